@@ -1,0 +1,27 @@
+"""graphkit's own exceptions. The library raises these; only the CLI turns them into messages."""
+
+from __future__ import annotations
+
+
+class GraphkitError(Exception):
+    """Base class: an error a user can act on, with a message fit to print as one line."""
+
+
+class InputError(GraphkitError):
+    """An input file cannot be read as a report or facts document (binary, empty, too big, ...)."""
+
+
+class FactsError(GraphkitError):
+    """A facts document breaks the ontology contract (unknown label, bad offsets, ...)."""
+
+
+class StoreError(GraphkitError):
+    """The graph store failed or cannot be reached."""
+
+
+class QueryError(GraphkitError):
+    """A user's Cypher query was rejected (syntax, unknown parameter, a write without --write)."""
+
+
+class ExtractionUnavailable(GraphkitError):
+    """Text reports need the extractor, which this build does not have."""

@@ -1,0 +1,279 @@
+"""The facts document: one typed, validated record of what one report says.
+
+It sits between text and graph so that a person can extract, review or correct, and
+then load. Its shape follows :mod:`graphkit.model`: nodes by label and key, and
+relationships with the sentence (and its offsets in the report text) they were read
+from. Validation here is the gate every store relies on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from graphkit import model
+from graphkit.errors import FactsError
+
+FORMAT = "graphkit-facts/1"
+
+_PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+
+
+def normalise_text(text: str) -> str:
+    """The canonical form of a report's text: NFC, Unix newlines, no trailing blanks.
+
+    Report keys and evidence offsets are computed on this form, so the same report read
+    from a Windows file or a Mac file is one report.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def report_key(text: str) -> str:
+    """A report is identified by its normalised text: the same text is the same report."""
+    return "report:" + sha256(normalise_text(text))[:16]
+
+
+def slug(value: str) -> str:
+    """A stable, readable key fragment: ASCII, lower case, hyphens."""
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return value or "x"
+
+
+def entity_key(label: str, *parts: str) -> str:
+    """A deterministic key such as ``agency:be:federal-police``."""
+    return ":".join([label.lower(), *(slug(p) for p in parts)])
+
+
+class NodeRef(BaseModel):
+    """A pointer to a node: its label and the value of its key property."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    label: str
+    key: str
+
+
+class ReportInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    text: str
+    sha256: str
+
+    @classmethod
+    def from_text(
+        cls, text: str, source: str, title: str | None = None, published: str | None = None
+    ) -> ReportInfo:
+        text = normalise_text(text)
+        digest = sha256(text)
+        return cls(
+            key="report:" + digest[:16],
+            source=source,
+            title=title,
+            published=published,
+            text=text,
+            sha256=digest,
+        )
+
+    @model_validator(mode="after")
+    def _check(self) -> ReportInfo:
+        if self.sha256 != sha256(self.text):
+            raise ValueError("report.sha256 does not match report.text")
+        if self.published is not None and not _PARTIAL_DATE.match(self.published):
+            raise ValueError(f"report.published {self.published!r} is not an ISO date")
+        return self
+
+    @property
+    def ref(self) -> NodeRef:
+        return NodeRef(label="Report", key=self.key)
+
+
+class Node(BaseModel):
+    """An entity: its label, the value of its key property and its other properties."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str
+    key: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def ref(self) -> NodeRef:
+        return NodeRef(label=self.label, key=self.key)
+
+    @model_validator(mode="after")
+    def _check(self) -> Node:
+        if self.label not in model.ENTITY_LABELS:
+            raise ValueError(f"unknown node label {self.label!r}")
+        if not self.key:
+            raise ValueError(f"{self.label} node without a key")
+        spec = model.node_type(self.label)
+        for name, value in self.properties.items():
+            if name == spec.key or name not in spec.property_names:
+                raise ValueError(f"{self.label} has no property {name!r}")
+            self.properties[name] = _coerce(spec.property(name), value, self.label)
+        if self.label == "Country" and not re.fullmatch(r"[A-Z]{2}", self.key):
+            raise ValueError(f"Country key {self.key!r} is not an ISO 3166-1 alpha-2 code")
+        if self.label == "Agency" and "kind" in self.properties:
+            kind = self.properties["kind"]
+            if kind is not None and kind not in model.AGENCY_KINDS:
+                raise ValueError(f"Agency kind {kind!r} is not one of {model.AGENCY_KINDS}")
+        return self
+
+
+class Relationship(BaseModel):
+    """A relationship with its provenance: the evidence sentence and where it sits in the text."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    type: str
+    src: NodeRef = Field(alias="from")
+    dst: NodeRef = Field(alias="to")
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    certainty: str = "reported"
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> Relationship:
+        if self.type not in model.REL_TYPES:
+            raise ValueError(f"unknown relationship type {self.type!r}")
+        spec = model.relationship_type(self.type)
+        if (self.src.label, self.dst.label) not in spec.endpoints:
+            raise ValueError(f"{self.type} cannot link {self.src.label} to {self.dst.label}")
+        if self.certainty not in model.CERTAINTIES:
+            raise ValueError(f"certainty {self.certainty!r} is not one of {model.CERTAINTIES}")
+        for name, value in self.properties.items():
+            if name not in spec.property_names:
+                raise ValueError(f"{self.type} has no property {name!r}")
+            self.properties[name] = _coerce(
+                next(p for p in spec.properties if p.name == name), value, self.type
+            )
+        role = self.properties.get("role")
+        if self.type == "PARTICIPATED_IN" and role not in model.ROLES:
+            raise ValueError(f"PARTICIPATED_IN role {role!r} is not one of {model.ROLES}")
+        return self
+
+    @property
+    def identity(self) -> tuple[str, NodeRef, NodeRef]:
+        """A report stores one relationship per type and ordered pair of nodes."""
+        return (self.type, self.src, self.dst)
+
+
+class FactsDocument(BaseModel):
+    """Everything graphkit takes from one report, ready to review and to load."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    format: str = Field(default=FORMAT, alias="graphkit")
+    report: ReportInfo
+    nodes: list[Node] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> FactsDocument:
+        if self.format != FORMAT:
+            raise ValueError(f"unsupported facts format {self.format!r} (expected {FORMAT!r})")
+        known: set[NodeRef] = {self.report.ref}
+        for node in self.nodes:
+            if node.ref in known:
+                raise ValueError(f"node {node.label} {node.key!r} appears twice")
+            known.add(node.ref)
+        seen: set[tuple[str, NodeRef, NodeRef]] = set()
+        text = self.report.text
+        for rel in self.relationships:
+            for end in (rel.src, rel.dst):
+                if end not in known:
+                    raise ValueError(f"{rel.type} points at {end.label} {end.key!r}, not in nodes")
+            if not 0 <= rel.evidence_start <= rel.evidence_end <= len(text):
+                raise ValueError(f"{rel.type} evidence offsets are outside the report text")
+            if text[rel.evidence_start : rel.evidence_end] != rel.evidence:
+                raise ValueError(
+                    f"{rel.type} evidence does not match report text at "
+                    f"{rel.evidence_start}:{rel.evidence_end}"
+                )
+            if rel.identity in seen:
+                raise ValueError(
+                    f"{rel.type} from {rel.src.key!r} to {rel.dst.key!r} appears twice"
+                )
+            seen.add(rel.identity)
+        return self
+
+    # -- reading and writing -------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+
+    @classmethod
+    def from_dict(cls, data: Any, origin: str = "facts document") -> FactsDocument:
+        if not isinstance(data, dict):
+            raise FactsError(f"{origin}: a facts document must be a mapping at the top level")
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "document"
+            message = first["msg"].removeprefix("Value error, ")
+            raise FactsError(f"{origin}: {where}: {message}") from None
+
+    @classmethod
+    def parse(cls, text: str, fmt: str, origin: str = "facts document") -> FactsDocument:
+        """Parse JSON (``fmt='json'``) or YAML (``fmt='yaml'``) text."""
+        try:
+            data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        except (json.JSONDecodeError, yaml.YAMLError) as exc:
+            line = getattr(exc, "lineno", None) or getattr(
+                getattr(exc, "problem_mark", None), "line", None
+            )
+            where = f" near line {line}" if line is not None else ""
+            raise FactsError(f"{origin}: malformed {fmt.upper()}{where}") from None
+        return cls.from_dict(data, origin)
+
+    @classmethod
+    def read(cls, path: Path) -> FactsDocument:
+        fmt = "json" if path.suffix.lower() == ".json" else "yaml"
+        return cls.parse(path.read_text(encoding="utf-8"), fmt, str(path))
+
+
+def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
+    """Check one property value against its ontology type (ints stay ints, lists of str, ...)."""
+    if value is None:
+        return None
+    kind = prop.type
+    if kind is model.PropertyType.STRING and isinstance(value, str):
+        if prop.name in ("start_date", "end_date", "published") and not _PARTIAL_DATE.match(value):
+            raise ValueError(f"{owner}.{prop.name} {value!r} is not an ISO date")
+        return value
+    if kind is model.PropertyType.INT and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind is model.PropertyType.FLOAT and isinstance(value, int | float) and not isinstance(
+        value, bool
+    ):
+        return float(value)
+    if kind is model.PropertyType.STRING_LIST and isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            if prop.name == "crimes":
+                unknown = sorted(set(value) - set(model.CRIMES))
+                if unknown:
+                    raise ValueError(f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary")
+            return sorted(set(value))
+    raise ValueError(f"{owner}.{prop.name} must be {kind.value}, not {value!r}")

@@ -1,0 +1,281 @@
+"""The graphkit ontology: the one place that says what the graph may contain.
+
+Everything that names a label, a key, a property or a relationship type is derived
+from the tables below: the facts-document validation, the LadybugDB DDL and the Neo4j
+constraints (:mod:`graphkit.schema`), the allow-list that guards every Cypher statement
+we build, and ``docs/schema.md``. Change the graph contract here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PropertyType(StrEnum):
+    """Property value types, named as LadybugDB spells them (Neo4j is schema-free)."""
+
+    STRING = "STRING"
+    INT = "INT64"
+    FLOAT = "DOUBLE"
+    STRING_LIST = "STRING[]"
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    type: PropertyType
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    key: str
+    properties: tuple[Property, ...]
+    doc: str
+
+    @property
+    def property_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.properties)
+
+    def property(self, name: str) -> Property:
+        for prop in self.properties:
+            if prop.name == name:
+                return prop
+        raise KeyError(f"{self.label} has no property {name!r}")
+
+
+@dataclass(frozen=True)
+class RelationshipType:
+    type: str
+    endpoints: tuple[tuple[str, str], ...]
+    properties: tuple[Property, ...]
+    doc: str
+
+    @property
+    def property_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.properties)
+
+
+S, I, F, L = PropertyType.STRING, PropertyType.INT, PropertyType.FLOAT, PropertyType.STRING_LIST
+
+CRIMES: tuple[str, ...] = (
+    "drug_trafficking",
+    "drug_production",
+    "trafficking_in_human_beings",
+    "migrant_smuggling",
+    "sexual_exploitation",
+    "money_laundering",
+    "fraud",
+    "cybercrime",
+    "firearms_trafficking",
+    "counterfeiting",
+    "corruption",
+    "property_crime",
+    "violent_crime",
+    "terrorism",
+    "environmental_crime",
+    "excise_fraud",
+    "child_sexual_abuse",
+    "other",
+)
+"""The fixed crime vocabulary of ``Operation.crimes`` and ``CriminalGroup.crimes``."""
+
+ROLES: tuple[str, ...] = ("led", "supported", "participated")
+"""``PARTICIPATED_IN.role``: who led an operation, who supported it, who took part."""
+
+CERTAINTIES: tuple[str, ...] = ("reported", "alleged")
+"""``certainty`` on every relationship: stated as fact, or hedged ("believed to", "suspected")."""
+
+AGENCY_KINDS: tuple[str, ...] = (
+    "police",
+    "judicial",
+    "customs",
+    "border",
+    "tax",
+    "financial_intelligence",
+    "military",
+    "ministry",
+    "eu_agency",
+    "international",
+    "other",
+)
+
+SUPRANATIONAL_CODES: tuple[str, ...] = ("EU", "INT")
+"""``Agency.country`` for bodies that belong to no single country (Europol, Interpol)."""
+
+REPORTS_PROPERTY = Property(
+    "reports", L, "keys of the reports that support this node (kept by the stores, used by remove)"
+)
+"""Bookkeeping on every entity node: which reports mention it. Not part of a facts document."""
+
+PROVENANCE: tuple[Property, ...] = (
+    Property("report", S, "key of the Report this relationship was read from"),
+    Property("evidence", S, "the sentence it was read from"),
+    Property("evidence_start", I, "offset of the evidence in Report.text"),
+    Property("evidence_end", I, "end offset: Report.text[evidence_start:evidence_end] == evidence"),
+    Property("certainty", S, "reported | alleged"),
+)
+"""Properties carried by every relationship (``end`` and ``start`` are reserved in LadybugDB)."""
+
+NODE_TYPES: dict[str, NodeType] = {
+    node.label: node
+    for node in (
+        NodeType(
+            "Report",
+            "key",
+            (
+                Property("key", S),
+                Property("source", S, "the path as given to load, or a URL / identifier"),
+                Property("title", S),
+                Property("published", S, "ISO date, possibly partial (2023, 2023-04, --04-07)"),
+                Property("text", S, "the full normalised text; evidence offsets point into it"),
+                Property("sha256", S, "digest of the normalised text"),
+            ),
+            "One input document.",
+        ),
+        NodeType(
+            "Operation",
+            "key",
+            (
+                Property("key", S),
+                Property("name", S, 'the codename, e.g. "Operation Archimedes", or null'),
+                Property("start_date", S, "ISO date, possibly partial"),
+                Property("end_date", S, "ISO date, possibly partial"),
+                Property("arrests", I, "total arrests stated by the report"),
+                Property("officers", I, "officers deployed"),
+                Property("searches", I, "premises searched"),
+                Property("crimes", L, "from the crime vocabulary"),
+            ),
+            "A law-enforcement operation or investigation.",
+        ),
+        NodeType(
+            "CriminalGroup",
+            "key",
+            (
+                Property("key", S),
+                Property("name", S, "a known organisation's name ('Ndrangheta), or null"),
+                Property("descriptor", S, 'how the report describes it ("an Albanian-speaking network")'),
+                Property("crimes", L, "from the crime vocabulary"),
+            ),
+            "An organised crime group or network.",
+        ),
+        NodeType(
+            "Country",
+            "iso2",
+            (
+                Property("iso2", S, "ISO 3166-1 alpha-2 (GB for the United Kingdom)"),
+                Property("name", S, "English short name"),
+            ),
+            "A country, one node per ISO code.",
+        ),
+        NodeType(
+            "Agency",
+            "key",
+            (
+                Property("key", S),
+                Property("name", S, "canonical English name"),
+                Property("country", S, "ISO2 of its home country, or EU / INT"),
+                Property("kind", S, "police, judicial, customs, eu_agency, international, ..."),
+            ),
+            "A law-enforcement, judicial, customs or intergovernmental body.",
+        ),
+        NodeType(
+            "Seizure",
+            "key",
+            (
+                Property("key", S),
+                Property("item", S, 'what was seized ("cannabis plants", "cash")'),
+                Property("quantity", F, "how much, or null"),
+                Property("unit", S, 'unit of the quantity ("kg", "EUR", "plants"), or null'),
+            ),
+            "Something seized in an operation.",
+        ),
+        NodeType(
+            "Person",
+            "key",
+            (
+                Property("key", S),
+                Property("name", S),
+                Property("nationality", S, "ISO2 where known"),
+                Property("age", I),
+            ),
+            "A person, only where a report names them.",
+        ),
+    )
+}
+
+_COUNT = Property("count", I, "number of arrests")
+_ROLE = Property("role", S, "led | supported | participated")
+
+RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
+    rel.type: rel
+    for rel in (
+        RelationshipType(
+            "OPERATED_IN", (("CriminalGroup", "Country"),), (), "Where a group was active."
+        ),
+        RelationshipType(
+            "CONDUCTED_IN",
+            (("Operation", "Country"),),
+            (),
+            "Where an operation's actions (arrests, searches, seizures) took place.",
+        ),
+        RelationshipType(
+            "ARRESTED_IN",
+            (("CriminalGroup", "Country"), ("Person", "Country")),
+            (_COUNT,),
+            "Arrests of a group's members (with a count) or of a person, by country.",
+        ),
+        RelationshipType(
+            "TARGETED", (("Operation", "CriminalGroup"),), (), "The group an operation targeted."
+        ),
+        RelationshipType(
+            "PARTICIPATED_IN",
+            (("Agency", "Operation"),),
+            (_ROLE,),
+            "An agency's part in an operation.",
+        ),
+        RelationshipType(
+            "COOPERATED_WITH",
+            (("Agency", "Agency"),),
+            (),
+            "Agencies of one operation; stored once per pair and report, read it undirected.",
+        ),
+        RelationshipType(
+            "BASED_IN", (("Agency", "Country"),), (), "An agency's home country."
+        ),
+        RelationshipType("SEIZED", (("Operation", "Seizure"),), (), "What an operation seized."),
+        RelationshipType(
+            "DESCRIBES", (("Report", "Operation"),), (), "The operations a report describes."
+        ),
+        RelationshipType(
+            "MEMBER_OF", (("Person", "CriminalGroup"),), (), "A named person's group."
+        ),
+    )
+}
+
+LABELS: frozenset[str] = frozenset(NODE_TYPES)
+REL_TYPES: frozenset[str] = frozenset(RELATIONSHIP_TYPES)
+ENTITY_LABELS: tuple[str, ...] = tuple(label for label in NODE_TYPES if label != "Report")
+
+
+def node_type(label: str) -> NodeType:
+    """The ontology entry for ``label``; raises KeyError for labels outside the allow-list."""
+    return NODE_TYPES[label]
+
+
+def relationship_type(rel_type: str) -> RelationshipType:
+    """The ontology entry for ``rel_type``; raises KeyError outside the allow-list."""
+    return RELATIONSHIP_TYPES[rel_type]
+
+
+def relationship_properties(rel_type: str) -> tuple[Property, ...]:
+    """All properties of a relationship type: provenance first, then its own."""
+    return PROVENANCE + RELATIONSHIP_TYPES[rel_type].properties
+
+
+def stored_node_properties(label: str) -> tuple[Property, ...]:
+    """Properties a store keeps for ``label``: the ontology's plus the ``reports`` bookkeeping."""
+    props = NODE_TYPES[label].properties
+    return props if label == "Report" else props + (REPORTS_PROPERTY,)

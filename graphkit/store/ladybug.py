@@ -1,0 +1,145 @@
+"""The embedded default store: LadybugDB, a graph database in a folder, no server.
+
+``--db PATH`` names a folder (created on first use) holding the database file
+``graph.lbug``; an existing LadybugDB file may be named directly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from graphkit import schema
+from graphkit.errors import QueryError, StoreError
+from graphkit.model import Property
+from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner
+
+DATABASE_FILE = "graph.lbug"
+BUFFER_POOL_BYTES = 1 << 30  # 1 GiB: the graphs analysts build fit many times over
+MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
+THREADS = max(1, min(2, os.cpu_count() or 1))
+
+
+class LadybugDialect(Dialect):
+    empty_list = "CAST([] AS STRING[])"
+
+    def value(self, expr: str, prop: Property) -> str:
+        return f"CAST({expr} AS {prop.type.value})"
+
+    def union(self, a: str, b: str) -> str:
+        return f"list_sort(list_distinct(list_concat({a}, {b})))"
+
+    def contains(self, items: str, item: str) -> str:
+        return f"list_contains({items}, {item})"
+
+
+def database_file(path: str | os.PathLike[str]) -> Path:
+    """Where the database lives for ``--db PATH``: a folder's graph.lbug, or the file itself."""
+    path = Path(path).expanduser()
+    if path.is_file():
+        return path
+    return path / DATABASE_FILE
+
+
+class LadybugStore(GraphStore):
+    kind = "embedded"
+    dialect = LadybugDialect()
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = database_file(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"no graphkit database at {Path(path)} (load some reports first)")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(
+                str(self.path),
+                buffer_pool_size=BUFFER_POOL_BYTES,
+                max_num_threads=THREADS,
+                max_db_size=MAX_DB_BYTES,
+                read_only=read_only,
+            )
+            self._conn = ladybug.Connection(self._db, num_threads=THREADS)
+        except (RuntimeError, OSError) as exc:
+            raise StoreError(f"cannot open the embedded database at {self.path}: {_first_line(exc)}") from None
+        if not read_only:
+            self.ensure_schema()
+
+    def ensure_schema(self) -> None:
+        def work(run: Runner) -> None:
+            for statement in schema.ladybug_ddl():
+                run(statement, {})
+
+        self.transaction(work)
+
+    def transaction(self, work: Callable[[Runner], Any]) -> Any:
+        conn = self._conn
+        self._execute("BEGIN TRANSACTION", {})
+        try:
+            result = work(lambda statement, params: self._execute(statement, params).get_all())
+        except BaseException:
+            try:
+                self._execute("ROLLBACK", {})
+            except StoreError:
+                pass  # a failed statement may already have ended the transaction
+            raise
+        try:
+            conn.execute("COMMIT")
+        except RuntimeError as exc:
+            raise StoreError(f"commit failed: {_first_line(exc)}") from None
+        return result
+
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        if not write:
+            self._execute("BEGIN TRANSACTION READ ONLY", {})
+            try:
+                return self._result(cypher, params or {})
+            finally:
+                try:
+                    self._conn.execute("COMMIT")
+                except RuntimeError:
+                    pass  # a failed read has already ended its transaction
+        if self.read_only:
+            raise QueryError("the database was opened read-only")
+        return self._result(cypher, params or {})
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+        self._conn = self._db = None
+
+    def _result(self, cypher: str, params: dict[str, Any]) -> QueryResult:
+        try:
+            result = self._conn.execute(cypher, params)
+        except RuntimeError as exc:
+            raise QueryError(_explain(exc)) from None
+        if isinstance(result, list):  # several statements: the last one's result
+            result = result[-1]
+        return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+
+    def _execute(self, statement: str, params: dict[str, Any]) -> Any:
+        try:
+            return self._conn.execute(statement, params)
+        except RuntimeError as exc:
+            raise StoreError(f"embedded store: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _explain(exc: RuntimeError) -> str:
+    message = _first_line(exc)
+    if "read-only" in message:
+        return "this query writes to the graph; pass --write to allow it"
+    return message

@@ -1,0 +1,75 @@
+package graphkit;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Starts Neo4j Community in-process with only a Bolt connector on 127.0.0.1.
+ *
+ * Why a launcher instead of the Neo4j distribution: Maven Central carries the
+ * Community jars but not the server tarball, and this machine has no Docker.
+ * Arguments: [port] (0 or absent = a free port). Data lives in a temporary
+ * directory removed on exit. Prints "NEO4J READY bolt://127.0.0.1:PORT" once
+ * Bolt accepts connections; SIGTERM shuts it down cleanly.
+ * Auth is disabled: the server only listens on loopback and lives for one run.
+ */
+public final class Neo4jLauncher {
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        if (port == 0) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+        }
+        Path home = Files.createTempDirectory("graphkit-neo4j-");
+        // Settings without a public constant in the embedded API go through a conf file.
+        Path conf = home.resolve("neo4j.conf");
+        Files.writeString(conf, "dbms.usage_report.enabled=false\n"); // nothing leaves the machine
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+                .loadPropertiesFromFile(conf)
+                .build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dbms.shutdown();
+            } finally {
+                deleteTree(home);
+                stopped.countDown();
+            }
+        }));
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // waits until available
+        System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: the directory is under the system temp folder
+        }
+    }
+}

@@ -265,15 +265,22 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
         return value
     if kind is model.PropertyType.INT and isinstance(value, int) and not isinstance(value, bool):
         return value
-    if kind is model.PropertyType.FLOAT and isinstance(value, int | float) and not isinstance(
-        value, bool
+    if (
+        kind is model.PropertyType.FLOAT
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
     ):
         return float(value)
-    if kind is model.PropertyType.STRING_LIST and isinstance(value, list):
-        if all(isinstance(v, str) for v in value):
+    if (
+        kind is model.PropertyType.STRING_LIST
+        and isinstance(value, list)
+        and all(isinstance(v, str) for v in value)
+    ):
             if prop.name == "crimes":
                 unknown = sorted(set(value) - set(model.CRIMES))
                 if unknown:
-                    raise ValueError(f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary")
+                    raise ValueError(
+                        f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary"
+                    )
             return sorted(set(value))
     raise ValueError(f"{owner}.{prop.name} must be {kind.value}, not {value!r}")

@@ -58,7 +58,7 @@ class RelationshipType:
         return tuple(p.name for p in self.properties)
 
 
-S, I, F, L = PropertyType.STRING, PropertyType.INT, PropertyType.FLOAT, PropertyType.STRING_LIST
+S, INT, F, L = PropertyType.STRING, PropertyType.INT, PropertyType.FLOAT, PropertyType.STRING_LIST
 
 CRIMES: tuple[str, ...] = (
     "drug_trafficking",
@@ -113,8 +113,8 @@ REPORTS_PROPERTY = Property(
 PROVENANCE: tuple[Property, ...] = (
     Property("report", S, "key of the Report this relationship was read from"),
     Property("evidence", S, "the sentence it was read from"),
-    Property("evidence_start", I, "offset of the evidence in Report.text"),
-    Property("evidence_end", I, "end offset: Report.text[evidence_start:evidence_end] == evidence"),
+    Property("evidence_start", INT, "offset of the evidence in Report.text"),
+    Property("evidence_end", INT, "end offset: text[evidence_start:evidence_end] == evidence"),
     Property("certainty", S, "reported | alleged"),
 )
 """Properties carried by every relationship (``end`` and ``start`` are reserved in LadybugDB)."""
@@ -143,9 +143,9 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("name", S, 'the codename, e.g. "Operation Archimedes", or null'),
                 Property("start_date", S, "ISO date, possibly partial"),
                 Property("end_date", S, "ISO date, possibly partial"),
-                Property("arrests", I, "total arrests stated by the report"),
-                Property("officers", I, "officers deployed"),
-                Property("searches", I, "premises searched"),
+                Property("arrests", INT, "total arrests stated by the report"),
+                Property("officers", INT, "officers deployed"),
+                Property("searches", INT, "premises searched"),
                 Property("crimes", L, "from the crime vocabulary"),
             ),
             "A law-enforcement operation or investigation.",
@@ -156,7 +156,9 @@ NODE_TYPES: dict[str, NodeType] = {
             (
                 Property("key", S),
                 Property("name", S, "a known organisation's name ('Ndrangheta), or null"),
-                Property("descriptor", S, 'how the report describes it ("an Albanian-speaking network")'),
+                Property(
+                    "descriptor", S, 'how the report describes it ("an Albanian-speaking network")'
+                ),
                 Property("crimes", L, "from the crime vocabulary"),
             ),
             "An organised crime group or network.",
@@ -199,14 +201,14 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("key", S),
                 Property("name", S),
                 Property("nationality", S, "ISO2 where known"),
-                Property("age", I),
+                Property("age", INT),
             ),
             "A person, only where a report names them.",
         ),
     )
 }
 
-_COUNT = Property("count", I, "number of arrests")
+_COUNT = Property("count", INT, "number of arrests")
 _ROLE = Property("role", S, "led | supported | participated")
 
 RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
@@ -242,9 +244,7 @@ RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
             (),
             "Agencies of one operation; stored once per pair and report, read it undirected.",
         ),
-        RelationshipType(
-            "BASED_IN", (("Agency", "Country"),), (), "An agency's home country."
-        ),
+        RelationshipType("BASED_IN", (("Agency", "Country"),), (), "An agency's home country."),
         RelationshipType("SEIZED", (("Operation", "Seizure"),), (), "What an operation seized."),
         RelationshipType(
             "DESCRIBES", (("Report", "Operation"),), (), "The operations a report describes."
@@ -278,4 +278,4 @@ def relationship_properties(rel_type: str) -> tuple[Property, ...]:
 def stored_node_properties(label: str) -> tuple[Property, ...]:
     """Properties a store keeps for ``label``: the ontology's plus the ``reports`` bookkeeping."""
     props = NODE_TYPES[label].properties
-    return props if label == "Report" else props + (REPORTS_PROPERTY,)
+    return props if label == "Report" else (*props, REPORTS_PROPERTY)

@@ -17,10 +17,9 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from graphkit.model import Property, PropertyType
-
 from graphkit import model
 from graphkit.facts import FactsDocument
+from graphkit.model import Property, PropertyType
 
 # --------------------------------------------------------------------------------------
 # Records handed to analytics and views
@@ -212,7 +211,9 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
                 continue
             new = dialect.value("r." + prop.name, prop)
             if prop.type is PropertyType.STRING_LIST:
-                union = dialect.union(f"coalesce(n.{prop.name}, {empty})", f"coalesce({new}, {empty})")
+                union = dialect.union(
+                    f"coalesce(n.{prop.name}, {empty})", f"coalesce({new}, {empty})"
+                )
                 assignments.append(f"n.{prop.name} = {union}")
             else:
                 assignments.append(f"n.{prop.name} = coalesce({new}, n.{prop.name})")
@@ -293,7 +294,9 @@ class GraphStore(ABC):
         """Run ``work(run)`` in one write transaction: all its statements commit, or none."""
 
     @abstractmethod
-    def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
         """Run a user's Cypher with parameters; read-only unless ``write`` is true."""
 
     @abstractmethod
@@ -337,7 +340,8 @@ class GraphStore(ABC):
     def find_reports(self, ref: str) -> list[str]:
         """Report keys whose key or source is ``ref``."""
         rows = self.run(
-            "MATCH (r:Report) WHERE r.key = $ref OR r.source = $ref RETURN r.key AS key ORDER BY key",
+            "MATCH (r:Report) WHERE r.key = $ref OR r.source = $ref "
+            "RETURN r.key AS key ORDER BY key",
             {"ref": ref},
         )
         return [row[0] for row in rows.rows]
@@ -377,8 +381,10 @@ class GraphStore(ABC):
             for row in self.run(statement).rows:
                 properties = _tidy(dict(zip(props, row, strict=True)))
                 if report_set is not None:
-                    support = {properties.get("key")} if label == "Report" else set(
-                        properties.get("reports") or ()
+                    support = (
+                        {properties.get("key")}
+                        if label == "Report"
+                        else set(properties.get("reports") or ())
                     )
                     if not support & report_set:
                         continue

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -65,7 +66,9 @@ class LadybugStore(GraphStore):
             )
             self._conn = ladybug.Connection(self._db, num_threads=THREADS)
         except (RuntimeError, OSError) as exc:
-            raise StoreError(f"cannot open the embedded database at {self.path}: {_first_line(exc)}") from None
+            raise StoreError(
+                f"cannot open the embedded database at {self.path}: {_first_line(exc)}"
+            ) from None
         if not read_only:
             self.ensure_schema()
 
@@ -82,10 +85,8 @@ class LadybugStore(GraphStore):
         try:
             result = work(lambda statement, params: self._execute(statement, params).get_all())
         except BaseException:
-            try:
+            with contextlib.suppress(StoreError):  # a failed statement may have ended it
                 self._execute("ROLLBACK", {})
-            except StoreError:
-                pass  # a failed statement may already have ended the transaction
             raise
         try:
             conn.execute("COMMIT")
@@ -101,10 +102,8 @@ class LadybugStore(GraphStore):
             try:
                 return self._result(cypher, params or {})
             finally:
-                try:
+                with contextlib.suppress(RuntimeError):  # a failed read has ended it
                     self._conn.execute("COMMIT")
-                except RuntimeError:
-                    pass  # a failed read has already ended its transaction
         if self.read_only:
             raise QueryError("the database was opened read-only")
         return self._result(cypher, params or {})

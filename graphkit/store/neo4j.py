@@ -41,7 +41,9 @@ class Neo4jStore(GraphStore):
             self._driver.verify_connectivity()
         except AuthError:
             self._close_driver()
-            raise StoreError(f"Neo4j at {uri} refused the credentials in NEO4J_USERNAME / NEO4J_PASSWORD") from None
+            raise StoreError(
+                f"Neo4j at {uri} refused the credentials in NEO4J_USERNAME / NEO4J_PASSWORD"
+            ) from None
         except (ServiceUnavailable, Neo4jError, ValueError, OSError) as exc:
             self._close_driver()
             raise StoreError(f"cannot reach Neo4j at {uri}: {_first_line(exc)}") from None
@@ -54,7 +56,9 @@ class Neo4jStore(GraphStore):
 
     def transaction(self, work: Callable[[Runner], Any]) -> Any:
         def unit(tx: neo4j.ManagedTransaction) -> Any:
-            return work(lambda statement, params: [list(r.values()) for r in tx.run(statement, params)])
+            return work(
+                lambda statement, params: [list(r.values()) for r in tx.run(statement, params)]
+            )
 
         try:
             with self._driver.session(database=self.database) as session:
@@ -76,7 +80,9 @@ class Neo4jStore(GraphStore):
                 return QueryResult(columns=columns, rows=rows)
         except ClientError as exc:
             if exc.code == "Neo.ClientError.Statement.AccessMode":
-                raise QueryError("this query writes to the graph; pass --write to allow it") from None
+                raise QueryError(
+                    "this query writes to the graph; pass --write to allow it"
+                ) from None
             raise QueryError(_first_line(exc)) from None
         except (ServiceUnavailable, Neo4jError) as exc:
             raise StoreError(f"neo4j: {_first_line(exc)}") from None

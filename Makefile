@@ -1,0 +1,53 @@
+# graphkit's front door. `make demo` and `make test` work on a bare machine with
+# Python 3.11+, Java 17 and Maven: everything else is installed from here.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB := .graphkit/demo
+
+.PHONY: help install demo test lint neo4j bench score schema clean
+
+help:
+	@echo "make demo    load the sample reports into the embedded store and show the graph"
+	@echo "make test    lint and run the whole suite (starts a real Neo4j)"
+	@echo "make neo4j   run a throwaway Neo4j 5 on 127.0.0.1 in the foreground"
+	@echo "make bench   run the benchmarks"
+	@echo "make score   score the extractor on ../shared/eval/dev"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(DEMO_DB)
+	$(BIN)/graphkit --db $(DEMO_DB) load data/reports data/facts
+	$(BIN)/graphkit --db $(DEMO_DB) stats
+
+lint: $(STAMP)
+	$(BIN)/ruff check graphkit tests benchmarks
+	$(BIN)/ruff format --check graphkit tests benchmarks
+
+test: $(STAMP) lint
+	$(BIN)/python tests/neo4j/server.py --build-only
+	$(BIN)/pytest -q
+
+neo4j: $(STAMP)
+	$(BIN)/python tests/neo4j/server.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_stores.py
+
+score: $(STAMP)
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev --graphkit $(BIN)/graphkit -v
+
+schema: $(STAMP)
+	$(BIN)/python -c "from pathlib import Path; from graphkit.schema import GENERATED_FILES as F; [Path(p).parent.mkdir(parents=True, exist_ok=True) or Path(p).write_text(f(), encoding='utf-8') for p, f in F.items()]"
+
+clean:
+	rm -rf .graphkit build dist *.egg-info .pytest_cache .ruff_cache tests/neo4j/target

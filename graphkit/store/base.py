@@ -146,6 +146,18 @@ def read_relationships_statement(rel_type: str, src: str, dst: str) -> tuple[str
     return statement, props
 
 
+def entity_record(label: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """A node or relationship returned by a user's query, the same from every store:
+    its label or type under ``_label``, then exactly the properties the ontology gives it."""
+    if label in model.NODE_TYPES:
+        names = [p.name for p in model.stored_node_properties(label)]
+    elif label in model.RELATIONSHIP_TYPES:
+        names = [p.name for p in model.relationship_properties(label)]
+    else:
+        return {"_label": label, **properties}
+    return {"_label": label, **{name: properties.get(name) for name in names}}
+
+
 def _tidy(properties: dict[str, Any]) -> dict[str, Any]:
     """Lists read back sorted: their order is not part of the contract, nor the same per store."""
     return {k: sorted(v) if isinstance(v, list) else v for k, v in properties.items()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import ladybug
 from graphkit import schema
 from graphkit.errors import QueryError, StoreError
 from graphkit.model import Property
-from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner
+from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner, entity_record
 
 DATABASE_FILE = "graph.lbug"
 BUFFER_POOL_BYTES = 1 << 30  # 1 GiB: the graphs analysts build fit many times over
@@ -123,13 +124,32 @@ class LadybugStore(GraphStore):
             raise QueryError(_explain(exc)) from None
         if isinstance(result, list):  # several statements: the last one's result
             result = result[-1]
-        return QueryResult(columns=result.get_column_names(), rows=result.get_all())
+        rows = [[_plain(value) for value in row] for row in result.get_all()]
+        return QueryResult(columns=result.get_column_names(), rows=rows)
 
     def _execute(self, statement: str, params: dict[str, Any]) -> Any:
         try:
             return self._conn.execute(statement, params)
         except RuntimeError as exc:
             raise StoreError(f"embedded store: {_first_line(exc)}") from None
+
+
+def _plain(value: Any) -> Any:
+    """Values as plain data, the shape the Neo4j store returns them in.
+
+    Sums come back as 128-bit Decimals, and nodes as dicts carrying every column of every
+    table (nulls for the others): keep the label and the properties the ontology gives it.
+    """
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        plain = {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+        if "_LABEL" in value:
+            return entity_record(value["_LABEL"], plain)
+        return plain
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _first_line(exc: BaseException) -> str:

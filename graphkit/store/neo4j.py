@@ -15,7 +15,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 
 from graphkit import schema
 from graphkit.errors import QueryError, StoreError
-from graphkit.store.base import GraphStore, QueryResult, Runner
+from graphkit.store.base import GraphStore, QueryResult, Runner, entity_record
 
 DEFAULT_DATABASE = "neo4j"
 
@@ -100,9 +100,9 @@ class Neo4jStore(GraphStore):
 def _plain(value: Any) -> Any:
     """Graph values as plain data, the shape LadybugDB returns them in."""
     if isinstance(value, neo4j.graph.Node):
-        return {"_label": next(iter(value.labels), None), **dict(value)}
+        return entity_record(next(iter(value.labels), ""), _plain(dict(value)))
     if isinstance(value, neo4j.graph.Relationship):
-        return {"_label": value.type, **dict(value)}
+        return entity_record(value.type, _plain(dict(value)))
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

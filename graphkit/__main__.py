@@ -1,0 +1,5 @@
+"""``python -m graphkit``: the same as the ``graphkit`` command."""
+
+from graphkit.cli import run
+
+run()

@@ -9,6 +9,7 @@ we build, and ``docs/schema.md``. Change the graph contract here and nowhere els
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import StrEnum
 
 
@@ -35,15 +36,19 @@ class NodeType:
     properties: tuple[Property, ...]
     doc: str
 
-    @property
+    @cached_property
     def property_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.properties)
 
+    @cached_property
+    def _by_name(self) -> dict[str, Property]:
+        return {p.name: p for p in self.properties}
+
     def property(self, name: str) -> Property:
-        for prop in self.properties:
-            if prop.name == name:
-                return prop
-        raise KeyError(f"{self.label} has no property {name!r}")
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.label} has no property {name!r}") from None
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class RelationshipType:
     properties: tuple[Property, ...]
     doc: str
 
-    @property
+    @cached_property
     def property_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.properties)
 
@@ -109,6 +114,15 @@ REPORTS_PROPERTY = Property(
     "reports", L, "keys of the reports that support this node (kept by the stores, used by remove)"
 )
 """Bookkeeping on every entity node: which reports mention it. Not part of a facts document."""
+
+MEASURE_PROPERTIES: tuple[Property, ...] = (
+    Property("pagerank", F, "PageRank, written by `graphkit analyze --write-back` (or null)"),
+    Property("betweenness", F, "betweenness centrality, written by `analyze --write-back`"),
+    Property("community", INT, "Louvain community number, written by `analyze --write-back`"),
+    Property("degree", INT, "degree in the analysed projection, written by `analyze --write-back`"),
+)
+"""Optional measures on every entity node, stored by analytics. Not part of a facts document:
+each ``analyze --write-back`` replaces all of them (nodes outside its projection get null)."""
 
 PROVENANCE: tuple[Property, ...] = (
     Property("report", S, "key of the Report this relationship was read from"),
@@ -276,6 +290,7 @@ def relationship_properties(rel_type: str) -> tuple[Property, ...]:
 
 
 def stored_node_properties(label: str) -> tuple[Property, ...]:
-    """Properties a store keeps for ``label``: the ontology's plus the ``reports`` bookkeeping."""
+    """Properties a store keeps for ``label``: the ontology's, the ``reports`` bookkeeping and,
+    on entities, the analytics measures (:data:`MEASURE_PROPERTIES`)."""
     props = NODE_TYPES[label].properties
-    return props if label == "Report" else (*props, REPORTS_PROPERTY)
+    return props if label == "Report" else (*props, REPORTS_PROPERTY, *MEASURE_PROPERTIES)

@@ -1,0 +1,423 @@
+"""Agencies: gazetteer aliases first, then patterns for bodies the gazetteer lacks.
+
+A mention resolves to one canonical agency (name, country, kind) so the same body gets
+the same key in every report. Capitalised phrases ending in an agency head noun
+("the Romanian Border Police", "the Public Prosecutor's Office of Naples") are kept when
+a country can be read from them; generic references ("Italian authorities", "the
+police") are not agencies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from graphkit.extract.analysis import Analysis, SentenceView
+from graphkit.extract.gazetteer import AgencyEntry, Match, adjective, gazetteer
+from graphkit.extract.tokens import Token, word_set
+
+HEADS = word_set(
+    "police gendarmerie guard customs agency office directorate bureau service prosecution "
+    "prosecutor prosecutors force centre center unit department ministry navy army authority "
+    "administration inspectorate command security marechaussee carabinieri squad corps "
+    "coastguard constabulary directorate-general"
+)
+_CONNECTORS = word_set("of for and against on the de del della di la le des du y")
+_GENERIC = word_set(
+    "police national federal state public prosecutor prosecutors office service security "
+    "authority authorities customs local regional general central the of force"
+)
+_KIND_BY_WORD = (
+    ("customs", "customs"),
+    ("tax", "tax"),
+    ("revenue", "tax"),
+    ("fiscal", "tax"),
+    ("border", "border"),
+    ("coastguard", "border"),
+    ("guard", "border"),
+    ("prosecutor", "judicial"),
+    ("prosecutors", "judicial"),
+    ("prosecution", "judicial"),
+    ("attorney", "judicial"),
+    ("judicial", "police"),
+    ("ministry", "ministry"),
+    ("navy", "military"),
+    ("army", "military"),
+    ("military", "military"),
+)
+
+
+def _kind(keys: tuple[str, ...]) -> str:
+    """The agency kind a name implies ("Border Police" -> border, "... Prosecutor's Office"
+    -> judicial); police unless a word says otherwise."""
+    words = set(keys)
+    if "financial" in words and "intelligence" in words:
+        return "financial_intelligence"
+    for word, kind in _KIND_BY_WORD:
+        if word in words:
+            return kind
+    return "police"
+
+
+_LED = re.compile(
+    r"\b(?:led|conducted|headed|directed|initiated|run|spearheaded|carried out) by\b|"
+    r"\bunder the (?:lead|leadership|direction|coordination) of\b|\bleading\b",
+    re.IGNORECASE,
+)
+_SUPPORTED = re.compile(
+    r"\b(?:supported|coordinated|backed|assisted|helped|facilitated|aided) by\b|"
+    r"\bwith the (?:support|help|assistance|backing|coordination) of\b|\bsupport from\b",
+    re.IGNORECASE,
+)
+_PARTICIPATED = re.compile(
+    r"\bin (?:close )?(?:cooperation|collaboration|partnership|coordination) with\b|"
+    r"\btogether with\b|\balongside\b|\bjointly with\b|,\s*(?:and\s+)?the\b",
+    re.IGNORECASE,
+)
+_SUBJECT_SUPPORT = re.compile(
+    r"^\W*(?:supported|coordinated|assisted|backed|facilitated|provided|helped|deployed|"
+    r"organised|organized|set up|hosted)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    agency: AgencyEntry
+    sentence: SentenceView
+    start: int  # report offsets
+    end: int
+    role: str
+
+
+def _is_head(tok: Token) -> bool:
+    return tok.key in HEADS
+
+
+def _country_ref(matches: list[Match], start: int, end: int) -> str | None:
+    """A country named inside a phrase (by name, adjective or place)."""
+    for m in matches:
+        if (
+            start <= m.char_start
+            and m.char_end <= end
+            and m.entry.kind in ("country", "adjective", "place")
+        ):
+            return m.entry.value
+    return None
+
+
+def _lower_head_ahead(toks: list[Token], j: int) -> int:
+    """Index of a lower-case head noun within a few lower-case words from ``j``, or -1:
+    "Naples anti-mafia prosecutor's office"."""
+    words = 0
+    k = j
+    while k < len(toks) and words <= 4:
+        t = toks[k]
+        if t.is_word and t.is_capitalised:
+            return -1
+        if t.is_word:
+            if _is_head(t) and not (k + 1 < len(toks) and toks[k + 1].key == "'"):
+                return k
+            if t.key in _CONNECTORS or t.key in ("and", "or"):
+                return -1
+            words += 1
+        elif t.key not in ("-", "'"):
+            return -1
+        k += 1
+    return -1
+
+
+def _runs(view: SentenceView) -> list[tuple[int, int]]:
+    """Token index ranges of capitalised phrases ending in an agency head noun."""
+    toks = view.tokens
+    if view.keys.isdisjoint(HEADS):
+        return []
+    geo_starts = {
+        m.start for m in view.matches if m.entry.kind in ("country", "adjective", "place")
+    }
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not (toks[i].is_word and toks[i].is_capitalised):
+            i += 1
+            continue
+        j, last_head, lower = i, -1, False
+        while j < n:
+            t = toks[j]
+            nxt = toks[j + 1] if j + 1 < n else None
+            if t.is_word and t.is_capitalised and not lower:
+                pass
+            elif t.is_word and _is_head(t) and j > i:
+                lower = lower or not t.is_capitalised
+            elif t.key == "'" and nxt is not None and nxt.key == "s" and not lower:
+                j += 2
+                continue
+            elif (
+                t.key == "."
+                and not lower
+                and j > i
+                and len(toks[j - 1].text) == 1
+                and toks[j - 1].end == t.start
+            ):
+                pass  # "U.S.", "U.K."
+            elif t.key == "-" and nxt is not None and nxt.is_word and nxt.start == t.end:
+                j += 1
+                continue
+            elif t.key in _CONNECTORS and not lower and nxt is not None and nxt.is_capitalised:
+                pass
+            elif t.is_word and not lower and j > i and not geo_starts.isdisjoint(range(i, j)):
+                head = _lower_head_ahead(toks, j)
+                if head < 0:
+                    break
+                j = head
+                last_head = head
+                lower = True
+                j += 1
+                continue
+            else:
+                break
+            if _is_head(t):
+                last_head = j
+            j += 1
+        if last_head >= 0:
+            end = last_head + 1
+            # "... Office of Naples", "... Office for the Southern District of New York"
+            if (
+                end + 1 < n
+                and toks[end].key in ("of", "for")
+                and (
+                    toks[end + 1].is_capitalised
+                    or (toks[end + 1].key == "the" and end + 2 < n and toks[end + 2].is_capitalised)
+                )
+            ):
+                k = end + 1
+                while k < n and (
+                    (toks[k].is_word and toks[k].is_capitalised)
+                    or (toks[k].key in _CONNECTORS and k + 1 < n and toks[k + 1].is_capitalised)
+                ):
+                    k += 1
+                if k > end + 1 and not any(_is_head(t) for t in toks[end + 1 : k]):
+                    end = k
+            runs.append((i, end))
+            i = max(j, end)
+        else:
+            i = max(j, i + 1)
+    return runs
+
+
+def _bracket_country(view: SentenceView, start: int) -> str | None:
+    """ "Belgium (Federal Judicial Police, Customs)": the country a bracket belongs to."""
+    toks = view.tokens
+    k = start - 1
+    while k >= 0 and toks[k].key not in ("(", ")", ".", ";"):
+        k -= 1
+    if k < 1 or toks[k].key != "(":
+        return None
+    before = next((m for m in view.matches if m.end == k), None)
+    if before is not None and before.entry.kind == "country":
+        return before.entry.value
+    return None
+
+
+def line_country(view: SentenceView) -> str | None:
+    """The country a list line is about: "Spain: Guardia Civil; National Police"."""
+    first = view.matches[0] if view.matches else None
+    if (
+        first is not None
+        and first.start == 0
+        and first.entry.kind == "country"
+        and first.end < len(view.tokens)
+        and view.tokens[first.end].key == ":"
+    ):
+        return first.entry.value
+    return None
+
+
+def _pattern_agency(
+    view: SentenceView, s: int, e: int, default_country: str | None = None
+) -> AgencyEntry | None:
+    """Resolve a capitalised head-noun phrase to an agency, or None when generic."""
+    gz = gazetteer()
+    toks = view.tokens[s:e]
+    while toks and toks[0].key == "the":
+        toks = toks[1:]
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    geo = gz.find(toks, view.text, view.start, geo_only=True)
+    ref_match = next((m for m in geo if m.char_start == start), None)
+    rest = toks
+    if ref_match is not None:
+        rest = [t for t in toks if t.start >= ref_match.char_end]
+        if len(rest) >= 2 and rest[0].key == "'" and rest[1].key == "s":
+            rest = rest[2:]
+    country = ref_match.entry.value if ref_match else _country_ref(geo, start, end)
+    implicit = ref_match is None and country is None and default_country is not None
+    if implicit:
+        country = default_country
+    if not rest or country is None:
+        return None
+    keys = tuple(t.key for t in rest)
+    known = gz.local_agencies.get((country, keys)) or _close_alias(country, keys)
+    if known:
+        return known
+    if (
+        all(k in _GENERIC or not k.isalnum() for k in keys)
+        and len([k for k in keys if k.isalnum()]) < 2
+    ):
+        return None
+    words = view.text[view.local(rest[0].start) : view.local(rest[-1].end)]
+    words = _title(words)
+    surface = view.text[view.local(start) : view.local(ref_match.char_end)] if ref_match else ""
+    plain_name = (
+        ref_match is not None
+        and ref_match.entry.kind == "country"
+        and "." not in surface
+        and not surface.isupper()
+        and view.text[view.local(ref_match.char_end) :][:1] not in ("'", "’")
+    )
+    if (ref_match is not None and ref_match.entry.kind == "adjective") or implicit or plain_name:
+        adj = adjective(country)
+        name = f"{adj} {words}" if adj else words
+    else:
+        name = view.text[view.local(start) : view.local(end)]
+        name = _title(name)
+    kind = _kind(keys)
+    return AgencyEntry(name, country, kind)
+
+
+FUZZY_MIN = 90
+"""rapidfuzz ratio at which a written name is a variant of a known one ("Judiciary Police"
+for "Judicial Police"); distinct bodies ("Federal Police" / "Federal Judicial Police")
+stay below it."""
+
+
+def _close_alias(country: str, keys: tuple[str, ...]) -> AgencyEntry | None:
+    """The known agency of ``country`` whose alias is a near-spelling of ``keys``."""
+    candidates = gazetteer().local_by_country.get(country)
+    if not candidates or len(keys) < 2:
+        return None
+    written = " ".join(keys)
+    best = process.extractOne(
+        written, [alias for alias, _ in candidates], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN
+    )
+    return candidates[best[2]][1] if best else None
+
+
+def _title(words: str) -> str:
+    """Capitalise a name's words, leaving connectors ("of", "the") in lower case."""
+
+    def cap(word: str) -> str:
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+    return " ".join(w if w in _CONNECTORS else cap(w) for w in words.split())
+
+
+def _role(view: SentenceView, start: int, agency: AgencyEntry) -> str:
+    before = view.text[max(0, view.local(start) - 120) : view.local(start)]
+    cues: list[tuple[int, str]] = []
+    for regex, role in ((_LED, "led"), (_SUPPORTED, "supported"), (_PARTICIPATED, "participated")):
+        for m in regex.finditer(before):
+            cues.append((m.end(), role))
+    role = max(cues)[1] if cues else None
+    if role is None or role == "participated":
+        after = view.text[view.local(start) :][:80]
+        after = after.split(" ", 1)[1] if " " in after else ""
+        if agency.country in ("EU", "INT") and _SUBJECT_SUPPORT.search(after):
+            return "supported"
+    if role is None:
+        return "supported" if agency.country in ("EU", "INT") else "participated"
+    return role
+
+
+def find_agencies(analysis: Analysis) -> list[AgencyMention]:
+    """Every agency mention, in text order, each with the role its sentence gives it."""
+    out: list[AgencyMention] = []
+    for view in analysis.sentences:
+        found: list[tuple[int, int, AgencyEntry]] = []
+        gaz = [m for m in view.matches if m.entry.kind == "agency"]
+        consumed: set[int] = set()
+        listed = line_country(view)
+        for s, e in _runs(view):
+            cs, ce = view.tokens[s].start, view.tokens[e - 1].end
+            inside = [m for m in gaz if cs <= m.char_start and m.char_end <= ce]
+            overlapping = [m for m in gaz if m.char_start < ce and m.char_end > cs]
+            if any(m.char_end >= ce for m in overlapping) or len(overlapping) > len(inside):
+                continue
+            agency = _pattern_agency(view, s, e, listed or _bracket_country(view, s))
+            if agency is None:
+                continue
+            if inside and any(m.entry.value == agency for m in inside):
+                continue
+            for m in inside:
+                consumed.add(id(m))
+            found.append((cs, ce, agency))
+        for m in gaz:
+            if id(m) in consumed or _is_parent(view, m):
+                continue
+            agency = m.entry.value
+            if listed and agency.country != listed:
+                # "Austria: Bundeskriminalamt" is Austria's, not Germany's
+                keys = tuple(t.key for t in view.tokens[m.start : m.end])
+                agency = gazetteer().local_agencies.get((listed, keys), agency)
+            found.append((m.char_start, m.char_end, agency))
+        taken = [(f[0], f[1]) for f in found]
+        for m in view.matches:
+            generic = _national_police(view, m)
+            if generic and not any(a < m.char_end and m.char_start < b for a, b in taken):
+                found.append((m.char_start, view.tokens[m.end].end, generic))
+        found.sort(key=lambda f: f[0])
+        for cs, ce, agency in found:
+            out.append(AgencyMention(agency, view, cs, ce, _role(view, cs, agency)))
+    return _drop_generic_police(analysis.text, out)
+
+
+_GENERIC_POLICE = re.compile(r"[\w.]+ police(?: force)?", re.UNICODE)
+
+
+def _drop_generic_police(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Drop generic police mentions when a named police body of that country took part:
+    "the Polish police", in a report that names the Polish unit involved, is that unit."""
+    generic = {id(m) for m in mentions if _GENERIC_POLICE.fullmatch(text[m.start : m.end])}
+    named = {
+        (m.agency.country, m.agency.name)
+        for m in mentions
+        if id(m) not in generic and m.agency.kind == "police"
+    }
+    return [
+        m
+        for m in mentions
+        if id(m) not in generic
+        or (m.agency.country, m.agency.name) in named
+        or not any(country == m.agency.country for country, _ in named)
+    ]
+
+
+def _national_police(view: SentenceView, m: Match) -> AgencyEntry | None:
+    """A country's police as a body ("German police", "Moldovan customs"), when the
+    gazetteer has no closer name for it. ("Italian authorities" stays generic.)"""
+    if m.entry.kind != "adjective" or m.end >= len(view.tokens):
+        return None
+    head = view.tokens[m.end].key
+    if head not in ("police", "customs", "gendarmerie"):
+        return None
+    adj = adjective(m.entry.value)
+    if adj is None:
+        return None
+    kind = "customs" if head == "customs" else "police"
+    return AgencyEntry(f"{adj} {head.capitalize()}", m.entry.value, kind)
+
+
+def _is_parent(view: SentenceView, m: Match) -> bool:
+    """Whether ``m`` is a parent body named in a possessive before the agency that acted.
+
+    In "the Dutch Tax Authority's investigative department FIOD" only FIOD took part.
+    """
+    toks = view.tokens
+    if m.end + 1 < len(toks) and toks[m.end].key == "'" and toks[m.end + 1].key == "s":
+        for other in view.matches:
+            if other.entry.kind == "agency" and m.end + 2 <= other.start <= m.end + 6:
+                return True
+    return False

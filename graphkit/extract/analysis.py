@@ -1,0 +1,128 @@
+"""The shared per-report analysis every extraction step reads: sentences, their tokens,
+gazetteer matches and numbers, computed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from graphkit.extract.gazetteer import Match, gazetteer
+from graphkit.extract.numbers import NUMBER_WORDS, Number, find_numbers
+from graphkit.extract.sentences import Sentence, split_sentences
+from graphkit.extract.tokens import Token, tokenize
+
+_HEDGE = re.compile(
+    r"\b(?:believed|suspected|allegedly|alleged|reportedly|accused of|thought to|presumed|"
+    r"said to have|are said to|is said to|may have|might have|purportedly|supposedly)\b",
+    re.IGNORECASE,
+)
+
+
+_BOILERPLATE = re.compile(
+    r"\bEMPACT\b|European Multidisciplinary Platform|\bpolicy cycle\b|"
+    r"Headquartered in The Hague|Europol supports the (?:\d+ )?(?:EU )?Member States|"
+    r"fight against terrorism, cybercrime and other|priority crime areas|crime priorities",
+    re.IGNORECASE,
+)
+"""Institutional closing paragraphs ("Europol supports the 27 EU Member States in their
+fight against terrorism, cybercrime and ...") list crime areas that the case is not about."""
+
+
+_BACKGROUND = re.compile(
+    r"\bsince (?:(?:19|20)\d\d|the (?:start|beginning|launch|creation)|its (?:creation|launch))\b|"
+    r"\bover the (?:past|last)\b|\bin the (?:past|last) (?:\w+ )?(?:years|decade)\b|"
+    r"\b(?:each|every|per) year\b|\bannually\b|\blast year\b|\bin recent years\b",
+    re.IGNORECASE,
+)
+"""Statistics about other work ("Since 2017, the taskforce has led to 1 200 arrests")."""
+
+
+@lru_cache(maxsize=256)
+def _spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + p for p in prefixes)
+
+
+@dataclass
+class SentenceView:
+    """One sentence with what was found in it; offsets are report-text offsets."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    matches: list[Match]
+    numbers: list[Number]
+    headline: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The sentence's distinct word keys, for cheap "does it mention X" checks."""
+        return frozenset(t.key for t in self.tokens if t.is_word)
+
+    @cached_property
+    def _joined(self) -> str:
+        return " " + " ".join(self.keys)
+
+    def has_prefix(self, prefixes: tuple[str, ...]) -> bool:
+        """Whether a word of the sentence starts with one of ``prefixes`` (lower case)."""
+        joined = self._joined
+        return any(p in joined for p in _spaced(prefixes))
+
+    @cached_property
+    def boilerplate(self) -> bool:
+        return bool(_BOILERPLATE.search(self.text))
+
+    @cached_property
+    def background(self) -> bool:
+        return bool(_BACKGROUND.search(self.text))
+
+    @cached_property
+    def hedged(self) -> bool:
+        return bool(_HEDGE.search(self.text))
+
+    def local(self, pos: int) -> int:
+        """A report offset as an offset into this sentence's text."""
+        return pos - self.sentence.start
+
+    def of_kind(self, *kinds: str) -> list[Match]:
+        return [m for m in self.matches if m.entry.kind in kinds]
+
+
+@dataclass
+class Analysis:
+    text: str
+    sentences: list[SentenceView] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> Analysis:
+        gz = gazetteer()
+        views: list[SentenceView] = []
+        for s in split_sentences(text):
+            tokens = tokenize(s.text, s.start)
+            matches = gz.find(tokens, s.text, s.start)
+            has_words = any(t.key in NUMBER_WORDS for t in tokens if t.is_word)
+            numbers = find_numbers(s.text, s.start, words=has_words)
+            views.append(SentenceView(s, tokens, matches, numbers))
+        _mark_headline(views)
+        return cls(text, views)
+
+
+def _mark_headline(views: list[SentenceView]) -> None:
+    """The first line of a press release is usually its headline (no final full stop)."""
+    if views and not views[0].text.rstrip().endswith((".", ":", ";")) and len(views[0].text) < 200:
+        views[0].headline = True

@@ -1,0 +1,97 @@
+"""Crime types from keyword cues (``data/gazetteers/crimes.yaml``) mapped to the vocabulary.
+
+One compiled alternation per crime type, word-bounded and built from short literal cues,
+so matching is a linear scan; each hit keeps its sentence for evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graphkit import model
+from graphkit.extract.analysis import Analysis, SentenceView
+from graphkit.extract.gazetteer import gazetteer
+
+
+@dataclass(frozen=True)
+class _Cues:
+    by_prefix: dict[str, list[tuple[str, str, re.Pattern[str]]]]
+    """first three letters -> (literal prefix, crime, cue) for cues that start with a word"""
+    other: list[tuple[str, re.Pattern[str]]]
+    """cues that start with a group or class: searched per sentence"""
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    """Index every cue by the literal word it starts with, so a sentence is scanned by its
+    tokens (one dict look-up each) instead of by a many-branch regular expression."""
+    by_prefix: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    other: list[tuple[str, re.Pattern[str]]] = []
+    for crime, cues in gazetteer().crimes.items():
+        if crime not in model.CRIMES:
+            raise ValueError(f"crimes.yaml: {crime!r} is not in the crime vocabulary")
+        for cue in cues:
+            pattern = re.compile(rf"(?:{cue})\b", re.IGNORECASE)
+            prefix = re.match(r"[a-z0-9]*", cue.lower()).group()
+            if re.match(r"[a-z0-9]*[?*{]", cue.lower()):
+                prefix = prefix[:-1]  # "drugs?": the last letter is optional
+            if len(prefix) >= 3:
+                by_prefix.setdefault(prefix[:3], []).append((prefix, crime, pattern))
+            else:
+                other.append((crime, re.compile(rf"\b(?:{cue})\b", re.IGNORECASE)))
+    return _Cues(by_prefix, other)
+
+
+_NAME_TAIL = re.compile(
+    r"^(?:\s+[A-Z][\w-]*){0,2}\s+(?:Centre|Center|Directorate|Unit|Office|Department|Division|"
+    r"Agency|Command|Squad|Task ?[Ff]orce|Platform|Coalition|Programme|Program)\b"
+)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A cue that is part of a body's name ("European Migrant Smuggling Centre") says what
+    the body works on, not what this case is about."""
+    return text[start : start + 1].isupper() and bool(_NAME_TAIL.match(text[end : end + 60]))
+
+
+def find_crimes(
+    analysis: Analysis, skip_spans: list[tuple[int, int]] | None = None
+) -> dict[str, SentenceView]:
+    """Each crime type the report mentions, with the first sentence that says so.
+
+    ``skip_spans`` are report offsets to ignore: agency names ("Directorate for
+    Investigating Organised Crime and Terrorism") are not crimes of the case.
+    """
+    cues = _cues()
+    skip = skip_spans or []
+    found: dict[str, SentenceView] = {}
+    for view in analysis.sentences:
+        if view.boilerplate:
+            continue
+        text = view.text
+        lo, hi = view.start, view.end
+        spans = [(a - lo, b - lo) for a, b in skip if lo <= a < hi]
+        for tok in view.tokens:
+            candidates = cues.by_prefix.get(tok.key[:3])
+            if not candidates:
+                continue
+            for prefix, crime, pattern in candidates:
+                if crime in found or not tok.key.startswith(prefix):
+                    continue
+                m = pattern.match(text, view.local(tok.start))
+                if m and not _skipped(text, m.start(), m.end(), spans):
+                    found[crime] = view
+        for crime, pattern in cues.other:
+            if crime in found:
+                continue
+            for m in pattern.finditer(text):
+                if not _skipped(text, m.start(), m.end(), spans):
+                    found[crime] = view
+                    break
+    return found
+
+
+def _skipped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return _in_a_name(text, start, end) or any(a <= start < b for a, b in spans)

@@ -73,7 +73,7 @@ def report(rng: random.Random) -> str:
         f"members of an organised crime group suspected of {rng.choice(CRIMES)} and "
         f"{rng.choice(CRIMES)}.",
         f"{counts[0]} suspects were arrested in {countries[0]}, {counts[1]} in {countries[1]} "
-        f"and an additional {counts[2]} in {countries[2]} in this investigation led by "
+        f"and an additional {counts[2]} in {countries[2]} in an investigation led by "
         f"{agencies[0]}, in cooperation with {agencies[1]}, {agencies[2]} and {agencies[3]}.",
         f"Officers carried out {rng.randint(10, 90)} house searches and seized "
         f"{rng.randint(2, 900)} kg of cocaine, EUR {rng.randint(1, 9)}.{rng.randint(1, 9)} "

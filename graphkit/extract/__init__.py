@@ -38,7 +38,7 @@ def _publication_date(
     front_matter: str | None, in_text: str | None, given: str | None
 ) -> str | None:
     """Front-matter first, then a dated line of the text; the caller's date supplies the
-    year a dateline lacks ("TIRANA, April 7" + 2023 -> 2023-04-07) and stands in when the
+    year a dateline lacks ("LISBON, June 14" + 2023 -> 2023-06-14) and stands in when the
     text has no date at all."""
     if front_matter:
         return front_matter

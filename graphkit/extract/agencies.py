@@ -379,7 +379,7 @@ _GENERIC_POLICE = re.compile(r"[\w.]+ police(?: force)?", re.UNICODE)
 
 def _drop_generic_police(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     """Drop generic police mentions when a named police body of that country took part:
-    "the Polish police", in a report that names the Polish unit involved, is that unit."""
+    "the Czech police", in a report that names the Czech unit involved, is that unit."""
     generic = {id(m) for m in mentions if _GENERIC_POLICE.fullmatch(text[m.start : m.end])}
     named = {
         (m.agency.country, m.agency.name)
@@ -413,7 +413,7 @@ def _national_police(view: SentenceView, m: Match) -> AgencyEntry | None:
 def _is_parent(view: SentenceView, m: Match) -> bool:
     """Whether ``m`` is a parent body named in a possessive before the agency that acted.
 
-    In "the Dutch Tax Authority's investigative department FIOD" only FIOD took part.
+    In "the Finnish Police's National Bureau of Investigation" only the bureau took part.
     """
     toks = view.tokens
     if m.end + 1 < len(toks) and toks[m.end].key == "'" and toks[m.end + 1].key == "s":

@@ -1,12 +1,11 @@
 """Arrests: the total a report states and its per-country breakdown.
 
-Handles "a total of 23 suspects were arrested: 7 in Austria, 13 in Greece and 1 in the
-United Kingdom", "55 individuals were arrested in Belgium, seven in the Netherlands and
-an additional two in France", "45 arrests in Brazil (38), Belgium (4) and Dubai (2)",
-"In Poland, 8 suspects were arrested", "Five people were arrested there". The total is
-the largest count stated for the whole operation; it is never summed from the parts.
-Detentions count as arrests unless the report sets them apart ("nine arrested and three
-detained").
+Handles "a total of 31 suspects were detained: 9 in Portugal, 20 in Spain and 2 in
+Morocco", "30 people were arrested in Portugal, six in Spain and a further one in France",
+"62 arrests in Colombia (50), Spain (8) and Morocco (4)", "In Croatia, 6 suspects were
+detained", "Three men were arrested there". The total is the largest count stated for the
+whole operation; it is never summed from the parts. Detentions count as arrests unless the
+report sets them apart ("eleven arrested and two detained").
 """
 
 from __future__ import annotations
@@ -117,7 +116,7 @@ def _pairs(view: SentenceView, detention_ok: bool) -> tuple[list[tuple[str, Numb
     used_nums: set[int] = set()
     used_geo: set[int] = set()
     pairs: list[tuple[str, Number]] = []
-    # "Brazil (38), Belgium (4)"
+    # "Colombia (50), Spain (8)"
     for m in geo:
         rest = text[view.local(m.char_end) : view.local(m.char_end) + 12]
         pm = re.match(r"\s*\((\d{1,5})\)", rest)
@@ -158,7 +157,7 @@ def _pairs(view: SentenceView, detention_ok: bool) -> tuple[list[tuple[str, Numb
         pairs.append((m.entry.value, num))
         used_nums.add(num.start)
         used_geo.add(m.char_start)
-    # "55 individuals were arrested in Belgium, seven in the Netherlands"
+    # "30 people were arrested in Portugal, six in Spain"
     for i, num in enumerate(view.numbers):
         if num.start in used_nums or not _is_count(view, num):
             continue

@@ -1,9 +1,9 @@
 """Countries where something happened, kept apart from agencies' home countries.
 
 A country counts as a place when the text names it outside an agency name ("arrested in
-Belgium", "from Turkey"), or when its adjective qualifies generic authorities ("Italian,
-Latvian and Lithuanian authorities"). Nationalities ("Albanian-speaking", "Greek
-nationals") and agency names ("the Belgian Federal Police") do not make a place.
+Belgium", "from Turkey"), or when its adjective qualifies generic authorities ("Czech,
+Polish and Slovenian authorities"). Nationalities ("Georgian-speaking", "Maltese
+nationals") and agency names ("the Spanish Guardia Civil") do not make a place.
 Countries listed as the members of a task force or team they set up are participants,
 not places.
 """
@@ -40,7 +40,7 @@ class CountryMention:
 def adjective_is_authority(view: SentenceView, m: Match) -> bool:
     """Whether an adjective qualifies generic authorities, walking a list to its head noun.
 
-    "Italian, Latvian and Lithuanian authorities" makes three places.
+    "Czech, Polish and Slovenian authorities" makes three places.
     """
     toks, j = view.tokens, m.end
     later = {x.start: x for x in view.matches}
@@ -57,7 +57,7 @@ def adjective_is_authority(view: SentenceView, m: Match) -> bool:
 
 
 def _participant_list(view: SentenceView, m: Match) -> bool:
-    """Whether a country opens a list of members: "Austria, Belgium and Spain set up an
+    """Whether a country opens a list of members: "Croatia, Hungary and Italy formed an
     Operational Taskforce" names participants, not places."""
     toks, j = view.tokens, m.end
     names = {x.start: x for x in view.matches if x.entry.kind == "country"}
@@ -92,14 +92,14 @@ def find_places(
             if kind == "country":
                 nxt = view.tokens[m.end : m.end + 3]
                 if nxt and nxt[0].key == "$" and nxt[0].start == m.char_end:
-                    continue  # "US$169 000" is a currency
+                    continue  # "US$238 000" is a currency
                 if (
                     len(nxt) >= 2
                     and nxt[0].key == "'"
                     and nxt[1].key == "s"
                     and any(a.entry.kind == "agency" and a.start == m.end + 2 for a in view.matches)
                 ):
-                    continue  # "the UK's National Crime Agency"
+                    continue  # "Germany's Federal Criminal Police Office"
                 if _participant_list(view, m):
                     continue
                 if m.start == 0 and m.end < len(view.tokens) and view.tokens[m.end].key == ":":

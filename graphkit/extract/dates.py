@@ -1,10 +1,10 @@
 """Dates: the publication date and the operation's action dates, as (partial) ISO strings.
 
-The dateline ("TIRANA, April 7 -") or a date line ("02 December 2015", "Published 12
-February 2018") gives the publication date when none is supplied. Action dates ("On 2
-December", "between April 3-5", "between 3 and 5 April") take their year from the text or
+The dateline ("LISBON, June 14 -") or a date line ("17 October 2016", "Published 23
+March 2019") gives the publication date when none is supplied. Action dates ("On 2
+December", "between June 10-12", "between 3 and 5 April") take their year from the text or
 from the publication date (the year before, when the day would fall after publication);
-when no year can be known the date stays partial ("--04-03"), never invented.
+when no year can be known the date stays partial ("--06-10"), never invented.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _MONTH_ONLY = re.compile(
     + _MONTH.format(n="m")
     + r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b(?!\s+\d)"
 )
-"""Month-level dates ("In April", "last March", "in February 2020"), used when no day is
+"""Month-level dates ("In April", "last March", "in March 2021"), used when no day is
 given."""
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d1>\d{2})\b")
 _ACTION = re.compile(

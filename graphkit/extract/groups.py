@@ -1,6 +1,6 @@
 """Criminal groups: known organisations from the gazetteer and the report's own descriptor.
 
-The first descriptive mention ("an Albanian-speaking organised crime network", "a
+The first descriptive mention ("a Georgian-speaking organised crime network", "a
 Chinese criminal network") names the group the operation targeted; later references
 ("the OCG", "the network", "the suspects") are the same group, so one node per report
 carries them. Known organisations ('Ndrangheta, Hells Angels) get a canonical key shared

@@ -1,6 +1,6 @@
 """Numbers as press releases write them: digits, words and both thousands conventions.
 
-"8255", "8 255", "8,255", "100.000", "3.8 million", "sixty-four", "a dozen",
+"3140", "3 140", "3,140", "70.000", "2.4 million", "forty-two", "a dozen",
 "two hundred and fifty". Each mention keeps its span so later steps can look at the
 words around it. Values with absurd digit counts are ignored rather than parsed, so a
 5 MB run of digits costs one regex pass and nothing else.

@@ -1,7 +1,7 @@
 """Operation codenames and the operation's scale (officers deployed, premises searched).
 
-Codenames: "Operation Archimedes", "'Operation Pollino'", "codenamed 'X'", "code name
-“Operation Delfin”", "operation 'X'", "Operational Taskforce LOS". A capitalised word
+Codenames: "Operation Archimedes", "'Operation Cedrus'", "codenamed 'X'", "code name
+“Operation Marlin”", "operation 'X'", "Operational Taskforce RIVA". A capitalised word
 after "Operation" that is an ordinary word ("The Operation is ...") is not a codename.
 """
 
@@ -111,10 +111,10 @@ def _largest(
 
 
 def find_officers(analysis: Analysis) -> tuple[int, SentenceView] | None:
-    """Officers deployed ("some 600 law enforcement officers", "350 officers")."""
+    """Officers deployed ("some 450 police officers", "350 officers")."""
     return _largest(analysis, _OFFICERS)
 
 
 def find_searches(analysis: Analysis) -> tuple[int, SentenceView] | None:
-    """Premises searched ("39 premises searches", "searched 20 houses")."""
+    """Premises searched ("27 premises searches", "searched 20 houses")."""
     return _largest(analysis, _SEARCHES, _SEARCHED_N)

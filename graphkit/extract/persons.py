@@ -1,6 +1,6 @@
 """Named persons: only where a report names a suspect, in the "Name, 45, of City" form.
 
-Officials quoted in a release ("Attorney General Merrick Garland said") are not suspects,
+Officials quoted in a release ("Attorney General Jane Roe said") are not suspects,
 so a name counts only with an age beside it in a sentence about arrests or charges.
 """
 

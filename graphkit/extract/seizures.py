@@ -1,12 +1,12 @@
 """Seizures: what was seized, how much, in what unit.
 
 Only sentences with a seizure verb are read ("seized", "seizure of", "confiscated",
-"recovered", "intercepted", "frozen"). In them we take money ("EUR 3.8 million",
-"around 100.000 euros in cash and gold", "US$169 000 in cash"), measured goods ("over 3
-tonnes of hashish", "43 kg of cocaine"), counted goods ("8255 cannabis plants", "four
-luxury vehicles") and unquantified ones ("dozens of kilograms of cocaine", "numerous
-stolen vehicles"). A value after "worth" that prices a counted item is not a second
-seizure; a conversion in brackets "(more than $56 million)" is not either.
+"recovered", "intercepted", "frozen"). In them we take money ("EUR 2.4 million",
+"about 70.000 euros in cash and jewellery", "US$238 000 in cash"), measured goods ("over 6
+tonnes of cannabis resin", "27 kg of heroin"), counted goods ("3140 cannabis plants", "five
+sports cars") and unquantified ones ("hundreds of kilograms of heroin", "numerous
+forged passports"). A value after "worth" that prices a counted item is not a second
+seizure; a conversion in brackets "(about $33 million)" is not either.
 """
 
 from __future__ import annotations
@@ -150,8 +150,8 @@ EXCLUDED = word_set(
 )
 _QUANTIFIER = re.compile(
     r"\b(?P<q>dozens|hundreds|thousands|millions|several thousand|several hundred|numerous|"
-    r"several|some|a number of|various|a large number of|large quantities of|quantities of|"
-    r"large amounts of|a large quantity of)\s+(?:of\s+)?",
+    r"several|some|a number of|various|a large (?:number|quantity) of|(?:large )?quantities of|"
+    r"large amounts of)\s+(?:of\s+)?",
     re.IGNORECASE,
 )
 _NOT_SEIZED_BEFORE = re.compile(
@@ -249,7 +249,7 @@ def _money(
         im = re.match(r"^\s*(?:in|of)\s+", rest)
         item = _words_after(rest[im.end() :]) if im else ""
         if item[:1].isupper() and not item.split()[0].isupper():
-            item = ""  # "EUR 3.8 million in Spain": a place, not what was seized
+            item = ""  # "EUR 2.4 million in Greece": a place, not what was seized
         item = item or "cash"
     return SeizureMention(item, None if _approximate(after) else num.value, unit, view)
 
@@ -365,7 +365,7 @@ _DETERMINERS = word_set("the a an some his her their its")
 def _bare_items(view: SentenceView, cues: list[int]) -> list[SeizureMention]:
     """Unquantified goods in the list right after a seizure verb: "seized EUR 120 000 in
     cash, 35 mobile phones and forged documents" -> forged documents. After a measured
-    item, "and ..." continues it ("10 kg of LSD and ecstasy pills", "cash and gold")."""
+    item, "and ..." continues it ("8 kg of ketamine and MDMA tablets", "cash and jewellery")."""
     if not cues:
         return []
     pieces = _LIST_SPLIT.split(view.text[cues[0] : cues[0] + 300])

@@ -10,57 +10,57 @@ def arrests(text: str) -> tuple[int | None, dict[str, int]]:
 
 def test_breakdown_with_words_and_an_additional():
     text = (
-        "The action led to the arrest of 64 members of the network. 55 individuals were "
+        "In total, police arrested 64 suspects. 55 individuals were "
         "arrested in Belgium, seven in the Netherlands and an additional two in France."
     )
     assert arrests(text) == (64, {"BE": 55, "NL": 7, "FR": 2})
 
 
 def test_total_followed_by_colon_breakdown():
-    text = "A total of 23 suspects were arrested: 7 in Austria, 13 in Greece and 1 in the UK."
-    assert arrests(text) == (23, {"AT": 7, "GR": 13, "GB": 1})
+    text = "A total of 31 suspects were detained: 9 in Portugal, 20 in Spain and 2 in Morocco."
+    assert arrests(text) == (31, {"PT": 9, "ES": 20, "MA": 2})
 
 
 def test_bracketed_breakdown_with_a_city():
-    text = "45 arrests in Brazil (38), Belgium (4), Spain (1) and Dubai (2)."
-    assert arrests(text) == (45, {"BR": 38, "BE": 4, "ES": 1, "AE": 2})
+    text = "62 arrests in Colombia (50), Spain (8), Dubai (3) and Portugal (1)."
+    assert arrests(text) == (62, {"CO": 50, "ES": 8, "PT": 1, "AE": 3})
 
 
 def test_total_is_the_largest_stated_figure_not_a_sum():
     text = (
-        "Over 40 arrested in crackdown\n"
-        "Raids resulted in the arrest of 45 suspects. Twelve more suspects were arrested later."
+        "Nearly 70 arrested in sweep\n"
+        "The raids ended with the arrest of 73 suspects. Nine more suspects were arrested later."
     )
-    assert arrests(text) == (45, {})
+    assert arrests(text) == (73, {})
 
 
 def test_no_total_when_only_per_country_counts():
     text = (
-        "In Poland, 8 suspects were arrested by the police. "
-        "In Germany, the police arrested five suspects."
+        "In Croatia, 6 suspects were detained by officers. "
+        "In Slovenia, the police arrested three suspects."
     )
-    assert arrests(text) == (None, {"PL": 8, "DE": 5})
+    assert arrests(text) == (None, {"HR": 6, "SI": 3})
 
 
 def test_one_number_over_a_list_of_countries_is_not_a_breakdown():
-    text = "Among the 90 people arrested in Italy, Belgium and Germany were several leaders."
-    assert arrests(text) == (90, {})
+    text = "Among the 120 suspects arrested in France, Austria and Hungary were two ringleaders."
+    assert arrests(text) == (120, {})
 
 
 def test_there_refers_back_to_the_last_country():
-    text = "In the Netherlands, officers searched eight buildings. Five people were arrested there."
-    assert arrests(text)[1] == {"NL": 5}
+    text = "In Denmark, investigators raided six warehouses. Three men were arrested there."
+    assert arrests(text)[1] == {"DK": 3}
 
 
 def test_detentions_count_unless_set_apart():
-    text = "Two gang members were detained in Slovakia, and 4 more were arrested in Czechia (4)."
-    assert arrests(text)[1] == {"SK": 2, "CZ": 4}
+    text = "Three couriers were detained in Croatia, and 6 more were arrested in Slovenia (6)."
+    assert arrests(text)[1] == {"HR": 3, "SI": 6}
     apart = (
-        "Nine arrested and three detained\n"
-        "Police made 9 arrests and detained three people in Romania."
+        "Eleven arrested and two detained\n"
+        "Police made 11 arrests and detained two people in Bulgaria."
     )
     total, by_country = arrests(apart)
-    assert total == 9 and "RO" not in by_country
+    assert total == 11 and "BG" not in by_country
 
 
 def test_a_dozen_and_thousands_separators():
@@ -70,7 +70,7 @@ def test_a_dozen_and_thousands_separators():
 
 def test_one_countrys_authorities_make_a_per_country_count():
     assert arrests("Spanish authorities arrested 12 people.") == (12, {"ES": 12})
-    assert arrests("Colombian and U.S. authorities arrested 20 people.") == (20, {})
+    assert arrests("Peruvian and U.S. authorities detained 20 people.") == (20, {})
 
 
 def test_country_before_its_number():
@@ -91,4 +91,4 @@ def test_background_statistics_are_not_this_operations_arrests():
 
 def test_a_single_named_arrest_counts_one():
     assert arrests("A 41-year-old man from Leeds was arrested on 9 June.") == (1, {})
-    assert arrests("A Dutch national was arrested. Police arrested 30 people.") == (30, {})
+    assert arrests("A Czech national was arrested. Police arrested 30 people.") == (30, {})

@@ -9,36 +9,36 @@ def places(text: str) -> set[str]:
 
 
 def test_names_make_places():
-    text = "Raids took place in Belgium, France, the Netherlands and the UK, and in Türkiye."
-    assert places(text) == {"BE", "FR", "NL", "GB", "TR"}
+    text = "Raids took place in Poland, Austria, the Netherlands and the UK, and in Türkiye."
+    assert places(text) == {"PL", "AT", "NL", "GB", "TR"}
 
 
 def test_agency_nationality_is_not_a_place():
-    text = "The Belgian Federal Police worked with the UK's National Crime Agency."
+    text = "The Hellenic Police worked with the UK's NCA and Germany's BKA."
     assert places(text) == set()
 
 
 def test_adjectives_of_generic_authorities_are_places():
-    text = "Italian, Latvian and Lithuanian authorities brought the network down."
-    assert places(text) == {"IT", "LV", "LT"}
+    text = "Czech, Polish and Slovenian authorities dismantled the ring."
+    assert places(text) == {"CZ", "PL", "SI"}
 
 
 def test_nationalities_are_not_places():
-    text = "The smugglers were of Syrian and Greek origin and an Albanian-speaking network."
+    text = "The couriers were of Moroccan and Tunisian origin and a Georgian-speaking network."
     assert places(text) == set()
 
 
 def test_countries_setting_up_a_task_force_are_participants():
-    text = "Austria, Belgium and Spain set up an Operational Taskforce at Europol."
+    text = "Croatia, Hungary and Italy formed an Operational Taskforce with Europol support."
     assert places(text) == set()
 
 
 def test_currency_prefix_is_not_a_country():
-    assert places("They seized US$169 000 in cash.") == set()
+    assert places("They seized US$238 000 in cash.") == set()
 
 
 def test_balkan_names_and_kosovo():
-    text = "The route ran via the former Yugoslav Republic of Macedonia, Serbia and Kosovo."
+    text = "Shipments crossed Kosovo, Serbia and the former Yugoslav Republic of Macedonia."
     assert places(text) == {"MK", "RS", "XK"}
 
 
@@ -49,7 +49,7 @@ def test_country_names_are_english_short_names():
 
 
 def test_agency_list_countries_are_not_places():
-    assert places("Spain: Guardia Civil\nPortugal: Judicial Police (Polícia Judiciária)") == set()
+    assert places("Spain: Guardia Civil\nItaly: Financial Police (Guardia di Finanza)") == set()
 
 
 def test_compound_place_names_do_not_leak_countries():

@@ -18,8 +18,8 @@ def test_crime_cues_map_to_the_vocabulary():
         "money_laundering",
         "fraud",
     }
-    assert crimes("A people smuggling network moved irregular migrants.") == {"migrant_smuggling"}
-    assert crimes("Those arrested allegedly sold drugs and firearms.") == {
+    assert crimes("The people smuggling ring moved irregular migrants.") == {"migrant_smuggling"}
+    assert crimes("The gang members reportedly sold narcotics and weapons.") == {
         "drug_trafficking",
         "firearms_trafficking",
     }
@@ -34,9 +34,9 @@ def test_seized_weapons_alone_are_not_arms_trafficking():
 
 def test_descriptor_prefers_the_indefinite_mention():
     analysis = analyse(
-        "The network was dismantled. It was an Albanian-speaking organised crime network."
+        "The network was dismantled. It was a Georgian-speaking organised crime network."
     )
-    assert find_descriptor(analysis).descriptor == "Albanian-speaking organised crime network"
+    assert find_descriptor(analysis).descriptor == "Georgian-speaking organised crime network"
 
 
 def test_known_groups():
@@ -46,19 +46,19 @@ def test_known_groups():
 
 def test_published_from_date_line_and_dateline():
     assert (
-        find_published("Police bust ring\n\n02 December 2015\nPress Release\nText.") == "2015-12-02"
+        find_published("Police bust ring\n\n17 October 2016\nPress Release\nText.") == "2016-10-17"
     )
-    assert find_published("Text.\n\nPublished 12 February 2018") == "2018-02-12"
-    assert find_published("TIRANA, April 7 – Police arrested 5.") == "--04-07"
+    assert find_published("Text.\n\nPublished 23 March 2019") == "2019-03-23"
+    assert find_published("LISBON, June 14 – Police arrested 5.") == "--06-14"
 
 
 def test_action_dates_resolve_against_publication():
-    analysis = analyse("TIRANA, April 7 – An operation between April 3-5 led to arrests.")
-    assert find_action_dates(analysis, None) == ("--04-03", "--04-05")
-    assert find_action_dates(analysis, "2023-04-07") == ("2023-04-03", "2023-04-05")
+    analysis = analyse("LISBON, June 14 – A raid between June 10-12 led to arrests.")
+    assert find_action_dates(analysis, None) == ("--06-10", "--06-12")
+    assert find_action_dates(analysis, "2023-06-14") == ("2023-06-10", "2023-06-12")
     december = analyse("Raids were carried out on 30 December.")
     assert find_action_dates(december, "2024-01-05") == ("2023-12-30", "2023-12-30")
-    ranged = analyse("Searches were carried out between 3 and 5 June 2022.")
+    ranged = analyse("House searches took place between 3 and 5 June 2022.")
     assert find_action_dates(ranged, None) == ("2022-06-03", "2022-06-05")
 
 
@@ -72,9 +72,9 @@ def test_institutional_boilerplate_does_not_add_crimes():
 
 
 def test_month_level_dates_when_no_day_is_given():
-    analysis = analyse("In April, the navy intercepted a shipment and arrested 3 people.")
-    assert find_action_dates(analysis, None) == ("--04", "--04")
-    assert find_action_dates(analysis, "2023-06-01") == ("2023-04", "2023-04")
+    analysis = analyse("In September, coast guard officers boarded a yacht and arrested 3 people.")
+    assert find_action_dates(analysis, None) == ("--09", "--09")
+    assert find_action_dates(analysis, "2023-11-01") == ("2023-09", "2023-09")
     last = analyse("Police carried out raids last November.")
     assert find_action_dates(last, "2024-02-10") == ("2023-11", "2023-11")
     dated = analyse("Raids took place on 3 May. Arrests followed in June.")

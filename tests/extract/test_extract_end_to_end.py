@@ -15,43 +15,44 @@ from graphkit.errors import InputError
 from graphkit.extract import extract_text
 from graphkit.facts import FactsDocument
 
-# Our own paraphrase of the seed report's facts (same constructions, our wording).
-SEED_LIKE = """\
-TIRANA, April 7 – A joint operation between April 3-5, conducted in Belgium, France, the \
-Netherlands and Italy with about 600 law enforcement officers, ended with the arrest of \
-sixty-four members of an Albanian-speaking organised crime network.
+# A report we wrote ourselves with the constructions real releases use (dateline, action-day
+# range, worded total, per-country breakdown, lead/cooperation roles, seizure list).
+OWN_REPORT = """\
+LISBON, June 14 – A joint operation between June 10-12, conducted in Portugal, Spain, \
+Germany and Poland with about 450 law enforcement officers, ended with the arrest of \
+forty-two members of a Georgian-speaking organised crime network.
 
-Europol supported the operation. The suspects are believed to have produced and trafficked \
-drugs, with links to trafficking in human beings, prostitution and money laundering.
+Europol supported the action. The gang is believed to have grown and smuggled drugs, and \
+to be linked to prostitution, money laundering and trafficking in human beings.
 
-Some suspects are believed to have run at least a dozen cannabis plantations in Belgium and \
-northern France.
+Several members are believed to have run about ten cannabis farms in Portugal and \
+southern Spain.
 
-55 individuals were arrested in Belgium, including the leaders of the OCG, seven in the \
-Netherlands and an additional two in France in this investigation led by the Belgian Federal \
-Police, in cooperation with the French National Gendarmerie, the Dutch National Police, the \
-Italian Anti-Mafia Investigation Directorate and the British Metropolitan Police.
+30 suspects were arrested in Portugal, including the ringleaders of the OCG, nine in \
+Spain and an additional three in Poland in this inquiry led by the Portuguese Judicial \
+Police, in close cooperation with the Spanish Guardia Civil, the German Federal Criminal \
+Police Office, the Polish National Police and the British National Crime Agency.
 
-Europol experts met at Europol's headquarters in The Hague.
+Analysts gathered at the Europol headquarters in The Hague before the action day.
 
-The operation resulted in 39 premises searches, the dismantling of 15 indoor cannabis \
-plantations and the seizure of 8255 cannabis plants, around 100.000 euros in cash and gold, \
-four luxury vehicles and 63 electronic devices.
+The action led to 27 house searches, the dismantling of 11 indoor cannabis farms and \
+the seizure of 3140 cannabis plants, about 70.000 euros in cash and jewellery, five \
+sports cars and 48 mobile phones.
 """
 
 
 @pytest.fixture(scope="module")
-def seed_doc() -> FactsDocument:
-    return extract_text(SEED_LIKE, source="seed-like.txt", published="2023-04-07")
+def own_doc() -> FactsDocument:
+    return extract_text(OWN_REPORT, source="own-report.txt", published="2023-06-14")
 
 
-def test_seed_operation(seed_doc):
-    [op] = operations(seed_doc)
+def test_own_report_operation(own_doc):
+    [op] = operations(own_doc)
     assert op["name"] is None
-    assert op["arrests"] == 64
-    assert op["officers"] == 600
-    assert op["searches"] == 39
-    assert op["start_date"] == "2023-04-03" and op["end_date"] == "2023-04-05"
+    assert op["arrests"] == 42
+    assert op["officers"] == 450
+    assert op["searches"] == 27
+    assert op["start_date"] == "2023-06-10" and op["end_date"] == "2023-06-12"
     assert op["crimes"] == sorted(
         [
             "drug_production",
@@ -63,69 +64,68 @@ def test_seed_operation(seed_doc):
     )
 
 
-def test_seed_countries_and_arrests(seed_doc):
-    assert place_countries(seed_doc) == {"BE", "FR", "NL", "IT"}  # GB is only an agency's home
-    assert arrests_by_country(seed_doc) == {"BE": 55, "NL": 7, "FR": 2}
+def test_own_report_countries_and_arrests(own_doc):
+    assert place_countries(own_doc) == {"PT", "ES", "DE", "PL"}  # GB is only an agency's home
+    assert arrests_by_country(own_doc) == {"PT": 30, "ES": 9, "PL": 3}
 
 
-def test_seed_agencies_roles_and_home_countries(seed_doc):
-    assert agency_names(seed_doc) == {
+def test_own_report_agencies_roles_and_home_countries(own_doc):
+    assert agency_names(own_doc) == {
         "Europol",
-        "Belgian Federal Police",
-        "French National Gendarmerie",
-        "Dutch National Police",
-        "Italian Anti-Mafia Investigation Directorate",
-        "Metropolitan Police",
+        "Portuguese Judicial Police",
+        "Spanish Guardia Civil",
+        "German Federal Criminal Police Office",
+        "Polish National Police",
+        "National Crime Agency",
     }
     roles = {
-        node(seed_doc, r.src)["name"]: r.properties["role"]
-        for r in rels(seed_doc, "PARTICIPATED_IN")
+        node(own_doc, r.src)["name"]: r.properties["role"] for r in rels(own_doc, "PARTICIPATED_IN")
     }
-    assert roles["Belgian Federal Police"] == "led"
+    assert roles["Portuguese Judicial Police"] == "led"
     assert roles["Europol"] == "supported"
-    assert roles["French National Gendarmerie"] == "participated"
-    based = {(r.src.key, r.dst.key) for r in rels(seed_doc, "BASED_IN")}
-    assert ("agency:gb:metropolitan-police", "GB") in based
-    assert not any(r.src.key == "agency:eu:europol" for r in rels(seed_doc, "BASED_IN"))
-    pairs = rels(seed_doc, "COOPERATED_WITH")
+    assert roles["Spanish Guardia Civil"] == "participated"
+    based = {(r.src.key, r.dst.key) for r in rels(own_doc, "BASED_IN")}
+    assert ("agency:gb:national-crime-agency", "GB") in based
+    assert not any(r.src.key == "agency:eu:europol" for r in rels(own_doc, "BASED_IN"))
+    pairs = rels(own_doc, "COOPERATED_WITH")
     assert len(pairs) == 15  # 6 agencies, once per pair
     assert all(r.src.key < r.dst.key for r in pairs)
 
 
-def test_seed_group(seed_doc):
-    [targeted] = rels(seed_doc, "TARGETED")
-    group = node(seed_doc, targeted.dst)
-    assert group["descriptor"] == "Albanian-speaking organised crime network"
+def test_own_report_group(own_doc):
+    [targeted] = rels(own_doc, "TARGETED")
+    group = node(own_doc, targeted.dst)
+    assert group["descriptor"] == "Georgian-speaking organised crime network"
     assert targeted.dst.key.startswith("criminalgroup:report-")
 
 
-def test_seed_seizures(seed_doc):
-    assert seizures(seed_doc) == [
-        ("cannabis plants", 8255, None),
-        ("cash", 100000, "EUR"),
-        ("luxury vehicles", 4, None),
-        ("electronic devices", 63, None),
+def test_own_report_seizures(own_doc):
+    assert seizures(own_doc) == [
+        ("cannabis plants", 3140, None),
+        ("cash", 70000, "EUR"),
+        ("sports cars", 5, None),
+        ("mobile phones", 48, None),
     ]
 
 
-def test_evidence_and_certainty(seed_doc):
-    text = seed_doc.report.text
-    for r in seed_doc.relationships:
+def test_evidence_and_certainty(own_doc):
+    text = own_doc.report.text
+    for r in own_doc.relationships:
         assert text[r.evidence_start : r.evidence_end] == r.evidence
         assert r.evidence.strip() == r.evidence
-    operated = [r for r in seed_doc.relationships if r.type == "OPERATED_IN"]
+    operated = [r for r in own_doc.relationships if r.type == "OPERATED_IN"]
     assert operated and all(r.certainty == "alleged" for r in operated)  # "believed to"
-    assert all(r.certainty == "reported" for r in rels(seed_doc, "ARRESTED_IN"))
+    assert all(r.certainty == "reported" for r in rels(own_doc, "ARRESTED_IN"))
 
 
-def test_document_round_trips_through_validation(seed_doc):
-    again = FactsDocument.from_dict(seed_doc.to_dict())
-    assert again == seed_doc
+def test_document_round_trips_through_validation(own_doc):
+    again = FactsDocument.from_dict(own_doc.to_dict())
+    assert again == own_doc
 
 
 def test_deterministic():
-    a = extract_text(SEED_LIKE, source="a.txt").to_json()
-    b = extract_text(SEED_LIKE, source="a.txt").to_json()
+    a = extract_text(OWN_REPORT, source="a.txt").to_json()
+    b = extract_text(OWN_REPORT, source="a.txt").to_json()
     assert a == b
 
 
@@ -138,16 +138,16 @@ def test_agency_keys_are_shared_across_reports():
 
 def test_known_group_and_codename():
     text = (
-        "Operation Pollino: 90 people were arrested in a major action against the 'Ndrangheta. "
-        "Police in Italy, Germany and the Netherlands searched dozens of locations. "
-        "Five people were arrested in the Netherlands."
+        "Operation Cedrus: 57 people were arrested in a large action against the 'Ndrangheta. "
+        "Officers in Italy, Austria and Switzerland raided many addresses. "
+        "Four people were arrested in Switzerland."
     )
-    doc = extract_text(text, source="pollino.txt")
+    doc = extract_text(text, source="cedrus.txt")
     [op] = operations(doc)
-    assert op["name"] == "Operation Pollino" and op["arrests"] == 90
+    assert op["name"] == "Operation Cedrus" and op["arrests"] == 57
     groups = {r.dst.key for r in rels(doc, "TARGETED")}
     assert "criminalgroup:ndrangheta" in groups
-    assert arrests_by_country(doc) == {"NL": 5}
+    assert arrests_by_country(doc) == {"CH": 4}
 
 
 def test_front_matter_and_markdown():
@@ -161,11 +161,11 @@ def test_front_matter_and_markdown():
 
 
 def test_publication_date_sources():
-    dated = "Published 12 February 2018\nPolice arrested 2."
-    assert extract_text(dated, source="p", published="2020").report.published == "2018-02-12"
-    dateline = "TIRANA, April 7 – Police arrested 2."
-    assert extract_text(dateline, source="p").report.published == "--04-07"
-    assert extract_text(dateline, source="p", published="2023").report.published == "2023-04-07"
+    dated = "Published 23 March 2019\nPolice arrested 2."
+    assert extract_text(dated, source="p", published="2020").report.published == "2019-03-23"
+    dateline = "LISBON, June 14 – Police arrested 2."
+    assert extract_text(dateline, source="p").report.published == "--06-14"
+    assert extract_text(dateline, source="p", published="2023").report.published == "2023-06-14"
     undated = "Police arrested 2."
     assert extract_text(undated, source="p", published="2020-05").report.published == "2020-05"
 
@@ -184,8 +184,8 @@ def test_text_without_law_enforcement_action_has_no_operation():
 
 def test_named_suspects_only():
     text = (
-        "A drug trafficking network was dismantled. John Michael Smith, 45, of Miami, was "
-        "arrested in Spain on 3 May. Attorney General Merrick Garland said the gang is believed "
+        "A heroin smuggling ring was broken up. John Michael Smith, 45, of Miami, was "
+        "arrested in Spain on 3 May. Attorney General Jane Roe said the gang is believed "
         "to have sold cocaine."
     )
     doc = extract_text(text, source="p.txt")

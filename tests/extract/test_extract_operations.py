@@ -9,32 +9,32 @@ def names(text: str) -> list[str]:
 
 def test_codename_forms():
     assert names("Operation Archimedes targeted gangs.") == ["Operation Archimedes"]
-    assert names("They searched houses under 'Operation Pollino'.") == ["Operation Pollino"]
-    assert names("A joint operation with the code name “Operation Delfin,” ended.") == [
-        "Operation Delfin"
+    assert names("They searched houses under 'Operation Cedrus'.") == ["Operation Cedrus"]
+    assert names("A joint action under the code name “Operation Marlin,” ended.") == [
+        "Operation Marlin"
     ]
     assert names("The action, codenamed 'Blue Amber', ended.") == ["Operation Blue Amber"]
-    assert names("In the framework of Operational Taskforce LOS, police moved.") == [
-        "Operational Taskforce LOS"
+    assert names("Within Operational Taskforce RIVA, police moved.") == [
+        "Operational Taskforce RIVA"
     ]
 
 
 def test_ordinary_words_are_not_codenames():
-    assert names("The Operation is the latest success. The operation was supported.") == []
+    assert names("The Operation is a clear success. The operation was coordinated.") == []
 
 
 def test_repeated_codename_is_one_operation():
-    assert names("Operation Spector began. Operation Spector ended.") == ["Operation Spector"]
+    assert names("Operation Kestrel began. Operation Kestrel ended.") == ["Operation Kestrel"]
 
 
 def test_officers_and_searches():
     analysis = analyse(
-        "Some 600 law enforcement officers took part. Police carried out 39 premises searches "
+        "Some 450 law enforcement officers took part. Police carried out 27 premises searches "
         "and later searched 12 houses."
     )
-    assert find_officers(analysis)[0] == 600
-    assert find_searches(analysis)[0] == 39
-    assert find_officers(analyse("Over a thousand police officers raided homes."))[0] == 1000
+    assert find_officers(analysis)[0] == 450
+    assert find_searches(analysis)[0] == 27
+    assert find_officers(analyse("More than a thousand officers raided homes."))[0] == 1000
 
 
 def test_unquoted_codename():

@@ -11,10 +11,10 @@ from graphkit.extract import extract_text
 from graphkit.facts import FactsDocument
 
 _VOCABULARY = (
-    "Europol Eurojust arrested seized in Belgium France the Netherlands 55 seven "
-    "a dozen kg of cocaine EUR 3.8 million Operation Archimedes Guardia Civil "
-    "suspects network believed to were and , . ( ) ' ’ - 8 255 100.000 Dubai "
-    "(2) Police of Naples worth over houses detained between April 3-5 TIRANA, "
+    "Europol Eurojust arrested seized in Portugal Spain the Netherlands 30 nine "
+    "a dozen kg of cocaine EUR 2.4 million Operation Archimedes Guardia Civil "
+    "suspects network believed to were and , . ( ) ' ’ - 3 140 70.000 Dubai "
+    "(3) Police of Naples worth over houses detained between June 10-12 LISBON, "
     "– led by supported by"
 )
 WORDS = st.sampled_from(_VOCABULARY.split())

@@ -2,12 +2,12 @@ from graphkit.extract.sentences import MAX_SENTENCE, split_sentences
 
 
 def test_offsets_point_at_the_sentence():
-    text = "Police arrested 5 people. The U.S. DEA helped.\n\n  • 45 arrests in Brazil (38)\nEnd."
+    text = "Police arrested 5 people. The U.S. DEA helped.\n\n  • 62 arrests in Colombia (50)\nEnd."
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
         "Police arrested 5 people.",
         "The U.S. DEA helped.",
-        "45 arrests in Brazil (38)",
+        "62 arrests in Colombia (50)",
         "End.",
     ]
     for s in sentences:

@@ -276,11 +276,9 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
         and isinstance(value, list)
         and all(isinstance(v, str) for v in value)
     ):
-            if prop.name == "crimes":
-                unknown = sorted(set(value) - set(model.CRIMES))
-                if unknown:
-                    raise ValueError(
-                        f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary"
-                    )
-            return sorted(set(value))
+        if prop.name == "crimes":
+            unknown = sorted(set(value) - set(model.CRIMES))
+            if unknown:
+                raise ValueError(f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary")
+        return sorted(set(value))
     raise ValueError(f"{owner}.{prop.name} must be {kind.value}, not {value!r}")

@@ -41,16 +41,36 @@ COUNTRIES = {
 OPERATION_COUNTRIES = {"BE", "FR", "NL", "IT"}
 AGENCIES = {  # key: (name, country, kind, role)
     entity_key("Agency", "BE", "Belgian Federal Police"): (
-        "Belgian Federal Police", "BE", "police", "led"),
+        "Belgian Federal Police",
+        "BE",
+        "police",
+        "led",
+    ),
     entity_key("Agency", "EU", "Europol"): ("Europol", "EU", "eu_agency", "supported"),
     entity_key("Agency", "FR", "French National Gendarmerie"): (
-        "French National Gendarmerie", "FR", "police", "participated"),
+        "French National Gendarmerie",
+        "FR",
+        "police",
+        "participated",
+    ),
     entity_key("Agency", "NL", "Dutch National Police"): (
-        "Dutch National Police", "NL", "police", "participated"),
+        "Dutch National Police",
+        "NL",
+        "police",
+        "participated",
+    ),
     entity_key("Agency", "IT", "Italian Anti-Mafia Investigation Directorate"): (
-        "Italian Anti-Mafia Investigation Directorate", "IT", "police", "participated"),
+        "Italian Anti-Mafia Investigation Directorate",
+        "IT",
+        "police",
+        "participated",
+    ),
     entity_key("Agency", "GB", "British Metropolitan Police"): (
-        "British Metropolitan Police", "GB", "police", "participated"),
+        "British Metropolitan Police",
+        "GB",
+        "police",
+        "participated",
+    ),
 }
 SEIZURES = {
     "cannabis plants": (8255.0, "plants"),

@@ -241,8 +241,10 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
         assignments = ", ".join(f"e.{p.name} = {dialect.value('r.' + p.name, p)}" for p in props)
         statement = (
             f"UNWIND $rows AS r "
-            f"MATCH (a:{_allowed_label(src)} {{{key_property(src)}: r.src}}), "
-            f"(b:{_allowed_label(dst)} {{{key_property(dst)}: r.dst}}) "
+            # Two MATCH clauses, not one comma pattern: LadybugDB plans the comma form as a
+            # join whose MERGE cost grows with the relationship table (quadratic loading).
+            f"MATCH (a:{_allowed_label(src)} {{{key_property(src)}: r.src}}) "
+            f"MATCH (b:{_allowed_label(dst)} {{{key_property(dst)}: r.dst}}) "
             f"MERGE (a)-[e:{_allowed_type(rel_type)} {{report: r.report}}]->(b) SET {assignments}"
         )
         statements.append((statement, {"rows": rows}))

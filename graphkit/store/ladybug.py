@@ -24,6 +24,11 @@ DATABASE_FILE = "graph.lbug"
 BUFFER_POOL_BYTES = 1 << 30  # 1 GiB: the graphs analysts build fit many times over
 MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
 THREADS = max(1, min(2, os.cpu_count() or 1))
+_NO_PARAMETERS = "graphkit_no_parameters"  # see LadybugStore._result
+
+# The database reports errors as RuntimeError; its Python binding raises the others for
+# parameter values it cannot convert (a list of mixed types, an integer beyond 64 bits).
+_FAILURES = (RuntimeError, ValueError, TypeError, OverflowError)
 
 
 class LadybugDialect(Dialect):
@@ -119,8 +124,16 @@ class LadybugStore(GraphStore):
 
     def _result(self, cypher: str, params: dict[str, Any]) -> QueryResult:
         try:
-            result = self._conn.execute(cypher, params)
-        except RuntimeError as exc:
+            # Without parameters LadybugDB reads an unbound $name as null; with any, it
+            # reports the missing one, as Neo4j does. A script of several statements
+            # cannot take parameters at all, so it runs as given.
+            try:
+                result = self._conn.execute(cypher, params or {_NO_PARAMETERS: None})
+            except RuntimeError as exc:
+                if params or "multiple statements" not in str(exc):
+                    raise
+                result = self._conn.execute(cypher)
+        except _FAILURES as exc:
             raise QueryError(_explain(exc)) from None
         if isinstance(result, list):  # several statements: the last one's result
             result = result[-1]
@@ -130,7 +143,7 @@ class LadybugStore(GraphStore):
     def _execute(self, statement: str, params: dict[str, Any]) -> Any:
         try:
             return self._conn.execute(statement, params)
-        except RuntimeError as exc:
+        except _FAILURES as exc:
             raise StoreError(f"embedded store: {_first_line(exc)}") from None
 
 
@@ -157,7 +170,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _explain(exc: RuntimeError) -> str:
+def _explain(exc: Exception) -> str:
     message = _first_line(exc)
     if "read-only" in message:
         return "this query writes to the graph; pass --write to allow it"

@@ -19,6 +19,10 @@ from graphkit.store.base import GraphStore, QueryResult, Runner, entity_record
 
 DEFAULT_DATABASE = "neo4j"
 
+# What the driver raises, before anything reaches the server, for a value Bolt cannot carry
+# (an integer beyond 64 bits, an unsupported type). LadybugDB reports the same as an error.
+_UNSENDABLE = (OverflowError, TypeError, ValueError)
+
 
 class Neo4jStore(GraphStore):
     kind = "neo4j"
@@ -37,7 +41,11 @@ class Neo4jStore(GraphStore):
         self.database = database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
         auth = (username or "neo4j", password) if password else None
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+            # The server's notifications (e.g. "property key does not exist" for a property
+            # no node has yet) would otherwise be logged to stderr as warnings on every read.
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
+            )
             self._driver.verify_connectivity()
         except AuthError:
             self._close_driver()
@@ -56,9 +64,13 @@ class Neo4jStore(GraphStore):
 
     def transaction(self, work: Callable[[Runner], Any]) -> Any:
         def unit(tx: neo4j.ManagedTransaction) -> Any:
-            return work(
-                lambda statement, params: [list(r.values()) for r in tx.run(statement, params)]
-            )
+            def run(statement: str, params: dict[str, Any]) -> list[list[Any]]:
+                try:
+                    return [list(r.values()) for r in tx.run(statement, params)]
+                except _UNSENDABLE as exc:
+                    raise StoreError(f"neo4j: cannot store a value: {exc}") from None
+
+            return work(run)
 
         try:
             with self._driver.session(database=self.database) as session:
@@ -86,6 +98,8 @@ class Neo4jStore(GraphStore):
             raise QueryError(_first_line(exc)) from None
         except (ServiceUnavailable, Neo4jError) as exc:
             raise StoreError(f"neo4j: {_first_line(exc)}") from None
+        except _UNSENDABLE as exc:
+            raise QueryError(f"cannot send a parameter to Neo4j: {exc}") from None
 
     def close(self) -> None:
         self._close_driver()

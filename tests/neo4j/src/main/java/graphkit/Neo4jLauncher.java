@@ -22,14 +22,25 @@ import org.neo4j.io.ByteUnit;
  *
  * Why a launcher instead of the Neo4j distribution: Maven Central carries the
  * Community jars but not the server tarball, and this machine has no Docker.
- * Arguments: [port] (0 or absent = a free port). Data lives in a temporary
- * directory removed on exit. Prints "NEO4J READY bolt://127.0.0.1:PORT" once
- * Bolt accepts connections; SIGTERM shuts it down cleanly.
+ * Arguments: [port] (0 or absent = a free port) and optionally --exit-on-eof,
+ * which shuts the server down when standard input reaches end of file, so a
+ * parent that dies without stopping it (a killed test run) does not leave an
+ * orphaned JVM behind. Data lives in a temporary directory removed on exit.
+ * Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts connections;
+ * SIGTERM shuts it down cleanly.
  * Auth is disabled: the server only listens on loopback and lives for one run.
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        int port = 0;
+        boolean exitOnEof = false;
+        for (String arg : args) {
+            if (arg.equals("--exit-on-eof")) {
+                exitOnEof = true;
+            } else {
+                port = Integer.parseInt(arg);
+            }
+        }
         if (port == 0) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -59,6 +70,20 @@ public final class Neo4jLauncher {
                 stopped.countDown();
             }
         }));
+        if (exitOnEof) {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    while (System.in.read() != -1) {
+                        // ignore input; only end of file matters
+                    }
+                } catch (IOException ignored) {
+                    // a broken pipe means the parent is gone, the same as end of file
+                }
+                System.exit(0); // runs the shutdown hook
+            }, "parent-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // waits until available
         System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
         System.out.flush();

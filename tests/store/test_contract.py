@@ -1,0 +1,552 @@
+"""The GraphStore contract, run unchanged against the embedded store and against Neo4j.
+
+Every test takes the parametrised ``store`` fixture (a fresh, empty store of each kind)
+and speaks only the interface of :class:`graphkit.store.base.GraphStore`. What a store
+must hold is spelled out by :func:`factories.expected_graph`, a plain-Python reference,
+plus explicit spot checks of the facts that matter most.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from factories import (
+    BELGIAN_POLICE,
+    DUTCH_POLICE,
+    EUROPOL,
+    FRENCH_POLICE,
+    NDRANGHETA,
+    S_LAUNDER,
+    action_day,
+    action_day_corrected,
+    all_documents,
+    expected_counts,
+    expected_graph,
+    follow_up,
+    mare_nostrum,
+)
+
+from graphkit import model
+from graphkit.errors import GraphkitError, QueryError, StoreError
+from graphkit.facts import FactsDocument
+from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore, Runner
+
+EMPTY_COUNTS = {
+    "nodes": dict.fromkeys(model.NODE_TYPES, 0),
+    "relationships": dict.fromkeys(model.RELATIONSHIP_TYPES, 0),
+}
+
+
+def write_all(store: GraphStore, docs: list[FactsDocument]) -> None:
+    for doc in docs:
+        store.write(doc)
+
+
+def node(graph: GraphData, label: str, key: str) -> GraphNode:
+    found = [n for n in graph.nodes if n.id == (label, key)]
+    assert len(found) == 1, f"{label} {key!r}: {len(found)} nodes"
+    return found[0]
+
+
+def ontology_properties(graph_node: GraphNode) -> dict[str, Any]:
+    """The node's key, its ontology properties and the ``reports`` that support it."""
+    spec = model.node_type(graph_node.label)
+    return {
+        spec.key: graph_node.key,
+        **{p.name: graph_node.properties[p.name] for p in spec.properties if p.name != spec.key},
+        "reports": graph_node.properties["reports"],
+    }
+
+
+def edges(graph: GraphData, rel_type: str, **match: Any) -> list[GraphEdge]:
+    """Edges of one type, optionally filtered by src/dst key or by property values."""
+    selected = []
+    for edge in graph.edges:
+        if edge.type != rel_type:
+            continue
+        values = {"src": edge.src[1], "dst": edge.dst[1], **edge.properties}
+        if all(values.get(k) == v for k, v in match.items()):
+            selected.append(edge)
+    return selected
+
+
+# --------------------------------------------------------------------------------------
+# Schema
+# --------------------------------------------------------------------------------------
+
+
+def test_a_new_store_is_empty_and_counts_every_ontology_name(store: GraphStore) -> None:
+    assert store.counts() == EMPTY_COUNTS
+    assert store.read_graph() == GraphData()
+    assert store.reports() == []
+
+
+def test_schema_creation_is_idempotent(store: GraphStore) -> None:
+    store.write(action_day())
+    store.ensure_schema()
+    store.ensure_schema()
+    assert store.read_graph() == expected_graph([action_day()])
+
+
+def test_schema_makes_keys_unique(store: GraphStore) -> None:
+    store.run("CREATE (:Country {iso2: 'BE', name: 'Belgium'})", write=True)
+    with pytest.raises(QueryError):
+        store.run("CREATE (:Country {iso2: 'BE', name: 'Belgique'})", write=True)
+    assert store.run("MATCH (c:Country) RETURN c.name AS name").rows == [["Belgium"]]
+
+
+# --------------------------------------------------------------------------------------
+# Writing and reading back
+# --------------------------------------------------------------------------------------
+
+
+def test_a_report_reads_back_node_by_node_and_edge_by_edge(store: GraphStore) -> None:
+    doc = action_day()
+    store.write(doc)
+    graph = store.read_graph()
+
+    assert graph == expected_graph([doc])
+    assert len(graph.nodes) == 1 + len(doc.nodes)
+    assert len(graph.edges) == len(doc.relationships) == 20
+
+    report = node(graph, "Report", doc.report.key)
+    assert report.properties == {
+        "source": "data/reports/be-albanian-network.txt",
+        "title": "Belgian Federal Police dismantle an Albanian-speaking drug network",
+        "published": "2024-03-14",
+        "text": doc.report.text,
+        "sha256": doc.report.sha256,
+    }
+    # Entities: their ontology properties and the reports that support them (the
+    # analytics measures, absent until `analyze --write-back`, are covered by expected_graph).
+    assert ontology_properties(node(graph, "Country", "BE")) == {
+        "iso2": "BE",
+        "name": "Belgium",
+        "reports": [doc.report.key],
+    }
+    assert ontology_properties(node(graph, "Agency", EUROPOL)) == {
+        "key": EUROPOL,
+        "name": "Europol",
+        "country": "EU",
+        "kind": "eu_agency",
+        "reports": [doc.report.key],
+    }
+    (operation,) = [n for n in graph.nodes if n.label == "Operation"]
+    assert ontology_properties(operation) == {
+        "key": operation.key,
+        "name": None,
+        "start_date": "2024-03-12",
+        "end_date": "2024-03-12",
+        "arrests": 17,
+        "officers": None,
+        "searches": 23,
+        "crimes": ["drug_trafficking", "money_laundering"],
+        "reports": [doc.report.key],
+    }
+    (cannabis,) = [n for n in graph.nodes if n.properties.get("item") == "cannabis"]
+    assert cannabis.properties["quantity"] == 1200.0
+    assert isinstance(cannabis.properties["quantity"], float)
+
+    # Every relationship carries its provenance, and the evidence is found again in the text.
+    text = report.properties["text"]
+    for edge in graph.edges:
+        props = edge.properties
+        assert props["report"] == doc.report.key
+        assert text[props["evidence_start"] : props["evidence_end"]] == props["evidence"]
+        assert props["certainty"] in model.CERTAINTIES
+    (be_arrests,) = edges(graph, "ARRESTED_IN", dst="BE")
+    assert be_arrests.properties["count"] == 14
+    assert isinstance(be_arrests.properties["count"], int)
+    roles = {e.src[1]: e.properties["role"] for e in edges(graph, "PARTICIPATED_IN")}
+    assert roles == {BELGIAN_POLICE: "led", EUROPOL: "supported", FRENCH_POLICE: "participated"}
+    (laundering,) = edges(graph, "OPERATED_IN", dst="NL")
+    assert laundering.properties["certainty"] == "reported"
+    assert laundering.properties["evidence"].startswith("The Belgian Federal Police")
+    assert S_LAUNDER in text
+
+
+def test_relationship_ends_are_the_right_nodes(store: GraphStore) -> None:
+    doc = follow_up()
+    store.write(doc)
+    graph = store.read_graph()
+    (member,) = edges(graph, "MEMBER_OF")
+    assert member.src[0] == "Person"
+    assert node(graph, *member.src).properties["name"] == "Dritan Kola"
+    assert member.dst[0] == "CriminalGroup"
+    assert member.properties["certainty"] == "alleged"
+    (describes,) = edges(graph, "DESCRIBES")
+    assert describes.src == ("Report", doc.report.key)
+    (person_arrest,) = edges(graph, "ARRESTED_IN")
+    assert person_arrest.src == member.src and person_arrest.dst == ("Country", "NL")
+    assert person_arrest.properties["count"] is None
+
+
+def test_shared_entities_are_one_node_supported_by_every_report(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    graph = store.read_graph()
+    assert graph == expected_graph(docs)
+    keys = sorted(d.report.key for d in docs)
+    assert node(graph, "Agency", EUROPOL).properties["reports"] == keys
+    assert node(graph, "Agency", BELGIAN_POLICE).properties["reports"] == keys
+    assert node(graph, "Country", "BE").properties["reports"] == keys
+    # The same fact read from two reports is two relationships, one per report.
+    based = edges(graph, "BASED_IN", src=BELGIAN_POLICE)
+    assert sorted(e.properties["report"] for e in based) == sorted(
+        [action_day().report.key, follow_up().report.key]
+    )
+    assert store.counts() == expected_counts(docs)
+
+
+def test_awkward_text_survives_the_round_trip(store: GraphStore) -> None:
+    doc = mare_nostrum()
+    store.write(doc)
+    graph = store.read_graph()
+    assert graph == expected_graph([doc])
+    report = node(graph, "Report", doc.report.key)
+    assert report.properties["text"] == doc.report.text
+    assert report.properties["source"] == "data/reports/mare-nostrum « é ».txt"
+    group = node(graph, "CriminalGroup", NDRANGHETA)
+    assert group.properties["name"] == "'Ndrangheta"
+    (targeted,) = edges(graph, "TARGETED")
+    assert "C:\\shell\\companies & <script>." in targeted.properties["evidence"]
+
+
+# --------------------------------------------------------------------------------------
+# Reloading and correcting
+# --------------------------------------------------------------------------------------
+
+
+def test_reloading_the_same_document_changes_nothing(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    counts, graph = store.counts(), store.read_graph()
+    for doc in [docs[0], *docs, docs[1]]:
+        store.write(doc)
+        assert store.counts() == counts
+        assert store.read_graph() == graph
+
+
+def test_a_corrected_document_replaces_the_old_contribution(store: GraphStore) -> None:
+    write_all(store, [action_day(), follow_up()])
+    corrected = action_day_corrected()
+    assert corrected.report.key == action_day().report.key
+    store.write(corrected)
+
+    graph = store.read_graph()
+    assert graph == expected_graph([corrected, follow_up()])
+    key = corrected.report.key
+    (be_arrests,) = edges(graph, "ARRESTED_IN", dst="BE", report=key)
+    assert be_arrests.properties["count"] == 13
+    assert not [
+        n
+        for n in graph.nodes
+        if n.label == "Seizure"
+        and n.properties["item"] == "cash"
+        and key in n.properties["reports"]
+    ]
+    assert edges(graph, "OPERATED_IN", dst="NL", report=key) == []
+    # The Netherlands stays: the follow-up report (and the corrected one) still name it.
+    assert node(graph, "Country", "NL").properties["reports"] == sorted(
+        [key, follow_up().report.key]
+    )
+    assert len(store.reports()) == 2
+
+
+# --------------------------------------------------------------------------------------
+# All or nothing
+# --------------------------------------------------------------------------------------
+
+
+class InjectedFault(Exception):
+    """Raised in place of a statement, to fail a write part-way through its transaction."""
+
+
+@contextmanager
+def fails_after(store: GraphStore, statements: int) -> Iterator[list[int]]:
+    """Make the store's next transactions fail after running ``statements`` statements.
+
+    The statements before the fault really run in the database's open transaction; the
+    fault then reaches the backend's own transaction handling, which must roll back.
+    Yields a one-item list holding how many statements actually ran.
+    """
+    ran = [0]
+    real_transaction = store.transaction
+
+    def transaction(work: Callable[[Runner], Any]) -> Any:
+        ran[0] = 0
+
+        def guarded(run: Runner) -> Any:
+            def run_or_fail(statement: str, params: dict[str, Any]) -> list[list[Any]]:
+                if ran[0] == statements:
+                    raise InjectedFault(f"after {statements} statements")
+                ran[0] += 1
+                return run(statement, params)
+
+            return work(run_or_fail)
+
+        return real_transaction(guarded)
+
+    store.transaction = transaction  # type: ignore[method-assign]
+    try:
+        yield ran
+    finally:
+        del store.transaction
+
+
+def fail_at_every_statement(store: GraphStore, change: Callable[[], Any]) -> int:
+    """Fail ``change()`` after 0, 1, 2, ... statements; check each attempt leaves no trace.
+
+    Returns how many statements the change takes when nothing fails (it then succeeds).
+    """
+    graph = store.read_graph()  # every node and relationship with every property
+    for limit in itertools.count():
+        with fails_after(store, limit) as ran:
+            try:
+                change()
+            except InjectedFault:
+                assert ran[0] == limit
+                assert store.read_graph() == graph, f"trace left after {limit} statements"
+                continue
+        return ran[0]
+    raise AssertionError("unreachable")
+
+
+def test_a_write_failing_part_way_leaves_no_trace(store: GraphStore) -> None:
+    store.write(follow_up())
+    total = fail_at_every_statement(store, lambda: store.write(action_day()))
+    assert total > 10  # the fault really struck between statements of one report
+    # ... and the store still works: the same write now succeeds.
+    assert store.read_graph() == expected_graph([follow_up(), action_day()])
+
+
+def test_a_replacement_failing_part_way_keeps_the_old_version(store: GraphStore) -> None:
+    write_all(store, [action_day(), follow_up()])
+    total = fail_at_every_statement(store, lambda: store.write(action_day_corrected()))
+    assert total > 20  # removal of the old version and writing the new one: one transaction
+    assert store.read_graph() == expected_graph([action_day_corrected(), follow_up()])
+
+
+def test_a_removal_failing_part_way_removes_nothing(store: GraphStore) -> None:
+    write_all(store, all_documents())
+    total = fail_at_every_statement(store, lambda: store.remove(follow_up().report.key))
+    assert total > 10
+    assert store.read_graph() == expected_graph([action_day(), mare_nostrum()])
+
+
+def _operation_with(value: Any, prop: str) -> FactsDocument:
+    doc = action_day().model_copy(deep=True)
+    for each in doc.nodes:
+        if each.label == "Operation":
+            each.properties[prop] = value  # past validation: as if a bug let it through
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("prop", "value"),
+    [("arrests", 2**63), ("crimes", ["fraud", 7])],
+    ids=["integer-beyond-64-bits", "list-of-mixed-types"],
+)
+def test_a_value_the_database_rejects_fails_the_whole_report(
+    store: GraphStore, prop: str, value: Any
+) -> None:
+    store.write(follow_up())
+    counts, graph = store.counts(), store.read_graph()
+    bad = _operation_with(value, prop)
+    with pytest.raises(StoreError):
+        store.write(bad)
+    assert store.counts() == counts
+    assert store.read_graph() == graph
+    assert store.find_reports(bad.report.key) == []
+
+
+# --------------------------------------------------------------------------------------
+# Removal
+# --------------------------------------------------------------------------------------
+
+
+def test_remove_takes_back_a_report_and_keeps_what_others_support(store: GraphStore) -> None:
+    first, second = action_day(), follow_up()
+    write_all(store, [first, second])
+    assert store.remove(first.report.key) is True
+
+    graph = store.read_graph()
+    assert graph == expected_graph([second])
+    assert all(e.properties["report"] == second.report.key for e in graph.edges)
+    # Shared nodes stay, now supported by the other report only ...
+    assert node(graph, "Agency", EUROPOL).properties["reports"] == [second.report.key]
+    assert node(graph, "Country", "BE").properties["reports"] == [second.report.key]
+    assert node(graph, "Agency", DUTCH_POLICE).properties["name"] == "Dutch National Police"
+    # ... while what only the removed report said is gone.
+    labels_keys = {n.id for n in graph.nodes}
+    assert ("Country", "FR") not in labels_keys
+    assert ("Agency", FRENCH_POLICE) not in labels_keys
+    assert ("Report", first.report.key) not in labels_keys
+    assert all(first.report.key.removeprefix("report:") not in key for _, key in labels_keys)
+
+    assert store.remove(first.report.key) is False
+    assert store.remove(second.report.key) is True
+    assert store.counts() == EMPTY_COUNTS
+
+
+def test_removing_an_unknown_report_changes_nothing(store: GraphStore) -> None:
+    write_all(store, all_documents())
+    graph = store.read_graph()
+    assert store.remove("report:0000000000000000") is False
+    assert store.remove("data/reports/be-albanian-network.txt") is False  # a source, not a key
+    assert store.read_graph() == graph
+
+
+def test_remove_then_reload_restores_the_same_graph(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    graph = store.read_graph()
+    assert store.remove(docs[1].report.key)
+    store.write(docs[1])
+    assert store.read_graph() == graph
+
+
+# --------------------------------------------------------------------------------------
+# Subgraphs, reports, counts
+# --------------------------------------------------------------------------------------
+
+
+def test_read_graph_by_labels(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    full = store.read_graph()
+    sub = store.read_graph(labels=["Agency", "Country"])
+    assert sub.nodes == [n for n in full.nodes if n.label in ("Agency", "Country")]
+    assert sub.edges == [e for e in full.edges if e.type in ("BASED_IN", "COOPERATED_WITH")]
+    assert store.read_graph(labels=["Person"]).edges == []
+    assert store.read_graph(labels=[]) == GraphData()
+    with pytest.raises(ValueError, match="Gang"):
+        store.read_graph(labels=["Gang"])
+
+
+def test_read_graph_by_reports(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    second = docs[1].report.key
+    sub = store.read_graph(reports=[second])
+    # The nodes the report supports (with all their support) and the edges read from it.
+    own = expected_graph([docs[1]])
+    own_ids = {n.id for n in own.nodes}
+    assert sub.nodes == [n for n in expected_graph(docs).nodes if n.id in own_ids]
+    assert sub.edges == own.edges
+    assert node(sub, "Agency", EUROPOL).properties["reports"] == sorted(d.report.key for d in docs)
+    assert {e.properties["report"] for e in sub.edges} == {second}
+    both = store.read_graph(reports=[docs[0].report.key, second])
+    assert {e.properties["report"] for e in both.edges} == {docs[0].report.key, second}
+    assert store.read_graph(reports=["report:0000000000000000"]) == GraphData()
+
+    only = store.read_graph(labels=["Agency", "Operation"], reports=[second])
+    assert {n.label for n in only.nodes} == {"Agency", "Operation"}
+    assert {e.type for e in only.edges} == {"PARTICIPATED_IN", "COOPERATED_WITH"}
+    assert len(only.edges) == 5
+
+
+def test_reports_and_find_reports(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    listed = store.reports()
+    assert listed == sorted(
+        (
+            {
+                "key": d.report.key,
+                "source": d.report.source,
+                "title": d.report.title,
+                "published": d.report.published,
+            }
+            for d in docs
+        ),
+        key=lambda r: r["key"],
+    )
+    first = docs[0].report
+    assert store.find_reports(first.key) == [first.key]
+    assert store.find_reports(first.source) == [first.key]
+    assert store.find_reports("data/reports/nowhere.txt") == []
+
+
+def test_counts_by_label_and_type(store: GraphStore) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    counts = store.counts()
+    assert counts == expected_counts(docs)
+    assert counts["nodes"]["Country"] == 4
+    assert counts["nodes"]["Agency"] == 5
+    assert counts["relationships"]["PARTICIPATED_IN"] == 9
+    assert sum(counts["relationships"].values()) == sum(len(d.relationships) for d in docs)
+
+
+# --------------------------------------------------------------------------------------
+# Users' Cypher
+# --------------------------------------------------------------------------------------
+
+
+def test_run_with_parameters(store: GraphStore) -> None:
+    write_all(store, all_documents())
+    result = store.run(
+        "MATCH (a:Agency) WHERE a.country = $country RETURN a.name AS name, a.kind AS kind "
+        "ORDER BY name",
+        {"country": "BE"},
+    )
+    assert result.columns == ["name", "kind"]
+    assert result.rows == [["Belgian Federal Police", "police"]]
+    assert result.records() == [{"name": "Belgian Federal Police", "kind": "police"}]
+
+    result = store.run(
+        "MATCH (g:CriminalGroup)-[e:ARRESTED_IN]->(c:Country) "
+        "WHERE e.count >= $least AND c.iso2 IN $countries "
+        "RETURN c.iso2 AS country, sum(e.count) AS arrests ORDER BY country",
+        {"least": 3, "countries": ["BE", "IT", "FR"]},
+    )
+    assert result.rows == [["BE", 14], ["FR", 3], ["IT", 5]]
+
+    quoted = store.run(
+        "MATCH (g:CriminalGroup) WHERE g.name = $name RETURN g.key AS key", {"name": "'Ndrangheta"}
+    )
+    assert quoted.rows == [[NDRANGHETA]]
+
+
+def test_run_rejects_bad_queries_with_a_query_error(store: GraphStore) -> None:
+    with pytest.raises(QueryError):
+        store.run("MATCH (c:Country RETURN c")
+    with pytest.raises(QueryError):
+        store.run("MATCH (c:Country) WHERE c.iso2 = $iso2 RETURN c.name AS name")  # no $iso2
+    assert issubclass(QueryError, GraphkitError)
+
+
+@pytest.mark.parametrize(
+    "cypher",
+    [
+        "CREATE (:Country {iso2: 'XX', name: 'Nowhere'})",
+        "MATCH (c:Country) SET c.name = 'renamed'",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (a:Agency), (b:Country) WHERE a.country = b.iso2 CREATE (a)-[:BASED_IN]->(b)",
+    ],
+    ids=["create", "set", "delete", "create-relationship"],
+)
+def test_run_refuses_writes_unless_asked(store: GraphStore, cypher: str) -> None:
+    write_all(store, all_documents())
+    graph = store.read_graph()
+    with pytest.raises(QueryError, match="--write"):
+        store.run(cypher)
+    assert store.read_graph() == graph
+
+
+def test_run_writes_when_asked(store: GraphStore) -> None:
+    store.run(
+        "CREATE (:Country {iso2: $iso2, name: $name})",
+        {"iso2": "LU", "name": "Luxembourg"},
+        write=True,
+    )
+    rows = store.run("MATCH (c:Country) RETURN c.iso2 AS iso2, c.name AS name").rows
+    assert rows == [["LU", "Luxembourg"]]
+    assert store.counts()["nodes"]["Country"] == 1
+    store.run("MATCH (c:Country {iso2: $iso2}) DELETE c", {"iso2": "LU"}, write=True)
+    assert store.counts() == EMPTY_COUNTS

@@ -6,8 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := .graphkit/demo
+CHROMIUM     := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help install demo test lint neo4j bench score schema clean
+.PHONY: help install demo test lint neo4j bench score schema browser clean
 
 help:
 	@echo "make demo    load the sample reports into the embedded store and show the graph"
@@ -29,19 +31,28 @@ demo: $(STAMP)
 	$(BIN)/graphkit --db $(DEMO_DB) load data/reports data/facts
 	$(BIN)/graphkit --db $(DEMO_DB) stats
 
+browser:  # Debian's headless Chromium for the view tests and benchmark; nothing when present
+	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then :; else \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check graphkit tests benchmarks
 	$(BIN)/ruff format --check graphkit tests benchmarks
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser
 	$(BIN)/python tests/neo4j/server.py --build-only
 	$(BIN)/pytest -q
 
 neo4j: $(STAMP)
 	$(BIN)/python tests/neo4j/server.py
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_stores.py
+	$(BIN)/python benchmarks/bench_analytics.py
+	$(BIN)/python benchmarks/bench_view.py
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev --graphkit $(BIN)/graphkit -v

@@ -1,0 +1,25 @@
+// name: agency_operations
+// description: An agency's operations, its role in each, and the partner agencies taking part.
+// param agency = "Europol" -- the agency's key or name (any case)
+//
+// In Neo4j Browser or cypher-shell, set the parameter, then paste the query:
+//   :param agency => "Europol"
+// or: cypher-shell -P 'agency => "Europol"' -f cypher/queries/agency_operations.cypher
+// With graphkit: graphkit query agency_operations --param agency=Europol
+MATCH (a:Agency)-[p:PARTICIPATED_IN]->(o:Operation)
+WHERE a.key = $agency OR toLower(a.name) = toLower($agency)
+OPTIONAL MATCH (r:Report)-[:DESCRIBES]->(o)
+WITH a, o, p.role AS role, coalesce(o.start_date, r.published) AS date
+OPTIONAL MATCH (partner:Agency)-[:PARTICIPATED_IN]->(o)
+WHERE partner <> a
+WITH a, o, role, date, partner
+ORDER BY partner.name
+WITH a, o, role, date, collect(DISTINCT partner.name) AS partners
+RETURN
+  a.name AS agency,
+  coalesce(o.name, o.key) AS operation,
+  date,
+  role,
+  partners,
+  o.key AS key
+ORDER BY date, operation, role;

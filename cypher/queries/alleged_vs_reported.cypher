@@ -1,0 +1,16 @@
+// name: alleged_vs_reported
+// description: For each relationship type, how many facts are reported as fact and how many alleged.
+// param report = null -- a report key to look at one report, or null for the whole graph
+//
+// In Neo4j Browser or cypher-shell, set the parameter, then paste the query:
+//   :param report => null
+// or: cypher-shell -P 'report => null' -f cypher/queries/alleged_vs_reported.cypher
+// With graphkit: graphkit query alleged_vs_reported   (or --param report=report:...)
+MATCH ()-[e]->()
+WHERE e.report = $report OR $report IS NULL
+RETURN
+  type(e) AS type,
+  sum(CASE WHEN e.certainty = 'reported' THEN 1 ELSE 0 END) AS reported,
+  sum(CASE WHEN e.certainty = 'alleged' THEN 1 ELSE 0 END) AS alleged,
+  count(e) AS total
+ORDER BY type;

@@ -1,0 +1,24 @@
+// name: connections
+// description: How two entities are connected: the shortest chains between them, up to 4 hops.
+// param source = "Europol" -- the first entity: its key, ISO2 code or name (any case)
+// param target = "Italy" -- the second entity, the same way
+// note: LadybugDB dialect (ALL SHORTEST, list_transform, list_reduce, label(r)); see connections.cypher.
+// note: hop bounds must be literals in Cypher; edit the 4 in [* ALL SHORTEST 1..4] to search farther.
+// With graphkit: graphkit query connections --param source=Europol --param target=Italy
+MATCH (a)
+WHERE a.key = $source OR a.iso2 = $source OR toLower(a.name) = toLower($source)
+MATCH (b)
+WHERE b.key = $target OR b.iso2 = $target OR toLower(b.name) = toLower($target)
+WITH a, b
+WHERE a <> b
+MATCH p = (a)-[* ALL SHORTEST 1..4]-(b)
+WITH
+  length(p) AS hops,
+  list_transform(nodes(p), n -> coalesce(n.name, n.descriptor, n.title, n.item, n.iso2, n.key)) AS names,
+  list_transform(rels(p), r -> label(r)) AS kinds
+RETURN DISTINCT
+  hops,
+  list_reduce(names, (s, x) -> s + ' > ' + x) AS chain,
+  list_reduce(kinds, (s, x) -> s + ', ' + x) AS types
+ORDER BY hops, chain, types
+LIMIT 50;

@@ -1,0 +1,28 @@
+// name: operations_timeline
+// description: Operations in date order, with their report, arrests and the countries they touched.
+// param since = "2023" -- keep operations dated (or reported) on or after this ISO date, or null
+// param until = null -- keep operations dated (or reported) up to this ISO date, or null
+// note: dates may be partial (2023, 2023-04); an operation without a date takes its report's.
+//
+// In Neo4j Browser or cypher-shell, set the parameters, then paste the query:
+//   :param since => "2023"
+//   :param until => null
+// or: cypher-shell -P 'since => "2023"' -P 'until => null' -f cypher/queries/operations_timeline.cypher
+// With graphkit: graphkit query operations_timeline --param since=2023 --param until=null
+MATCH (r:Report)-[:DESCRIBES]->(o:Operation)
+WITH o, r, coalesce(o.start_date, r.published) AS date
+WHERE (date >= $since OR $since IS NULL)
+  AND (left(date, size($until)) <= $until OR $until IS NULL)
+OPTIONAL MATCH (o)-[:CONDUCTED_IN]->(c:Country)
+WITH o, r, date, c
+ORDER BY c.iso2
+WITH o, r, date, collect(DISTINCT c.iso2) AS countries
+RETURN
+  date,
+  o.end_date AS end_date,
+  coalesce(o.name, 'operation of ' + date, o.key) AS operation,
+  o.arrests AS arrests,
+  countries,
+  r.title AS report,
+  o.key AS key
+ORDER BY date, operation, key;

@@ -1,0 +1,21 @@
+// name: operations_timeline
+// description: Operations in date order, with their report, arrests and the countries they touched.
+// param since = "2023" -- keep operations dated (or reported) on or after this ISO date, or null
+// param until = null -- keep operations dated (or reported) up to this ISO date, or null
+// note: LadybugDB dialect (list_sort for a deterministic list); see operations_timeline.cypher.
+// With graphkit: graphkit query operations_timeline --param since=2023 --param until=null
+MATCH (r:Report)-[:DESCRIBES]->(o:Operation)
+WITH o, r, coalesce(o.start_date, r.published) AS date
+WHERE (date >= $since OR $since IS NULL)
+  AND (left(date, size($until)) <= $until OR $until IS NULL)
+OPTIONAL MATCH (o)-[:CONDUCTED_IN]->(c:Country)
+WITH o, r, date, list_sort(collect(DISTINCT c.iso2)) AS countries
+RETURN
+  date,
+  o.end_date AS end_date,
+  coalesce(o.name, 'operation of ' + date, o.key) AS operation,
+  o.arrests AS arrests,
+  countries,
+  r.title AS report,
+  o.key AS key
+ORDER BY date, operation, key;

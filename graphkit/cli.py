@@ -22,13 +22,16 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from graphkit import __version__, schema
+from graphkit import queries as query_library
 from graphkit.errors import GraphkitError, QueryError
 from graphkit.load import Outcome, read_facts, sources
 from graphkit.load import load as load_inputs
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
+from graphkit.view.options import DEFAULT_MAX_NODES, Certainty, ColorBy, SizeBy, ViewOptions
+from graphkit.view.options import Projection as ViewProjection
 
 app = typer.Typer(
     help="Turn law-enforcement reports into a knowledge graph of criminal networks.",
@@ -194,10 +197,12 @@ def query(
         bool, typer.Option("--write", help="Allow the query to change the graph.")
     ] = False,
 ) -> None:
-    """Run a Cypher query (read-only unless --write)."""
-    text = _query_text(cypher)
+    """Run a Cypher query, a .cypher file or a named query from the library (see: graphkit
+    queries); read-only unless --write."""
     params = dict(_parse_param(p) for p in param or [])
     with settings.store(read_only=not write) as store:
+        named = query_library.prepare(cypher, store.kind, params)
+        text, params = named if named is not None else (_query_text(cypher), params)
         result = store.run(text, params, write=write)
     records = result.records()
     if format is Format.json:
@@ -291,6 +296,511 @@ def list_reports(format: Annotated[Format, typer.Option("--format", "-f")] = For
 def show_schema(dialect: Annotated[Dialect, typer.Option("--dialect")] = Dialect.ladybug) -> None:
     """Print the schema statements derived from the ontology."""
     sys.stdout.write(schema.render(dialect.value))
+
+
+# --------------------------------------------------------------------------------------
+# Analytics (graphkit.analytics; networkx is imported only by these commands)
+# --------------------------------------------------------------------------------------
+
+
+class ProjectionName(StrEnum):
+    full = "full"
+    agencies = "agencies"
+    countries = "countries"
+    groups = "groups"
+    persons = "persons"
+
+
+class Strategy(StrEnum):
+    degree = "degree"
+    betweenness = "betweenness"
+    pagerank = "pagerank"
+    random = "random"
+
+
+class TableOrJson(StrEnum):
+    table = "table"
+    json = "json"
+
+
+LabelOpt = Annotated[
+    list[str] | None,
+    typer.Option("--label", metavar="LABEL", help="Keep only nodes with this label (repeat)."),
+]
+CountryOpt = Annotated[
+    list[str] | None,
+    typer.Option("--country", metavar="ISO2", help="Keep what concerns this country (repeat)."),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="Keep operations and reports from this ISO date."),
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="... up to this ISO date.")
+]
+ReportedOpt = Annotated[
+    bool, typer.Option("--reported-only", help="Drop relationships stated as alleged.")
+]
+ReportOpt = Annotated[
+    list[str] | None,
+    typer.Option("--report", metavar="KEY", help="Keep only what this report says (repeat)."),
+]
+ProjectionOpt = Annotated[
+    ProjectionName, typer.Option("--projection", "-P", help="Which graph to analyse.")
+]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for Louvain and sampling.")]
+
+
+def _filters(
+    label: list[str] | None,
+    country: list[str] | None,
+    since: str | None,
+    until: str | None,
+    reported_only: bool,
+    report: list[str] | None,
+) -> Any:
+    from graphkit.analytics import Filters
+
+    return Filters(
+        labels=set(label) if label else None,
+        countries={c.upper() for c in country} if country else None,
+        since=since,
+        until=until,
+        certainty="reported" if reported_only else "all",
+        reports=set(report) if report else None,
+    )
+
+
+def _read_filtered(filters: Any, *, evidence: bool = False) -> Any:
+    from graphkit.analytics import filter_graph, load_graph
+
+    with settings.store(read_only=True) as store:
+        data = load_graph(store, evidence=evidence)
+    return filter_graph(data, filters)
+
+
+def _value(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else _cell(value)
+
+
+@app.command()
+def analyze(
+    projection: ProjectionOpt = ProjectionName.full,
+    measure: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--measure",
+            "-m",
+            metavar="MEASURE",
+            help="degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, "
+            "community, kcore, articulation, bridges, constraint, effective_size (repeat or "
+            "comma-separate). Default: degree, weighted_degree, betweenness, pagerank, "
+            "community, kcore, articulation.",
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", "-n", help="Rows per measure (0 = all).")] = 10,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    write_back: Annotated[
+        bool,
+        typer.Option(
+            "--write-back",
+            help="Store pagerank, betweenness, community and degree as node properties "
+            "(replacing earlier ones).",
+        ),
+    ] = False,
+    seed: SeedOpt = 42,
+    label: LabelOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    reported_only: ReportedOpt = False,
+    report: ReportOpt = None,
+) -> None:
+    """Rank entities by centrality, brokerage and community on a projection of the graph."""
+    from graphkit.analytics import WRITABLE, filter_graph, load_graph
+    from graphkit.analytics import analyze as run_analysis
+    from graphkit.analytics import write_back as store_measures
+
+    measures = [m.strip() for raw in measure or [] for m in raw.split(",") if m.strip()] or None
+    filters = _filters(label, country, since, until, reported_only, report)
+    with settings.store(read_only=not write_back) as store:
+        data = filter_graph(load_graph(store, evidence=False), filters)
+        analysis = run_analysis(data, projection.value, measures, seed=seed)
+        written = store_measures(store, analysis.result) if write_back else None
+    top_n = top or None
+    if format is Format.json:
+        payload = analysis.to_dict(top_n)
+        if written is not None:
+            payload["written"] = written
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    elif format is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["measure", "rank", "id", "label", "key", "name", "value"])
+        for m in analysis.measures:
+            for row in analysis.rows(m, top_n):
+                writer.writerow([m, *(_cell(row[c]) for c in list(row)[:5]), row["value"]])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        graph = analysis.graph
+        err.print(
+            f"{projection.value} projection: {graph.number_of_nodes()} nodes, "
+            f"{graph.number_of_edges()} edges",
+            markup=False,
+        )
+        for m in analysis.measures:
+            if m == "community":
+                table = Table("community", "size", "best-connected members", title="community")
+                for row in analysis.communities(top_n):
+                    table.add_row(
+                        str(row["community"]), str(row["size"]), ", ".join(row["members"])
+                    )
+            else:
+                table = Table("rank", "name", "label", m, title=m, title_justify="left")
+                for row in analysis.rows(m, top_n):
+                    table.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
+            out.print(table)
+    for note in analysis.result.notes:
+        err.print(f"note: {note}", markup=False)
+    if written is not None:
+        summary = ", ".join(f"{n} {label}" for label, n in written.items()) or "no nodes"
+        stored = [m for m in WRITABLE if m in analysis.result.values]
+        err.print(f"wrote {', '.join(stored)} to {summary}", markup=False)
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="An entity: its name (fuzzy), key or Label:key.")],
+    target: Annotated[str, typer.Argument(help="Another entity.")],
+    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path to look for.")] = 6,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many paths.")] = 5,
+    format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    reported_only: ReportedOpt = False,
+    report: ReportOpt = None,
+) -> None:
+    """Show how two entities are connected: the shortest chains, with each relationship's
+    report and evidence sentence."""
+    from dataclasses import asdict
+
+    from graphkit.analytics import connections, find_entity, to_networkx
+
+    data = _read_filtered(_filters(None, None, None, None, reported_only, report), evidence=True)
+    graph = to_networkx(data)
+    a, b = find_entity(graph, source), find_entity(graph, target)
+    found = connections(graph, a, b, max_hops=max_hops, limit=limit)
+    if format is TableOrJson.json:
+        payload = [
+            {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
+            for c in found
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+        return
+    hops = found[0].length
+    err.print(
+        f"{len(found)} shortest connection(s) of {hops} hop(s) between "
+        f"{_entity(graph, a)} and {_entity(graph, b)}",
+        markup=False,
+    )
+    for i, connection in enumerate(found, 1):
+        out.print(f"\n{i}. {_entity(graph, connection.nodes[0])}", markup=False)
+        for hop in connection.hops:
+            out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
+            in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
+            arrows = " & ".join(
+                [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
+                + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
+            )
+            out.print(f"   {arrows} {_entity(graph, hop.dst)}", markup=False)
+            for rel in hop.relationships:
+                extra = "".join(
+                    f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
+                )
+                out.print(
+                    f"      {rel['type']}{extra} · {rel.get('certainty')} · {rel.get('report')}",
+                    markup=False,
+                )
+                out.print(f'        "{rel.get("evidence")}"', markup=False)
+
+
+def _brief(graph: Any, nid: str) -> dict[str, Any]:
+    attrs = graph.nodes[nid]
+    return {k: attrs.get(k) for k in ("label", "key", "name")}
+
+
+def _entity(graph: Any, nid: str) -> str:
+    attrs = graph.nodes[nid]
+    return f"{attrs.get('name')} ({attrs.get('label')})"
+
+
+@app.command()
+def disrupt(
+    projection: ProjectionOpt = ProjectionName.full,
+    strategy: Annotated[Strategy, typer.Option("--strategy", "-s")] = Strategy.degree,
+    steps: Annotated[int, typer.Option("--steps", help="Nodes to remove.")] = 10,
+    format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
+    ] = None,
+    seed: SeedOpt = 42,
+    label: LabelOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    reported_only: ReportedOpt = False,
+    report: ReportOpt = None,
+) -> None:
+    """Simulate key-player removal: sequential (recomputed after each removal) vs one-shot,
+    with the largest connected component and global efficiency after each step."""
+    from graphkit.analytics import plot_disruption, project, simulate
+    from graphkit.errors import AnalysisError
+
+    data = _read_filtered(_filters(label, country, since, until, reported_only, report))
+    if not data.nodes:
+        raise AnalysisError("the graph is empty (or the filters left nothing): nothing to disrupt")
+    graph = project(data, projection.value)
+    if graph.number_of_nodes() == 0:
+        raise AnalysisError(f"the {projection.value} projection is empty: nothing to disrupt")
+    result = simulate(graph, strategy.value, steps, seed=seed)
+    if plot is not None:
+        plot_disruption(result, plot, f"{projection.value} projection, removal by {strategy.value}")
+    if format is TableOrJson.json:
+        payload = {"projection": projection.value, **result.to_dict()}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    else:
+        table = Table(
+            "step",
+            "sequential: removed",
+            "LCC",
+            "efficiency",
+            "one-shot: removed",
+            "LCC",
+            "efficiency",
+            title=f"disruption by {strategy.value}, {projection.value} projection "
+            f"({result.nodes} nodes, {result.edges} edges)",
+            title_justify="left",
+        )
+        for seq, one in zip(result.sequential, result.one_shot, strict=True):
+            table.add_row(
+                str(seq.step),
+                seq.name or "—",
+                f"{seq.lcc} ({seq.lcc_fraction:.0%})",
+                f"{seq.efficiency:.3f} ({seq.efficiency_fraction:.0%})",
+                one.name or "—",
+                f"{one.lcc} ({one.lcc_fraction:.0%})",
+                f"{one.efficiency:.3f} ({one.efficiency_fraction:.0%})",
+            )
+        out.print(table)
+    for note in result.notes:
+        err.print(f"note: {note}", markup=False)
+    if plot is not None:
+        err.print(f"plot written to {plot}", markup=False)
+
+
+@app.command()
+def timeline(
+    format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    reported_only: ReportedOpt = False,
+    report: ReportOpt = None,
+) -> None:
+    """Operations in date order, with countries, agencies, arrests and seizures."""
+    from graphkit.analytics import timeline as operations
+
+    rows = operations(_read_filtered(_filters(None, country, since, until, reported_only, report)))
+    if format is TableOrJson.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    table = Table("date", "operation", "countries", "agencies", "arrests", "seizures")
+    for row in rows:
+        agencies = ", ".join(
+            a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
+            for a in row["agencies"]
+        )
+        table.add_row(
+            _cell(row["date"]),
+            row["operation"],
+            ", ".join(row["countries"]),
+            agencies,
+            _cell(row["arrests"]),
+            "; ".join(row["seizures"]),
+        )
+    out.print(table)
+    err.print(f"{len(rows)} operation(s)")
+
+
+# --------------------------------------------------------------------------------------
+# Views (graphkit.view; pyvis is imported only by this command)
+# --------------------------------------------------------------------------------------
+
+
+@app.command()
+def view(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "graphkit-view.html"
+    ),
+    focus: Annotated[
+        str | None,
+        typer.Option("--focus", help="Show the surroundings of this node (name or key)."),
+    ] = None,
+    hops: Annotated[int, typer.Option("--hops", min=0, help="How far from --focus.")] = 2,
+    types: Annotated[
+        list[str] | None,
+        typer.Option("--type", "--label", help="Show only nodes of this type: Agency... (repeat)."),
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", metavar="ISO2", help="Keep what concerns this country (repeat)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Keep operations and reports from this ISO date."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="... up to this ISO date.")
+    ] = None,
+    certainty: Annotated[
+        Certainty, typer.Option("--certainty", help="reported: leave out alleged relationships.")
+    ] = Certainty.all,
+    projection: Annotated[
+        ViewProjection, typer.Option("--projection", "-P", help="Which graph to draw.")
+    ] = ViewProjection.full,
+    color_by: Annotated[ColorBy, typer.Option("--color-by", help="Node colour.")] = ColorBy.type,
+    size_by: Annotated[SizeBy, typer.Option("--size-by", help="Node size.")] = SizeBy.degree,
+    max_nodes: Annotated[
+        int,
+        typer.Option(
+            "--max-nodes",
+            min=1,
+            help="Above this, keep the nodes nearest --focus or ranked highest by --size-by.",
+        ),
+    ] = DEFAULT_MAX_NODES,
+    open_: Annotated[bool, typer.Option("--open", help="Open the view in a web browser.")] = False,
+) -> None:
+    """Write an interactive network view: one self-contained HTML file that works offline."""
+    from graphkit.view import view_store
+
+    options = ViewOptions(
+        focus=focus,
+        hops=hops,
+        labels=frozenset(types) if types else None,
+        countries=frozenset(c.upper() for c in country) if country else None,
+        since=since,
+        until=until,
+        certainty=certainty,
+        projection=projection,
+        color_by=color_by,
+        size_by=size_by,
+        max_nodes=max_nodes,
+    )
+    with settings.store(read_only=True) as store:
+        result = view_store(store, options)
+    path = result.save(output)
+    if result.notice:
+        err.print(f"note: {result.notice}", markup=False)
+    err.print(f"view: {result.nodes} nodes, {result.edges} relationships", markup=False)
+    out.print(str(path), markup=False)
+    if open_:
+        import webbrowser
+
+        webbrowser.open(path.as_uri())
+
+
+# --------------------------------------------------------------------------------------
+# The Cypher library and exports
+# --------------------------------------------------------------------------------------
+
+
+@app.command("queries")
+def list_queries(
+    format: Annotated[
+        TableOrJson, typer.Option("--format", "-f", help="table, or json with the files.")
+    ] = TableOrJson.table,
+) -> None:
+    """List the named queries of the Cypher library (run one with: graphkit query NAME)."""
+    library = query_library.library()
+    if format is TableOrJson.json:
+        payload = [
+            {
+                "name": q.name,
+                "description": q.description,
+                "parameters": [
+                    {"name": p.name, "example": p.example_value, "doc": p.doc} for p in q.parameters
+                ],
+                "file": str(q.path),
+                "ladybug_file": str(q.ladybug_path) if q.ladybug_path else None,
+            }
+            for q in library.values()
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return
+    table = Table(Column("name", no_wrap=True), "description", "parameters (example)")
+    for q in library.values():
+        params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
+        table.add_row(q.name, q.description, params)
+    out.print(table, markup=False)
+    err.print(f"{len(library)} queries in {query_library.default_query_dir()}", markup=False)
+
+
+class ExportFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    cypher = "cypher"
+    ftm = "ftm"
+    csv = "csv"
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="graphml / gexf (Gephi, yEd, Cytoscape), json (node-link), cypher (a script "
+            "for an empty Neo4j), ftm (FollowTheMoney JSON lines), csv (a folder for "
+            "neo4j-admin database import).",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write (a folder for csv; - for standard output)."
+        ),
+    ],
+    types: Annotated[
+        list[str] | None,
+        typer.Option("--type", "--label", help="Keep only nodes of this type: Agency... (repeat)."),
+    ] = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    certainty: Annotated[
+        Certainty, typer.Option("--certainty", help="reported: leave out alleged relationships.")
+    ] = Certainty.all,
+    report: ReportOpt = None,
+) -> None:
+    """Export the graph (or the part the filters keep) for Gephi, Neo4j, Aleph and others."""
+    from graphkit.analytics import Filters
+    from graphkit.export import export_store
+
+    filters = Filters(
+        labels=set(types) if types else None,
+        countries={c.upper() for c in country} if country else None,
+        since=since,
+        until=until,
+        certainty=certainty.value,
+        reports=set(report) if report else None,
+    )
+    with settings.store(read_only=True) as store:
+        result = export_store(store, format.value, output, filters)
+    err.print(f"{result.format}: {result.nodes} nodes, {result.edges} relationships", markup=False)
+    if str(output) != "-":
+        out.print(str(result.path.resolve()), markup=False)
 
 
 def _total(counts: dict[str, int]) -> int:

@@ -25,3 +25,7 @@ class QueryError(GraphkitError):
 
 class ExtractionUnavailable(GraphkitError):
     """Text reports need the extractor, which this build does not have."""
+
+
+class AnalysisError(GraphkitError):
+    """An analysis cannot run as asked (empty graph, unknown entity or measure, no path...)."""

@@ -1,0 +1,339 @@
+"""Criminology measures on a projection, with networkx's own implementations.
+
+Every measure is deterministic: seeded where networkx draws random numbers (Louvain,
+sampled betweenness), ties broken by node id wherever we rank.
+
+Weights: an edge's ``weight`` is a tie *strength* (shared operations, parallel
+relationships). Measures that sum or propagate strength use it as is (weighted degree,
+PageRank, eigenvector, Louvain, Burt's constraint and effective size). Measures built
+on shortest paths (betweenness, closeness) need a *distance*, so they use
+``distance = 1 / weight``: a tie twice as strong is half as long. When every weight is 1
+the two coincide and the faster breadth-first search is used.
+
+Size limits: betweenness is exact while n x (n + m) <= :data:`EXACT_WORK` (about 1,500
+nodes of a sparse projection) and estimated above it from ``k`` sampled sources, k sized
+to a work budget (:data:`SAMPLE_WORK`), k and seed reported in the notes; closeness,
+which has no sampled form in networkx, is skipped above :data:`CLOSENESS_WORK` with a
+note. On the benchmark's 10k-node graph, k=109 sources find 8 of the exact top 10
+(Spearman 0.98 over all nodes), k=10 find 6 (0.86).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphkit.errors import AnalysisError
+
+MEASURES: tuple[str, ...] = (
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "community",
+    "kcore",
+    "articulation",
+    "bridges",
+    "constraint",
+    "effective_size",
+)
+"""Every measure :func:`compute_measures` knows, in the order it reports them."""
+
+DEFAULT_MEASURES: tuple[str, ...] = (
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "pagerank",
+    "community",
+    "kcore",
+    "articulation",
+)
+"""What ``graphkit analyze`` computes without ``--measure``: the ones that fit the 100k-node
+budget. Eigenvector, closeness, bridges and the structural-hole measures are asked for by
+name."""
+
+INTEGER_MEASURES = frozenset({"degree", "community", "kcore", "articulation", "bridges"})
+
+EXACT_WORK = 10_000_000
+"""Betweenness is exact while nodes x (nodes + edges) stays under this: one shortest-path
+search per node, each visiting the whole graph (networkx manages roughly 400,000 visits a
+second here, so at most about 25 s): e.g. 1,500 nodes with 5,000 edges, 1,000 with 9,000.
+Sampling above it costs about the same as exact betweenness at the threshold.
+Above it, it is estimated from ``k`` sampled sources, seeded."""
+
+SAMPLE_WORK = 8_000_000
+"""Sampled betweenness: k = SAMPLE_WORK / (nodes + edges), clamped to [MIN_SAMPLE_K,
+MAX_SAMPLE_K]: 109 sources on 10k nodes / 63k edges, 10 on 100k nodes / 670k edges."""
+
+MIN_SAMPLE_K = 10
+MAX_SAMPLE_K = 500
+
+CLOSENESS_WORK = 50_000_000
+"""Closeness needs a search from every node and has no sampled form: it is skipped (with a
+note) when nodes x (nodes + edges) is above this."""
+
+
+@dataclass
+class MeasureResult:
+    """Measure values by node id, and notes on how they were computed.
+
+    ``values[measure][node]`` is a float (int for degree, community, kcore, articulation,
+    bridges). A node is absent where a measure is undefined for it (Burt's constraint and
+    effective size of an isolated node); the notes say so.
+    """
+
+    values: dict[str, dict[str, float | int]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def ranked(self, measure: str, graph: nx.Graph | None = None) -> list[tuple[str, float | int]]:
+        """Nodes by decreasing value (increasing for constraint: low constraint = broker),
+        ties broken by degree (when the graph is given), then node id."""
+        values = self.values[measure]
+        sign = 1 if measure == "constraint" else -1
+        degree = dict(graph.degree()) if graph is not None else {}
+        return sorted(values.items(), key=lambda kv: (sign * kv[1], -degree.get(kv[0], 0), kv[0]))
+
+    def top(
+        self, measure: str, n: int = 10, graph: nx.Graph | None = None
+    ) -> list[tuple[str, float | int]]:
+        return self.ranked(measure, graph)[:n]
+
+    def communities(self) -> list[list[str]]:
+        """The Louvain communities, largest first (community ids are these indexes)."""
+        groups: dict[int, list[str]] = {}
+        for node, c in self.values.get("community", {}).items():
+            groups.setdefault(int(c), []).append(node)
+        return [sorted(groups[c]) for c in sorted(groups)]
+
+
+def check_measures(measures: Iterable[str] | None) -> list[str]:
+    """The measures to compute, in :data:`MEASURES` order; an error names unknown ones."""
+    if measures is None:
+        return list(DEFAULT_MEASURES)
+    wanted = list(dict.fromkeys(measures))
+    unknown = [m for m in wanted if m not in MEASURES]
+    if unknown:
+        raise AnalysisError(
+            f"unknown measure {', '.join(map(repr, unknown))}; choose from {', '.join(MEASURES)}"
+        )
+    if not wanted:
+        raise AnalysisError(f"no measure asked for; choose from {', '.join(MEASURES)}")
+    return [m for m in MEASURES if m in wanted]
+
+
+def simple_undirected(graph: nx.Graph) -> nx.Graph:
+    """An undirected simple graph with ``weight`` on every edge (parallel edges summed,
+    self-loops dropped); a simple undirected graph already in that shape is returned as is."""
+    if (
+        not graph.is_directed()
+        and not graph.is_multigraph()
+        and nx.number_of_selfloops(graph) == 0
+        and all("weight" in d for _, _, d in graph.edges(data=True))
+    ):
+        return graph
+    g = nx.Graph()
+    g.add_nodes_from(graph.nodes(data=True))
+    for u, v, d in graph.edges(data=True):
+        if u == v:
+            continue
+        w = d.get("weight", 1)
+        if g.has_edge(u, v):
+            g[u][v]["weight"] += w
+        else:
+            g.add_edge(u, v, weight=w)
+    return g
+
+
+def distance_graph(graph: nx.Graph) -> tuple[nx.Graph, str | None]:
+    """The graph to run shortest-path measures on, and the edge attribute holding distance.
+
+    All weights 1: the graph itself and no attribute (hop counts, breadth-first search).
+    Else ``distance = 1 / weight``: the edges' own ``distance`` when every edge has one (as
+    :func:`~graphkit.analytics.project` sets it), else computed on a copy."""
+    edges = graph.edges(data=True)
+    if all(d.get("weight", 1) == 1 for _, _, d in edges):
+        return graph, None
+    if all("distance" in d for _, _, d in edges):
+        return graph, "distance"
+    h = nx.Graph()
+    h.add_nodes_from(graph)
+    h.add_edges_from((u, v, {"distance": 1.0 / d["weight"]}) for u, v, d in edges)
+    return h, "distance"
+
+
+def betweenness_sample(n: int, m: int) -> int | None:
+    """How many sources betweenness samples on n nodes and m edges; None = exact."""
+    if n * (n + m) <= EXACT_WORK:
+        return None
+    return min(n, MAX_SAMPLE_K, max(MIN_SAMPLE_K, SAMPLE_WORK // max(1, n + m)))
+
+
+def betweenness(
+    graph: nx.Graph, seed: int = 42, notes: list[str] | None = None
+) -> dict[str, float]:
+    """Normalised betweenness on distances 1/weight, exact or sampled (see EXACT_WORK)."""
+    notes = notes if notes is not None else []
+    h, dist = distance_graph(graph)
+    k = betweenness_sample(graph.number_of_nodes(), graph.number_of_edges())
+    if k is not None:
+        notes.append(f"betweenness sampled k={k} seed={seed}; distance = 1/weight")
+    else:
+        notes.append("betweenness exact; distance = 1/weight")
+    return nx.betweenness_centrality(h, k=k, normalized=True, weight=dist, seed=seed)
+
+
+def compute_measures(
+    graph: nx.Graph, measures: list[str] | None = None, seed: int = 42
+) -> MeasureResult:
+    """Compute ``measures`` (default :data:`DEFAULT_MEASURES`) on ``graph``.
+
+    ``graph`` is normally a :func:`~graphkit.analytics.project` result; a directed or
+    multi graph is first reduced to a simple undirected one with summed weights. Works on
+    empty, one-node and disconnected graphs (values are then 0 or absent, with notes).
+    """
+    wanted = check_measures(measures)
+    g = simple_undirected(graph)
+    result = MeasureResult()
+    n = g.number_of_nodes()
+    if n == 0:
+        result.notes.append("the graph is empty: nothing to measure")
+        result.values = {m: {} for m in wanted}
+        return result
+    for measure in wanted:
+        result.values[measure] = _COMPUTE[measure](g, seed, result.notes)
+    return result
+
+
+# --------------------------------------------------------------------------------------
+# One function per measure: (graph, seed, notes) -> {node: value}
+# --------------------------------------------------------------------------------------
+
+
+def _degree(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return {v: int(d) for v, d in g.degree()}
+
+
+def _weighted_degree(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return {v: float(d) for v, d in g.degree(weight="weight")}
+
+
+def _betweenness(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return betweenness(g, seed, notes)
+
+
+def _closeness(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    if n * (n + m) > CLOSENESS_WORK:
+        notes.append(f"closeness skipped: {n} nodes x {n + m} nodes+edges > {CLOSENESS_WORK:,}")
+        return {}
+    h, dist = distance_graph(g)
+    notes.append("closeness: Wasserman-Faust for disconnected graphs; distance = 1/weight")
+    return nx.closeness_centrality(h, distance=dist)
+
+
+def _eigenvector(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    """networkx's eigenvector centrality, one connected component at a time.
+
+    The principal eigenvector of a disconnected graph lives on one component only (or is
+    not unique), so each component is measured on its own and its unit vector scaled by
+    sqrt(component size / nodes in components): the whole vector keeps unit length and
+    components compare. Isolated nodes get 0.
+    """
+    n = g.number_of_nodes()
+    values: dict[str, float] = dict.fromkeys(g, 0.0)
+    components = [c for c in nx.connected_components(g) if len(c) > 1]
+    if not components:
+        notes.append("eigenvector: no edges, all 0")
+        return values
+    if len(components) > 1 or len(components[0]) < n:
+        notes.append("eigenvector: per connected component, scaled by sqrt(its share of nodes)")
+    covered = sum(len(c) for c in components)  # isolated nodes get 0 and no share
+    for component in components:
+        scale = math.sqrt(len(component) / covered)
+        if len(component) == 2:
+            part = dict.fromkeys(component, math.sqrt(0.5))
+        else:
+            sub = g.subgraph(component)
+            try:
+                part = nx.eigenvector_centrality_numpy(sub, weight="weight", max_iter=1000)
+            except (nx.NetworkXException, ArithmeticError) as exc:
+                notes.append(f"eigenvector did not converge on a component ({exc}); 0 there")
+                continue
+        for v, x in part.items():
+            # the sign of an eigenvector is arbitrary, its last digits solver noise
+            values[v] = round(abs(float(x)) * scale, 10)
+    return values
+
+
+def _pagerank(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return {v: float(x) for v, x in nx.pagerank(g, alpha=0.85, weight="weight").items()}
+
+
+def _community(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    found = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    notes.append(
+        f"community: Louvain seed={seed}, {len(ordered)} communities, "
+        f"modularity {nx.community.modularity(g, ordered, weight='weight'):.3f}"
+        if g.number_of_edges()
+        else f"community: Louvain seed={seed}, {len(ordered)} communities (no edges)"
+    )
+    return {v: i for i, members in enumerate(ordered) for v in members}
+
+
+def _kcore(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return dict(nx.core_number(g))
+
+
+def _articulation(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    points = set(nx.articulation_points(g))
+    notes.append(f"articulation: {len(points)} articulation points (1 = removing it splits)")
+    return {v: int(v in points) for v in g}
+
+
+def _bridges(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    counts = dict.fromkeys(g, 0)
+    found = 0
+    for u, v in nx.bridges(g):
+        counts[u] += 1
+        counts[v] += 1
+        found += 1
+    notes.append(f"bridges: {found} bridge edges; value = bridges at the node")
+    return counts
+
+
+def _undefined_dropped(name: str, values: dict[str, float], notes: list[str]) -> dict[str, float]:
+    kept = {v: float(x) for v, x in values.items() if x is not None and not math.isnan(x)}
+    if len(kept) < len(values):
+        notes.append(f"{name}: undefined for {len(values) - len(kept)} isolated node(s)")
+    return kept
+
+
+def _constraint(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return _undefined_dropped("constraint", nx.constraint(g, weight="weight"), notes)
+
+
+def _effective_size(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
+    return _undefined_dropped("effective_size", nx.effective_size(g, weight="weight"), notes)
+
+
+_COMPUTE: dict[str, Callable[[nx.Graph, int, list[str]], dict[str, Any]]] = {
+    "degree": _degree,
+    "weighted_degree": _weighted_degree,
+    "betweenness": _betweenness,
+    "closeness": _closeness,
+    "eigenvector": _eigenvector,
+    "pagerank": _pagerank,
+    "community": _community,
+    "kcore": _kcore,
+    "articulation": _articulation,
+    "bridges": _bridges,
+    "constraint": _constraint,
+    "effective_size": _effective_size,
+}

@@ -9,8 +9,8 @@ we build, and ``docs/schema.md``. Change the graph contract here and nowhere els
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 
 
 class PropertyType(StrEnum):

@@ -30,6 +30,8 @@ demo: $(STAMP)
 	rm -rf $(DEMO_DB)
 	$(BIN)/graphkit --db $(DEMO_DB) load data/reports data/facts
 	$(BIN)/graphkit --db $(DEMO_DB) stats
+	$(BIN)/graphkit --db $(DEMO_DB) analyze --top 5 --measure degree --measure betweenness --measure pagerank --measure community
+	$(BIN)/graphkit --db $(DEMO_DB) view -o $(DEMO_DB)/view.html
 
 browser:  # Debian's headless Chromium for the view tests and benchmark; nothing when present
 	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then :; else \

@@ -45,6 +45,29 @@ def split_node_id(nid: str) -> tuple[str, str]:
     return label, key
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(value: str) -> str:
+    """An ISO date, possibly partial, as people write it: "3 Apr 2024", "3 Apr", "Apr 2024"."""
+    year, _, rest = (
+        str(value).partition("-")
+        if not str(value).startswith("--")
+        else (
+            "",
+            "",
+            str(value)[2:],
+        )
+    )
+    parts = [p for p in rest.split("-") if p]
+    try:
+        month = _MONTHS[int(parts[0]) - 1] if parts else ""
+        day = str(int(parts[1])) if len(parts) > 1 else ""
+    except (ValueError, IndexError):
+        return str(value)
+    return " ".join(p for p in (day, month, year) if p) or str(value)
+
+
 def display_name(node: GraphNode | Mapping[str, Any]) -> str:
     """A short human name for a node (a :class:`GraphNode` or a networkx node attr dict).
 
@@ -76,7 +99,7 @@ def display_name(node: GraphNode | Mapping[str, Any]) -> str:
         if name:
             return str(name)
         date = props.get("start_date") or props.get("end_date")
-        return f"operation of {date}" if date else str(key)
+        return f"operation of {readable_date(date)}" if date else str(key)
     if label == "Report":
         return str(props.get("title") or props.get("source") or key)
     return str(name or key)

@@ -38,7 +38,7 @@ def test_display_names_fall_back_sensibly() -> None:
         "Operation Kestrel"
     )
     assert display_name(GraphNode("Operation", "o", {"start_date": "2024-05"})) == (
-        "operation of 2024-05"
+        "operation of May 2024"
     )
     assert display_name(GraphNode("Operation", "op3", {})) == "op3"
     seizure = {"label": "Seizure", "key": "s", "item": "cocaine", "quantity": 45.0, "unit": "kg"}
@@ -237,3 +237,13 @@ def test_group_country_network_is_the_full_projection_of_two_labels() -> None:
         frozenset(("CriminalGroup:g1", "Country:BE")): 2,  # active and arrested there
         frozenset(("CriminalGroup:g1", "Country:FR")): 1,
     }
+
+
+def test_readable_dates_keep_unknown_parts_unknown() -> None:
+    from graphkit.analytics.projection import readable_date
+
+    assert readable_date("2024-04-03") == "3 Apr 2024"
+    assert readable_date("--04-03") == "3 Apr"  # year unknown: never invented
+    assert readable_date("2024-04") == "Apr 2024"
+    assert readable_date("2024") == "2024"
+    assert readable_date("2024-13-01") == "2024-13-01"  # not a date: shown as stored

@@ -30,8 +30,14 @@ from graphkit.errors import GraphkitError, QueryError
 from graphkit.load import Outcome, read_facts, sources
 from graphkit.load import load as load_inputs
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
-from graphkit.view.options import DEFAULT_MAX_NODES, Certainty, ColorBy, SizeBy, ViewOptions
-from graphkit.view.options import Projection as ViewProjection
+from graphkit.view.options import (
+    DEFAULT_MAX_NODES,
+    Certainty,
+    ColorBy,
+    Projection,
+    SizeBy,
+    ViewOptions,
+)
 
 app = typer.Typer(
     help="Turn law-enforcement reports into a knowledge graph of criminal networks.",
@@ -303,14 +309,6 @@ def show_schema(dialect: Annotated[Dialect, typer.Option("--dialect")] = Dialect
 # --------------------------------------------------------------------------------------
 
 
-class ProjectionName(StrEnum):
-    full = "full"
-    agencies = "agencies"
-    countries = "countries"
-    groups = "groups"
-    persons = "persons"
-
-
 class Strategy(StrEnum):
     degree = "degree"
     betweenness = "betweenness"
@@ -346,7 +344,7 @@ ReportOpt = Annotated[
     typer.Option("--report", metavar="KEY", help="Keep only what this report says (repeat)."),
 ]
 ProjectionOpt = Annotated[
-    ProjectionName, typer.Option("--projection", "-P", help="Which graph to analyse.")
+    Projection, typer.Option("--projection", "-P", help="Which graph to analyse.")
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for Louvain and sampling.")]
 
@@ -385,7 +383,7 @@ def _value(value: Any) -> str:
 
 @app.command()
 def analyze(
-    projection: ProjectionOpt = ProjectionName.full,
+    projection: ProjectionOpt = Projection.full,
     measure: Annotated[
         list[str] | None,
         typer.Option(
@@ -534,7 +532,7 @@ def _entity(graph: Any, nid: str) -> str:
 
 @app.command()
 def disrupt(
-    projection: ProjectionOpt = ProjectionName.full,
+    projection: ProjectionOpt = Projection.full,
     strategy: Annotated[Strategy, typer.Option("--strategy", "-s")] = Strategy.degree,
     steps: Annotated[int, typer.Option("--steps", help="Nodes to remove.")] = 10,
     format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
@@ -666,8 +664,8 @@ def view(
         Certainty, typer.Option("--certainty", help="reported: leave out alleged relationships.")
     ] = Certainty.all,
     projection: Annotated[
-        ViewProjection, typer.Option("--projection", "-P", help="Which graph to draw.")
-    ] = ViewProjection.full,
+        Projection, typer.Option("--projection", "-P", help="Which graph to draw.")
+    ] = Projection.full,
     color_by: Annotated[ColorBy, typer.Option("--color-by", help="Node colour.")] = ColorBy.type,
     size_by: Annotated[SizeBy, typer.Option("--size-by", help="Node size.")] = SizeBy.degree,
     max_nodes: Annotated[

@@ -57,7 +57,7 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_cli_choices_are_the_librarys() -> None:
-    assert tuple(p.value for p in cli.ProjectionName) == analytics.PROJECTIONS
+    assert tuple(p.value for p in cli.Projection) == analytics.PROJECTIONS
     assert tuple(s.value for s in cli.Strategy) == analytics.STRATEGIES
 
 

@@ -79,6 +79,9 @@ class FactsFormat(StrEnum):
     yaml = "yaml"
 
 
+FormatOpt = typer.Option("--format", "-f", help="table for people; json (or csv) for programs.")
+
+
 class Dialect(StrEnum):
     ladybug = "ladybug"
     neo4j = "neo4j"
@@ -183,7 +186,9 @@ def _load_with_progress(
 @app.command()
 def extract(
     report: Annotated[str, typer.Argument(help="A report file, or - for stdin.")],
-    format: Annotated[FactsFormat, typer.Option("--format", "-f")] = FactsFormat.json,
+    format: Annotated[
+        FactsFormat, typer.Option("--format", "-f", help="JSON or YAML.")
+    ] = FactsFormat.json,
     published: Annotated[str | None, typer.Option(help="Publication date (ISO).")] = None,
 ) -> None:
     """Print the facts document of a report, to review, correct and then load."""
@@ -198,7 +203,7 @@ def query(
         list[str] | None,
         typer.Option("--param", "-p", help="NAME=VALUE (VALUE read as JSON when it parses)."),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     write: Annotated[
         bool, typer.Option("--write", help="Allow the query to change the graph.")
     ] = False,
@@ -285,7 +290,7 @@ def remove(
 
 
 @app.command("reports")
-def list_reports(format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
+def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
     """List the loaded reports."""
     with settings.store(read_only=True) as store:
         rows = store.reports()
@@ -299,7 +304,11 @@ def list_reports(format: Annotated[Format, typer.Option("--format", "-f")] = For
 
 
 @app.command("schema")
-def show_schema(dialect: Annotated[Dialect, typer.Option("--dialect")] = Dialect.ladybug) -> None:
+def show_schema(
+    dialect: Annotated[
+        Dialect, typer.Option("--dialect", help="Which database's schema.")
+    ] = Dialect.ladybug,
+) -> None:
     """Print the schema statements derived from the ontology."""
     sys.stdout.write(schema.render(dialect.value))
 
@@ -397,7 +406,7 @@ def analyze(
         ),
     ] = None,
     top: Annotated[int, typer.Option("--top", "-n", help="Rows per measure (0 = all).")] = 10,
-    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     write_back: Annotated[
         bool,
         typer.Option(
@@ -472,7 +481,7 @@ def path(
     target: Annotated[str, typer.Argument(help="Another entity.")],
     max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path to look for.")] = 6,
     limit: Annotated[int, typer.Option("--limit", help="At most this many paths.")] = 5,
-    format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
     reported_only: ReportedOpt = False,
     report: ReportOpt = None,
 ) -> None:
@@ -533,9 +542,11 @@ def _entity(graph: Any, nid: str) -> str:
 @app.command()
 def disrupt(
     projection: ProjectionOpt = Projection.full,
-    strategy: Annotated[Strategy, typer.Option("--strategy", "-s")] = Strategy.degree,
+    strategy: Annotated[
+        Strategy, typer.Option("--strategy", "-s", help="How to pick the next node to remove.")
+    ] = Strategy.degree,
     steps: Annotated[int, typer.Option("--steps", help="Nodes to remove.")] = 10,
-    format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
     ] = None,
@@ -596,7 +607,7 @@ def disrupt(
 
 @app.command()
 def timeline(
-    format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,

@@ -1,8 +1,7 @@
 """Every command of the CLI explains itself: ``graphkit --help`` and each subcommand's help.
 
 The command tree is walked from the Typer app, so a new command is checked as soon as it
-is added. Commands and arguments must have help text; options too, except the few
-listed in KNOWN_GAPS (a new option without help fails; delete entries as they get help).
+is added. Commands, arguments and options must all have help text.
 """
 
 from __future__ import annotations
@@ -15,20 +14,6 @@ import typer
 from typer.testing import CliRunner
 
 from graphkit.cli import app
-
-# Options that had no help text when this test was written (choices shown by --help):
-# fill them in and delete the entries.
-KNOWN_GAPS = {
-    ("extract", "--format"),
-    ("query", "--format"),
-    ("reports", "--format"),
-    ("schema", "--dialect"),
-    ("analyze", "--format"),
-    ("path", "--format"),
-    ("disrupt", "--strategy"),
-    ("disrupt", "--format"),
-    ("timeline", "--format"),
-}
 
 
 def walk(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
@@ -57,14 +42,14 @@ def test_every_command_has_help_text(path: tuple[str, ...], command: Any) -> Non
             assert (getattr(param, "help", None) or "").strip(), (path, param.name)
 
 
-def test_options_have_help_text_apart_from_known_gaps() -> None:
+def test_every_option_has_help_text() -> None:
     missing = {
         (" ".join(path), param.opts[0])
         for path, command in SUBCOMMANDS
         for param in command.params
         if param.param_type_name == "option" and not (param.help or "").strip()
     }
-    assert missing <= KNOWN_GAPS, f"options without help: {sorted(missing - KNOWN_GAPS)}"
+    assert not missing, f"options without help: {sorted(missing)}"
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)

@@ -22,6 +22,8 @@ _CODENAME = re.compile(
     rf"|\b(?:code[- ]?named|code[- ]name[d]?|dubbed|called|known as)\s+(?:the\s+)?"
     rf"[{_Q}](?:Operation\s+)?(?P<quoted>[A-Z0-9][^{_Q}\n]{{0,40}}?)[{_Q}]"
     rf"|\b[Oo]peration\s+[{_Q}](?P<opquoted>[A-Z0-9][^{_Q}\n]{{0,40}}?)[{_Q}]"
+    rf"|\b(?:[Oo]peration|[Ii]nvestigation),?\s+(?:was\s+)?named\s+"
+    rf"[{_Q}](?:Operation\s+)?(?P<named>[A-Z0-9][^{_Q}\n]{{0,40}}?)[{_Q}]"
     rf"|\b(?:code[- ]?named|code[- ]name[d]?)\s+(?:Operation\s+)?"
     rf"(?P<bare>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
@@ -78,7 +80,9 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
                 else:
                     full = f"Operation {name}"
             else:
-                raw = m.group("quoted") or m.group("opquoted") or m.group("bare")
+                raw = (
+                    m.group("quoted") or m.group("opquoted") or m.group("named") or m.group("bare")
+                )
                 name = _clean(raw)
                 if name is None:
                     continue

@@ -56,3 +56,15 @@ def test_codenames_with_numbers_and_connectors():
         "Operation 30 Days at Sea 3.0"
     ]
     assert names("Operation Archimedes in Belgium ended.") == ["Operation Archimedes"]
+
+
+def test_operation_named_in_quotes_is_a_codename_but_a_named_person_is_not() -> None:
+    from graphkit.extract import extract_text
+
+    text = (
+        "VALLETTA, 2 May 2024 – Police arrested 9 people in Malta. The operation, named "
+        "“Levante”, was supported by Europol. A courier named 'Rocco' escaped."
+    )
+    doc = extract_text(text, source="levante.txt")
+    names = [n.properties.get("name") for n in doc.nodes if n.label == "Operation"]
+    assert names == ["Operation Levante"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -22,6 +23,12 @@ from graphkit import model
 from graphkit.errors import FactsError
 
 FORMAT = "graphkit-facts/1"
+
+MAX_KEY_LENGTH = 512
+"""Keys are short identifiers; Neo4j cannot index property values over a few KiB."""
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+"""Integers are stored as 64-bit in both stores; outside this range is an error here, not there."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
 
@@ -121,6 +128,8 @@ class Node(BaseModel):
             raise ValueError(f"unknown node label {self.label!r}")
         if not self.key:
             raise ValueError(f"{self.label} node without a key")
+        if len(self.key) > MAX_KEY_LENGTH:
+            raise ValueError(f"{self.label} key is over {MAX_KEY_LENGTH} characters")
         spec = model.node_type(self.label)
         for name, value in self.properties.items():
             if name == spec.key or name not in spec.property_names:
@@ -240,10 +249,19 @@ class FactsDocument(BaseModel):
         """Parse JSON (``fmt='json'``) or YAML (``fmt='yaml'``) text."""
         try:
             data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        except RecursionError:
+            raise FactsError(f"{origin}: {fmt.upper()} nested too deeply") from None
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark
+            where = f" near line {mark.line + 1}" if mark is not None else ""
+            raise FactsError(
+                f"{origin}: YAML{where}: {exc.problem} (only plain YAML is read: no tags)"
+            ) from None
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
-            line = getattr(exc, "lineno", None) or getattr(
-                getattr(exc, "problem_mark", None), "line", None
-            )
+            line = getattr(exc, "lineno", None)
+            mark = getattr(exc, "problem_mark", None)
+            if line is None and mark is not None:
+                line = mark.line + 1  # YAML marks count from 0
             where = f" near line {line}" if line is not None else ""
             raise FactsError(f"{origin}: malformed {fmt.upper()}{where}") from None
         return cls.from_dict(data, origin)
@@ -264,13 +282,21 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
             raise ValueError(f"{owner}.{prop.name} {value!r} is not an ISO date")
         return value
     if kind is model.PropertyType.INT and isinstance(value, int) and not isinstance(value, bool):
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise ValueError(f"{owner}.{prop.name} {value} is out of the 64-bit integer range")
         return value
     if (
         kind is model.PropertyType.FLOAT
         and isinstance(value, int | float)
         and not isinstance(value, bool)
     ):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise ValueError(f"{owner}.{prop.name} must be a finite number, not {value!r:.40}")
+        return number
     if (
         kind is model.PropertyType.STRING_LIST
         and isinstance(value, list)

@@ -1,11 +1,13 @@
-"""The loading pipeline: inputs → facts documents → store, one report at a time.
+"""The loading pipeline: inputs → facts documents → store, in batches of reports.
 
-Each report is its own transaction, so a file that fails (unreadable, invalid, rejected
-by the store) loses nothing already in the graph and stops no other file.
+Each batch is one transaction, and a batch the store rejects is written again one report
+per transaction, so a file that fails (unreadable, invalid, rejected by the store) loses
+nothing already in the graph and stops no other file.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -47,6 +49,22 @@ def read_facts(source: str, published: str | None = None) -> FactsDocument:
     return to_facts(read_input(source), published)
 
 
+# A batch is written in one transaction: up to this many inputs, this much report text,
+# or what was read in this many seconds (extraction can be slow: keep progress moving).
+BATCH_DOCUMENTS = 200
+BATCH_TEXT_CHARS = 2_000_000
+BATCH_SECONDS = 10.0
+
+
+@dataclass
+class _Pending:
+    """One input read, waiting for its batch to be written (or its failure, to be reported)."""
+
+    source: str
+    doc: FactsDocument | None = None
+    outcome: Outcome | None = None
+
+
 def load(
     store: GraphStore,
     inputs: Iterable[str],
@@ -57,30 +75,100 @@ def load(
 ) -> list[Outcome]:
     """Load each input (a file or ``-``, see :func:`sources`); never stop at a bad one.
 
+    Inputs are read one by one and written in batches, one transaction per batch
+    (:meth:`GraphStore.write_many`). If the store rejects a batch, its documents are
+    written again one at a time, so only the bad one fails and nothing is half-loaded.
+    Outcomes (and ``on_item`` calls) come in input order, once each batch is written.
+
     A bug of ours while reading one input is reported as that input's failure (the
     others still load) unless ``debug`` asks for the traceback.
     """
     outcomes: list[Outcome] = []
+    pending: list[_Pending] = []
+    chars = 0
+    started = 0.0
+
+    def flush() -> None:
+        nonlocal chars
+        _write_batch(store, pending, debug)
+        for item in pending:
+            assert item.outcome is not None
+            outcomes.append(item.outcome)
+            if on_item:
+                on_item(item.outcome)
+        pending.clear()
+        chars = 0
+
     for source in inputs:
+        item = _Pending(source)
         try:
-            doc = read_facts(source, published)
-            store.write(doc)
-            outcome = Outcome(source, doc.report.key, len(doc.relationships))
+            item.doc = read_facts(source, published)
         except GraphkitError as exc:
-            message = str(exc)
-            if not message.startswith(source):
-                message = f"{source}: {message}"
-            outcome = Outcome(source, error=message)
+            item.outcome = _failure(source, exc)
+        except Exception as exc:
+            if debug:
+                flush()  # what was read before still loads, as without batches
+                raise
+            item.outcome = _internal_error(source, exc)
+        if not pending:
+            started = time.monotonic()
+        pending.append(item)
+        if item.doc is not None:
+            chars += len(item.doc.report.text)
+        if (
+            len(pending) >= BATCH_DOCUMENTS
+            or chars >= BATCH_TEXT_CHARS
+            or time.monotonic() - started >= BATCH_SECONDS
+        ):
+            flush()
+    flush()
+    return outcomes
+
+
+def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> None:
+    """Write the read documents of ``pending`` and set every item's outcome."""
+    todo = [item for item in pending if item.doc is not None]
+    if not todo:
+        return
+    if len(todo) > 1:
+        try:
+            store.write_many([item.doc for item in todo if item.doc is not None])
+        except GraphkitError:  # one bad document (or a lost store): retry one by one
+            pass
+        except Exception:
+            if debug:
+                raise
+        else:
+            for item in todo:
+                item.outcome = _loaded(item)
+            return
+    for item in todo:
+        assert item.doc is not None
+        try:
+            store.write(item.doc)
+            item.outcome = _loaded(item)
+        except GraphkitError as exc:
+            item.outcome = _failure(item.source, exc)
         except Exception as exc:
             if debug:
                 raise
-            outcome = Outcome(
-                source, error=f"{source}: internal error ({type(exc).__name__}: {exc})"
-            )
-        outcomes.append(outcome)
-        if on_item:
-            on_item(outcome)
-    return outcomes
+            item.outcome = _internal_error(item.source, exc)
+
+
+def _loaded(item: _Pending) -> Outcome:
+    assert item.doc is not None
+    return Outcome(item.source, item.doc.report.key, len(item.doc.relationships))
+
+
+def _failure(source: str, exc: GraphkitError) -> Outcome:
+    message = str(exc)
+    if not message.startswith(source):
+        message = f"{source}: {message}"
+    return Outcome(source, error=message)
+
+
+def _internal_error(source: str, exc: Exception) -> Outcome:
+    return Outcome(source, error=f"{source}: internal error ({type(exc).__name__}: {exc})")
 
 
 def sources(paths: Iterable[str]) -> tuple[list[str], list[Outcome]]:

@@ -102,6 +102,7 @@ INVALID: dict[str, tuple[Mutation, str]] = {
         "Agency kind 'vigilante'",
     ),
     "empty key": (lambda d: d["nodes"][0].update(key=""), "node without a key"),
+    "huge key": (lambda d: d["nodes"][0].update(key="k" * 513), "key is over 512 characters"),
     "duplicate node": (duplicate("nodes", label="Seizure"), "appears twice"),
     "unknown relationship type": (set_rel("SEIZED", type="STOLE"), "unknown relationship type"),
     "bad endpoints": (

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Self
 
 from graphkit import model
 from graphkit.facts import FactsDocument
-from graphkit.model import Property, PropertyType
+from graphkit.model import REPORTS_PROPERTY, Property, PropertyType
 
 # --------------------------------------------------------------------------------------
 # Records handed to analytics and views
@@ -77,40 +77,95 @@ class QueryResult:
 
 @dataclass
 class WriteBatch:
-    """One report's facts as rows, ready to UNWIND: the shared half of every backend's write."""
+    """Several reports' facts as rows, ready to UNWIND: the shared half of every backend's write.
 
-    report: dict[str, Any]
+    Node rows are aggregated across the reports, one row per node, so that one statement
+    applies what writing the reports one after another would: scalars take the last
+    non-null value (in document order), list properties the union, and ``reports``
+    the keys of the batch's reports that mention the node. Report keys must be unique
+    within a batch (see :func:`split_at_repeats`).
+    """
+
+    reports: list[dict[str, Any]]
     nodes: dict[str, list[dict[str, Any]]]
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]]
 
     @classmethod
     def from_document(cls, doc: FactsDocument) -> WriteBatch:
-        report = doc.report.model_dump()
-        nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for node in doc.nodes:
-            spec = model.node_type(node.label)
-            row = {name: node.properties.get(name) for name in spec.property_names}
-            row[spec.key] = node.key
-            nodes[node.label].append(row)
+        return cls.from_documents([doc])
+
+    @classmethod
+    def from_documents(cls, docs: Sequence[FactsDocument]) -> WriteBatch:
+        keys = [doc.report.key for doc in docs]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a write batch holds each report once")
+        reports = [doc.report.model_dump() for doc in docs]
+        nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        for rel in doc.relationships:
-            spec = model.relationship_type(rel.type)
-            row = {name: rel.properties.get(name) for name in spec.property_names}
-            row.update(
-                src=rel.src.key,
-                dst=rel.dst.key,
-                report=doc.report.key,
-                evidence=rel.evidence,
-                evidence_start=rel.evidence_start,
-                evidence_end=rel.evidence_end,
-                certainty=rel.certainty,
-            )
-            rels[(rel.type, rel.src.label, rel.dst.label)].append(row)
-        return cls(report=report, nodes=dict(nodes), relationships=dict(rels))
+        for doc in docs:
+            report_key = doc.report.key
+            for node in doc.nodes:
+                spec = model.node_type(node.label)
+                row = nodes[node.label].get(node.key)
+                if row is None:
+                    row = dict.fromkeys(spec.property_names)
+                    row[spec.key] = node.key
+                    row["reports"] = []
+                    nodes[node.label][node.key] = row
+                for name, value in node.properties.items():
+                    if value is None or name == spec.key:
+                        continue
+                    if spec.property(name).type is PropertyType.STRING_LIST:
+                        row[name] = _union(row[name] or [], value)
+                    else:
+                        row[name] = value
+                if not row["reports"] or row["reports"][-1] != report_key:
+                    row["reports"].append(report_key)
+            for rel in doc.relationships:
+                rel_spec = model.relationship_type(rel.type)
+                rel_row = {name: rel.properties.get(name) for name in rel_spec.property_names}
+                rel_row.update(
+                    src=rel.src.key,
+                    dst=rel.dst.key,
+                    report=report_key,
+                    evidence=rel.evidence,
+                    evidence_start=rel.evidence_start,
+                    evidence_end=rel.evidence_end,
+                    certainty=rel.certainty,
+                )
+                rels[(rel.type, rel.src.label, rel.dst.label)].append(rel_row)
+        node_rows = {}
+        for label, by_key in nodes.items():
+            for row in by_key.values():
+                row["reports"] = sorted(row["reports"])
+            node_rows[label] = list(by_key.values())
+        return cls(reports=reports, nodes=node_rows, relationships=dict(rels))
 
     @property
     def relationship_count(self) -> int:
         return sum(len(rows) for rows in self.relationships.values())
+
+
+def _union(old: list[Any], new: list[Any]) -> list[Any]:
+    """``old`` then what ``new`` adds, without repeats; any values (the store checks them)."""
+    return old + [x for x in new if x not in old]
+
+
+def split_at_repeats(docs: Sequence[FactsDocument]) -> list[list[FactsDocument]]:
+    """``docs`` cut into runs in which no report key repeats (a repeat starts a new run).
+
+    Writing the runs one after another, each replacing what came before, is writing the
+    documents one by one: a report given twice is replaced by its later version.
+    """
+    runs: list[list[FactsDocument]] = [[]]
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.report.key in seen:
+            runs.append([])
+            seen.clear()
+        runs[-1].append(doc)
+        seen.add(doc.report.key)
+    return [run for run in runs if run]
 
 
 def key_property(label: str) -> str:
@@ -198,27 +253,30 @@ class Dialect:
     def contains(self, items: str, item: str) -> str:
         return f"{item} IN {items}"
 
+    def overlaps(self, items: str, others: str) -> str:
+        """True when the lists ``items`` and ``others`` share an element."""
+        return f"any(x IN {items} WHERE x IN {others})"
+
 
 def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
-    """MERGE the report, its nodes (label by label) and its relationships (type by type).
+    """MERGE the reports, their nodes (label by label) and relationships (type by type).
 
     Scalar properties take the newest non-null value; list properties (``crimes``) and
     the ``reports`` bookkeeping grow as a union, so shared entities keep every report.
     """
     empty = dialect.empty_list
-    report = batch.report
     sets = ", ".join(
         f"n.{p.name} = {dialect.value('r.' + p.name, p)}"
         for p in model.node_type("Report").properties
         if p.name != "key"
     )
     statements: list[Statement] = [
-        (f"UNWIND $rows AS r MERGE (n:Report {{key: r.key}}) SET {sets}", {"rows": [report]})
+        (f"UNWIND $rows AS r MERGE (n:Report {{key: r.key}}) SET {sets}", {"rows": batch.reports})
     ]
     for label, rows in batch.nodes.items():
         spec = model.node_type(label)
         assignments = []
-        for prop in spec.properties:
+        for prop in (*spec.properties, REPORTS_PROPERTY):
             if prop.name == spec.key:
                 continue
             new = dialect.value("r." + prop.name, prop)
@@ -229,13 +287,11 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
                 assignments.append(f"n.{prop.name} = {union}")
             else:
                 assignments.append(f"n.{prop.name} = coalesce({new}, n.{prop.name})")
-        reports = dialect.union(f"coalesce(n.reports, {empty})", "[$report]")
-        assignments.append(f"n.reports = {reports}")
         statement = (
             f"UNWIND $rows AS r MERGE (n:{_allowed_label(label)} {{{spec.key}: r.{spec.key}}}) "
             f"SET {', '.join(assignments)}"
         )
-        statements.append((statement, {"rows": rows, "report": report["key"]}))
+        statements.append((statement, {"rows": rows}))
     for (rel_type, src, dst), rows in batch.relationships.items():
         props = [p for p in model.relationship_properties(rel_type) if p.name != "report"]
         assignments = ", ".join(f"e.{p.name} = {dialect.value('r.' + p.name, p)}" for p in props)
@@ -278,6 +334,64 @@ def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
 
 
 REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
+EXISTING_REPORTS = "MATCH (n:Report) WHERE n.key IN $keys RETURN n.key"
+
+
+def take_back(
+    run: Runner, docs: Sequence[FactsDocument], existing: Collection[str], dialect: Dialect
+) -> None:
+    """Remove the stored versions of ``existing`` (keys of some of ``docs``) before the
+    batch ``docs`` is written, leaving what writing the documents one by one would leave.
+
+    One by one, a stored report's old version is removed when its new version comes up;
+    a node then loses that report's support and is deleted once no report supports it,
+    unless a document written earlier in the batch mentions it (it then keeps its
+    stored properties). Here every removal happens first, so a node is deleted only if
+    one by one it would have been: its support is all in ``existing`` and no document
+    before the last of those mentions it.
+    """
+    removed = sorted(set(existing))
+    if not removed:
+        return
+    position = {doc.report.key: i for i, doc in enumerate(docs)}
+    first_mention: dict[tuple[str, str], int] = {}
+    for i, doc in enumerate(docs):
+        for each in doc.nodes:
+            first_mention.setdefault((each.label, each.key), i)
+    params = {"keys": removed}
+    for rel_type in model.RELATIONSHIP_TYPES:
+        run(f"MATCH ()-[e:{_allowed_type(rel_type)}]->() WHERE e.report IN $keys DELETE e", params)
+    gone = set(removed)
+    for label in model.ENTITY_LABELS:
+        key = key_property(label)
+        rows = run(
+            f"MATCH (n:{_allowed_label(label)}) WHERE {dialect.overlaps('n.reports', '$keys')} "
+            f"RETURN n.{key}, n.reports",
+            params,
+        )
+        delete: list[str] = []
+        keep: list[dict[str, Any]] = []
+        for node_key, support in rows:
+            rest = sorted(set(support) - gone)
+            if not rest:
+                last = max(position[r] for r in support)
+                mentioned = first_mention.get((label, node_key))
+                if mentioned is None or mentioned >= last:
+                    delete.append(node_key)
+                    continue
+            keep.append({"key": node_key, "reports": rest})
+        if delete:
+            run(
+                f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) DETACH DELETE n",
+                {"keys": delete},
+            )
+        if keep:
+            reports = dialect.value("r.reports", REPORTS_PROPERTY)
+            run(
+                f"UNWIND $rows AS r MATCH (n:{label} {{{key}: r.key}}) SET n.reports = {reports}",
+                {"rows": keep},
+            )
+    run("MATCH (n:Report) WHERE n.key IN $keys DETACH DELETE n", params)
 
 
 # --------------------------------------------------------------------------------------
@@ -288,9 +402,11 @@ REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
 class GraphStore(ABC):
     """A graph database holding graphkit's ontology.
 
-    Writes are per report and all-or-nothing: :meth:`write` replaces whatever the report
-    contributed before, inside one transaction, so loading the same report twice changes
-    nothing and a corrected facts document replaces the old one.
+    Writes are all-or-nothing: :meth:`write` replaces whatever the report contributed
+    before, inside one transaction, so loading the same report twice changes nothing and a
+    corrected facts document replaces the old one. :meth:`write_many` does the same for
+    many reports in one transaction (what loading uses: a few statements per batch
+    rather than per report).
     """
 
     #: a short name for messages ("embedded", "neo4j")
@@ -320,15 +436,25 @@ class GraphStore(ABC):
 
     def write(self, doc: FactsDocument) -> None:
         """Store one report's facts in one transaction, replacing its earlier contribution."""
-        batch = WriteBatch.from_document(doc)
-        key = doc.report.key
+        self.write_many([doc])
+
+    def write_many(self, docs: Sequence[FactsDocument]) -> None:
+        """Store several reports in one transaction: all of them, or (on failure) none.
+
+        The end state is that of :meth:`write` for each document in order (a report
+        given twice ends as its later version), in a handful of statements per batch.
+        """
+        runs = [(chunk, WriteBatch.from_documents(chunk)) for chunk in split_at_repeats(docs)]
+        if not runs:
+            return
 
         def work(run: Runner) -> None:
-            if run(REPORT_EXISTS, {"report": key})[0][0]:
-                for statement, params in removal_statements(key, self.dialect):
+            for chunk, batch in runs:
+                keys = [doc.report.key for doc in chunk]
+                existing = [row[0] for row in run(EXISTING_REPORTS, {"keys": keys})]
+                take_back(run, chunk, existing, self.dialect)
+                for statement, params in write_statements(batch, self.dialect):
                     run(statement, params)
-            for statement, params in write_statements(batch, self.dialect):
-                run(statement, params)
 
         self.transaction(work)
 

@@ -27,6 +27,23 @@ def ladybug_ddl() -> list[str]:
     return statements
 
 
+def ladybug_columns() -> dict[str, list[tuple[str, str]]]:
+    """Every LadybugDB table's non-key columns as (name, type): what an older database may lack."""
+    columns = {
+        label: [
+            (p.name, p.type.value)
+            for p in model.stored_node_properties(label)
+            if p.name != spec.key
+        ]
+        for label, spec in model.NODE_TYPES.items()
+    }
+    for rel_type in model.RELATIONSHIP_TYPES:
+        columns[rel_type] = [
+            (p.name, p.type.value) for p in model.relationship_properties(rel_type)
+        ]
+    return columns
+
+
 def neo4j_ddl() -> list[str]:
     """Neo4j is schema-free: uniqueness on each key, and an index on ``report`` per type.
 

@@ -87,9 +87,17 @@ class LadybugStore(GraphStore):
             self.ensure_schema()
 
     def ensure_schema(self) -> None:
+        """Create the tables, and add the columns a database made by an older graphkit lacks
+        (new ontology properties), so existing graphs keep opening after an upgrade."""
+
         def work(run: Runner) -> None:
             for statement in schema.ladybug_ddl():
                 run(statement, {})
+            for table, columns in schema.ladybug_columns().items():
+                present = {row[0] for row in run(f"CALL table_info('{table}') RETURN name", {})}
+                for name, type_ in columns:
+                    if name not in present:
+                        run(f"ALTER TABLE {table} ADD IF NOT EXISTS {name} {type_}", {})
 
         self.transaction(work)
 

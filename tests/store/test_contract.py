@@ -550,3 +550,26 @@ def test_run_writes_when_asked(store: GraphStore) -> None:
     assert store.counts()["nodes"]["Country"] == 1
     store.run("MATCH (c:Country {iso2: $iso2}) DELETE c", {"iso2": "LU"}, write=True)
     assert store.counts() == EMPTY_COUNTS
+
+
+def test_an_embedded_database_from_an_older_schema_gains_the_new_columns(tmp_path) -> None:
+    """Upgrading graphkit must not strand graphs: missing ontology columns are added on open."""
+    import ladybug
+
+    from graphkit.store.ladybug import LadybugStore, database_file
+
+    path = database_file(tmp_path / "old")
+    path.parent.mkdir(parents=True)
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE NODE TABLE Country(iso2 STRING PRIMARY KEY, name STRING)")
+    conn.execute("CREATE (:Country {iso2: 'BE', name: 'Belgium'})")
+    conn.close()
+    db.close()
+    with LadybugStore(tmp_path / "old") as store:
+        graph = store.read_graph(labels={"Country"})
+        assert [(n.key, n.properties["name"], n.properties["pagerank"]) for n in graph.nodes] == [
+            ("BE", "Belgium", None)
+        ]
+        store.write(action_day())
+        assert store.counts()["nodes"]["Country"] >= 1

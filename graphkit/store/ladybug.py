@@ -153,7 +153,8 @@ class LadybugStore(GraphStore):
             raise QueryError(_explain(exc)) from None
         if isinstance(result, list):  # several statements: the last one's result
             result = result[-1]
-        rows = [[_plain(value) for value in row] for row in result.get_all()]
+        scalars = _SCALARS
+        rows = [[v if type(v) in scalars else _plain(v) for v in row] for row in result.get_all()]
         return QueryResult(columns=result.get_column_names(), rows=rows)
 
     def _execute(self, statement: str, params: dict[str, Any]) -> Any:
@@ -161,6 +162,10 @@ class LadybugStore(GraphStore):
             return self._conn.execute(statement, params)
         except _FAILURES as exc:
             raise StoreError(f"embedded store: {_first_line(exc)}") from None
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Value types returned as they are (most cells): no conversion call for them."""
 
 
 def _plain(value: Any) -> Any:

@@ -11,7 +11,9 @@ import csv
 import io
 import json
 import os
+import re
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from rich.table import Column, Table
 
 from graphkit import __version__, schema
 from graphkit import queries as query_library
-from graphkit.errors import GraphkitError, QueryError
+from graphkit.errors import GraphkitError, QueryError, StoreError
 from graphkit.load import Outcome, read_facts, sources
 from graphkit.load import load as load_inputs
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
@@ -127,6 +129,11 @@ def main(
     if not db and not neo4j:
         settings.db = os.environ.get("GRAPHKIT_DB") or None
         settings.neo4j = None if settings.db else os.environ.get("NEO4J_URI") or None
+    if settings.neo4j and _URI_USERINFO.search(settings.neo4j):
+        raise StoreError(
+            "the Neo4j URI must not hold credentials: set NEO4J_USERNAME / NEO4J_PASSWORD "
+            "in the environment instead"
+        )
 
 
 @app.command()
@@ -816,23 +823,39 @@ def _total(counts: dict[str, int]) -> int:
     return sum(counts.values())
 
 
+_URI_USERINFO = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s'\"]*@")
+
+
+def _redact(text: str) -> str:
+    """``text`` without credentials: URI user-info and the value of NEO4J_PASSWORD."""
+    text = _URI_USERINFO.sub(r"\1***@", text)
+    secret = os.environ.get("NEO4J_PASSWORD")
+    if secret and len(secret) >= 4:  # shorter, it would mangle the message, not hide much
+        text = text.replace(secret, "***")
+    return text
+
+
+def _traceback(exc: BaseException, status: int) -> None:
+    """--debug: the traceback, with credentials redacted like every other message."""
+    sys.stderr.write(_redact("".join(traceback.format_exception(exc))))
+    sys.exit(status)
+
+
 def run() -> None:
     """Console entry point: our errors become one line on stderr, never a traceback."""
     try:
         app()
     except GraphkitError as exc:
         if settings.debug:
-            raise
-        err.print(f"error: {exc}", markup=False)
+            _traceback(exc, 1)
+        err.print(_redact(f"error: {exc}"), markup=False)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         sys.exit(130)
     except Exception as exc:  # a bug of ours: still one line, with a way to see more
         if settings.debug:
-            raise
-        err.print(
-            f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug for details",
-            markup=False,
-        )
+            _traceback(exc, 2)
+        message = f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details"
+        err.print(_redact(f"error: {message}"), markup=False)
         sys.exit(2)

@@ -254,9 +254,8 @@ class FactsDocument(BaseModel):
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
             where = f" near line {mark.line + 1}" if mark is not None else ""
-            raise FactsError(
-                f"{origin}: YAML{where}: {exc.problem} (only plain YAML is read: no tags)"
-            ) from None
+            hint = " (only plain YAML is read: no tags)" if "tag" in str(exc.problem) else ""
+            raise FactsError(f"{origin}: YAML{where}: {exc.problem}{hint}") from None
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
             line = getattr(exc, "lineno", None)
             mark = getattr(exc, "problem_mark", None)
@@ -264,6 +263,11 @@ class FactsDocument(BaseModel):
                 line = mark.line + 1  # YAML marks count from 0
             where = f" near line {line}" if line is not None else ""
             raise FactsError(f"{origin}: malformed {fmt.upper()}{where}") from None
+        except Exception as exc:
+            # a YAML scalar its resolver types but cannot build (2024-13-45, !!float 'x', an
+            # empty !!float: ValueError, IndexError...); a JSON integer of 4,300+ digits
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise FactsError(f"{origin}: {fmt.upper()} value cannot be read: {reason}") from None
         return cls.from_dict(data, origin)
 
     @classmethod

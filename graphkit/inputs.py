@@ -117,10 +117,20 @@ def decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             raise InputError(f"{source}: damaged UTF-16 text") from None
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise InputError(
+                f"{source}: looks like UTF-16 text without a byte-order mark; convert it to UTF-8"
+            )
         raise InputError(f"{source}: looks like a binary file, not text")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and not data[: exc.start].isascii():
+            # UTF-8 up to the last bytes, which start a character that never ends: a file
+            # cut short, not Windows-1252 (whose accented letters would have failed earlier)
+            raise InputError(
+                f"{source}: UTF-8 text cut off inside a character (truncated file?)"
+            ) from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
@@ -128,6 +138,13 @@ def decode(data: bytes, source: str) -> str:
                 f"{source}: not UTF-8 and not Windows-1252 text; convert it to UTF-8"
             ) from None
     return _check_text(text, source)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16 without a BOM: a NUL in every other byte, on one side."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    return len(sample) >= 8 and max(even.count(0), odd.count(0)) >= 0.9 * (len(sample) // 2)
 
 
 def _check_text(text: str, source: str) -> str:

@@ -80,6 +80,11 @@ class LadybugStore(GraphStore):
             )
             self._conn = ladybug.Connection(self._db, num_threads=THREADS)
         except (RuntimeError, OSError) as exc:
+            if "set lock" in str(exc):  # LadybugDB allows one writing process at a time
+                raise StoreError(
+                    f"the embedded database at {Path(path)} is in use by another graphkit "
+                    "process; try again when it has finished"
+                ) from None
             raise StoreError(
                 f"cannot open the embedded database at {self.path}: {_first_line(exc)}"
             ) from None

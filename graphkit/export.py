@@ -40,7 +40,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from graphkit import model, schema
 from graphkit.errors import GraphkitError
-from graphkit.model import PropertyType
+from graphkit.model import PropertyType, allowed_label, allowed_type
 from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ def cypher_statements(graph: GraphData, batch: int = 200) -> Iterator[str]:
         for chunk in _chunks(rows, batch):
             yield (
                 f"UNWIND {cypher_literal(chunk)} AS row "
-                f"MERGE (n:{_allowed_label(label)} {{{key}: row.k}}) SET n += row.p"
+                f"MERGE (n:{allowed_label(label)} {{{key}: row.k}}) SET n += row.p"
             )
     by_pattern: dict[tuple[str, str, str], list[GraphEdge]] = defaultdict(list)
     for edge in graph.edges:
@@ -292,27 +292,15 @@ def cypher_statements(graph: GraphData, batch: int = 200) -> Iterator[str]:
         for chunk in _chunks(rows, batch):
             yield (
                 f"UNWIND {cypher_literal(chunk)} AS row "
-                f"MATCH (a:{_allowed_label(src)} {{{src_key}: row.a}}) "
-                f"MATCH (b:{_allowed_label(dst)} {{{dst_key}: row.b}}) "
-                f"MERGE (a)-[e:{_allowed_type(rel_type)} {{report: row.r}}]->(b) SET e += row.p"
+                f"MATCH (a:{allowed_label(src)} {{{src_key}: row.a}}) "
+                f"MATCH (b:{allowed_label(dst)} {{{dst_key}: row.b}}) "
+                f"MERGE (a)-[e:{allowed_type(rel_type)} {{report: row.r}}]->(b) SET e += row.p"
             )
 
 
 def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
-
-
-def _allowed_label(label: str) -> str:
-    if label not in model.LABELS:
-        raise ExportError(f"label {label!r} is not in the ontology")
-    return label
-
-
-def _allowed_type(rel_type: str) -> str:
-    if rel_type not in model.REL_TYPES:
-        raise ExportError(f"relationship type {rel_type!r} is not in the ontology")
-    return rel_type
 
 
 def write_cypher(graph: GraphData, handle: IO[str]) -> None:

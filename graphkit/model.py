@@ -274,6 +274,21 @@ REL_TYPES: frozenset[str] = frozenset(RELATIONSHIP_TYPES)
 ENTITY_LABELS: tuple[str, ...] = tuple(label for label in NODE_TYPES if label != "Report")
 
 
+def allowed_label(label: str) -> str:
+    """``label`` itself, if the ontology has it: the allow-list every label in a statement we
+    build goes through (values always travel as parameters)."""
+    if label not in NODE_TYPES:
+        raise ValueError(f"label {label!r} is not in the ontology")
+    return label
+
+
+def allowed_type(rel_type: str) -> str:
+    """``rel_type`` itself, if the ontology has it (see :func:`allowed_label`)."""
+    if rel_type not in RELATIONSHIP_TYPES:
+        raise ValueError(f"relationship type {rel_type!r} is not in the ontology")
+    return rel_type
+
+
 def node_type(label: str) -> NodeType:
     """The ontology entry for ``label``; raises KeyError for labels outside the allow-list."""
     return NODE_TYPES[label]

@@ -19,7 +19,13 @@ from typing import Any, Self
 
 from graphkit import model
 from graphkit.facts import FactsDocument
-from graphkit.model import REPORTS_PROPERTY, Property, PropertyType
+from graphkit.model import (
+    REPORTS_PROPERTY,
+    Property,
+    PropertyType,
+    allowed_label,
+    allowed_type,
+)
 
 # --------------------------------------------------------------------------------------
 # Records handed to analytics and views
@@ -187,7 +193,7 @@ def read_nodes_statement(label: str) -> tuple[str, list[str]]:
     """A dialect-neutral statement returning every property of ``label`` nodes, in order."""
     props = [p.name for p in model.stored_node_properties(label)]
     returns = ", ".join(f"n.{p} AS {p}" for p in props)
-    return f"MATCH (n:{_allowed_label(label)}) RETURN {returns}", props
+    return f"MATCH (n:{allowed_label(label)}) RETURN {returns}", props
 
 
 def read_relationships_statement(rel_type: str, src: str, dst: str) -> tuple[str, list[str]]:
@@ -195,7 +201,7 @@ def read_relationships_statement(rel_type: str, src: str, dst: str) -> tuple[str
     props = [p.name for p in model.relationship_properties(rel_type)]
     returns = ", ".join(f"e.{p} AS {p}" for p in props)
     statement = (
-        f"MATCH (a:{_allowed_label(src)})-[e:{_allowed_type(rel_type)}]->(b:{_allowed_label(dst)}) "
+        f"MATCH (a:{allowed_label(src)})-[e:{allowed_type(rel_type)}]->(b:{allowed_label(dst)}) "
         f"RETURN a.{key_property(src)} AS src, b.{key_property(dst)} AS dst, {returns}"
     )
     return statement, props
@@ -216,18 +222,6 @@ def entity_record(label: str, properties: dict[str, Any]) -> dict[str, Any]:
 def _tidy(properties: dict[str, Any]) -> dict[str, Any]:
     """Lists read back sorted: their order is not part of the contract, nor the same per store."""
     return {k: sorted(v) if isinstance(v, list) else v for k, v in properties.items()}
-
-
-def _allowed_label(label: str) -> str:
-    if label not in model.LABELS:
-        raise ValueError(f"label {label!r} is not in the ontology")
-    return label
-
-
-def _allowed_type(rel_type: str) -> str:
-    if rel_type not in model.REL_TYPES:
-        raise ValueError(f"relationship type {rel_type!r} is not in the ontology")
-    return rel_type
 
 
 # --------------------------------------------------------------------------------------
@@ -288,7 +282,7 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
             else:
                 assignments.append(f"n.{prop.name} = coalesce({new}, n.{prop.name})")
         statement = (
-            f"UNWIND $rows AS r MERGE (n:{_allowed_label(label)} {{{spec.key}: r.{spec.key}}}) "
+            f"UNWIND $rows AS r MERGE (n:{allowed_label(label)} {{{spec.key}: r.{spec.key}}}) "
             f"SET {', '.join(assignments)}"
         )
         statements.append((statement, {"rows": rows}))
@@ -299,9 +293,9 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
             f"UNWIND $rows AS r "
             # Two MATCH clauses, not one comma pattern: LadybugDB plans the comma form as a
             # join whose MERGE cost grows with the relationship table (quadratic loading).
-            f"MATCH (a:{_allowed_label(src)} {{{key_property(src)}: r.src}}) "
-            f"MATCH (b:{_allowed_label(dst)} {{{key_property(dst)}: r.dst}}) "
-            f"MERGE (a)-[e:{_allowed_type(rel_type)} {{report: r.report}}]->(b) SET {assignments}"
+            f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: r.src}}) "
+            f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: r.dst}}) "
+            f"MERGE (a)-[e:{allowed_type(rel_type)} {{report: r.report}}]->(b) SET {assignments}"
         )
         statements.append((statement, {"rows": rows}))
     return statements
@@ -360,12 +354,12 @@ def take_back(
             first_mention.setdefault((each.label, each.key), i)
     params = {"keys": removed}
     for rel_type in model.RELATIONSHIP_TYPES:
-        run(f"MATCH ()-[e:{_allowed_type(rel_type)}]->() WHERE e.report IN $keys DELETE e", params)
+        run(f"MATCH ()-[e:{allowed_type(rel_type)}]->() WHERE e.report IN $keys DELETE e", params)
     gone = set(removed)
     for label in model.ENTITY_LABELS:
         key = key_property(label)
         rows = run(
-            f"MATCH (n:{_allowed_label(label)}) WHERE {dialect.overlaps('n.reports', '$keys')} "
+            f"MATCH (n:{allowed_label(label)}) WHERE {dialect.overlaps('n.reports', '$keys')} "
             f"RETURN n.{key}, n.reports",
             params,
         )
@@ -489,11 +483,11 @@ class GraphStore(ABC):
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts by label and relationship counts by type (every ontology name present)."""
         nodes = {
-            label: self._count(f"MATCH (n:{_allowed_label(label)}) RETURN count(n)")
+            label: self._count(f"MATCH (n:{allowed_label(label)}) RETURN count(n)")
             for label in model.NODE_TYPES
         }
         rels = {
-            rel_type: self._count(f"MATCH ()-[e:{_allowed_type(rel_type)}]->() RETURN count(e)")
+            rel_type: self._count(f"MATCH ()-[e:{allowed_type(rel_type)}]->() RETURN count(e)")
             for rel_type in model.RELATIONSHIP_TYPES
         }
         return {"nodes": nodes, "relationships": rels}
@@ -510,7 +504,7 @@ class GraphStore(ABC):
         """
         wanted = set(model.NODE_TYPES) if labels is None else set(labels)
         for label in wanted:
-            _allowed_label(label)
+            allowed_label(label)
         report_set = None if reports is None else set(reports)
         graph = GraphData()
         for label in model.NODE_TYPES:

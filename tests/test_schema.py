@@ -96,3 +96,15 @@ def test_neo4j_creates_the_constraints_and_indexes(neo4j_store: Neo4jStore) -> N
         (t, "report") for t in model.RELATIONSHIP_TYPES
     }
     assert all(r["state"] == "ONLINE" for r in indexes)
+
+
+def test_statements_refuse_labels_and_types_outside_the_ontology() -> None:
+    """Labels and types are spliced into Cypher, so only the ontology's names may pass."""
+    from graphkit.store.base import read_nodes_statement, read_relationships_statement
+
+    with pytest.raises(ValueError, match="not in the ontology"):
+        read_nodes_statement("Country) DETACH DELETE n //")
+    with pytest.raises(ValueError, match="not in the ontology"):
+        read_relationships_statement("KNOWS]->() DELETE e //", "Agency", "Agency")
+    statement, _ = read_nodes_statement("Country")
+    assert statement.startswith("MATCH (n:Country) RETURN")

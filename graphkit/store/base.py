@@ -191,14 +191,14 @@ def relationship_patterns(
 
 def read_nodes_statement(label: str) -> tuple[str, list[str]]:
     """A dialect-neutral statement returning every property of ``label`` nodes, in order."""
-    props = [p.name for p in model.stored_node_properties(label)]
+    props = [p.name for p in model.stored_node_properties(allowed_label(label))]
     returns = ", ".join(f"n.{p} AS {p}" for p in props)
-    return f"MATCH (n:{allowed_label(label)}) RETURN {returns}", props
+    return f"MATCH (n:{label}) RETURN {returns}", props
 
 
 def read_relationships_statement(rel_type: str, src: str, dst: str) -> tuple[str, list[str]]:
     """A dialect-neutral statement returning endpoints and properties of one pattern."""
-    props = [p.name for p in model.relationship_properties(rel_type)]
+    props = [p.name for p in model.relationship_properties(allowed_type(rel_type))]
     returns = ", ".join(f"e.{p} AS {p}" for p in props)
     statement = (
         f"MATCH (a:{allowed_label(src)})-[e:{allowed_type(rel_type)}]->(b:{allowed_label(dst)}) "

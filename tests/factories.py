@@ -438,3 +438,13 @@ def expected_counts(docs: list[FactsDocument]) -> dict[str, dict[str, int]]:
             t: sum(e.type == t for e in graph.edges) for t in model.RELATIONSHIP_TYPES
         },
     }
+
+
+def with_operation_property(doc: FactsDocument, prop: str, value: Any) -> FactsDocument:
+    """A copy of ``doc`` whose Operation has ``prop = value`` set past validation, as if a bug
+    let it through: for checking what a store does with a value its database rejects."""
+    doc = doc.model_copy(deep=True)
+    for each in doc.nodes:
+        if each.label == "Operation":
+            each.properties[prop] = value
+    return doc

@@ -19,6 +19,7 @@ from factories import (
     expected_graph,
     follow_up,
     mare_nostrum,
+    with_operation_property,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -164,14 +165,6 @@ def test_batch_rows_are_one_per_node() -> None:
     assert batch.relationship_count == sum(len(d.relationships) for d in docs)
 
 
-def _operation_with(value: Any, prop: str) -> FactsDocument:
-    doc = action_day_corrected().model_copy(deep=True)
-    for each in doc.nodes:
-        if each.label == "Operation":
-            each.properties[prop] = value  # past validation: as if a bug let it through
-    return doc
-
-
 @pytest.mark.parametrize(
     ("prop", "value"),
     [("arrests", 2**63), ("crimes", ["fraud", 7])],
@@ -185,7 +178,7 @@ def test_a_failing_batch_leaves_no_trace(
     the report it would have replaced keeps its old version."""
     store.write(action_day())
     before = snapshot(store)
-    bad = _operation_with(value, prop)
+    bad = with_operation_property(action_day_corrected(), prop, value)
     batch = [follow_up(), mare_nostrum()]
     batch = [bad, *batch] if where == "first" else [*batch, bad]
     with pytest.raises(StoreError):
@@ -224,7 +217,7 @@ def test_any_batch_after_any_writes_equals_writing_one_by_one(
 def test_load_writes_in_batches_and_only_the_bad_document_fails(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch, batch_size: int
 ) -> None:
-    bad = _operation_with(2**63, "arrests")
+    bad = with_operation_property(action_day_corrected(), "arrests", 2**63)
     documents = {
         "a.json": action_day(),
         "bad.json": bad,  # the store rejects it (as if a bug let it past validation)

@@ -28,6 +28,7 @@ from factories import (
     expected_graph,
     follow_up,
     mare_nostrum,
+    with_operation_property,
 )
 
 from graphkit import model
@@ -338,14 +339,6 @@ def test_a_removal_failing_part_way_removes_nothing(store: GraphStore) -> None:
     assert store.read_graph() == expected_graph([action_day(), mare_nostrum()])
 
 
-def _operation_with(value: Any, prop: str) -> FactsDocument:
-    doc = action_day().model_copy(deep=True)
-    for each in doc.nodes:
-        if each.label == "Operation":
-            each.properties[prop] = value  # past validation: as if a bug let it through
-    return doc
-
-
 @pytest.mark.parametrize(
     ("prop", "value"),
     [("arrests", 2**63), ("crimes", ["fraud", 7])],
@@ -356,7 +349,7 @@ def test_a_value_the_database_rejects_fails_the_whole_report(
 ) -> None:
     store.write(follow_up())
     counts, graph = store.counts(), store.read_graph()
-    bad = _operation_with(value, prop)
+    bad = with_operation_property(action_day(), prop, value)
     with pytest.raises(StoreError):
         store.write(bad)
     assert store.counts() == counts

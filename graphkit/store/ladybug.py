@@ -28,6 +28,11 @@ MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
 # which made frequent checkpoints half the cost of loading in batches.
 CHECKPOINT_BYTES = 1 << 26
 THREADS = max(1, min(2, os.cpu_count() or 1))
+# A process killed while committing leaves a torn record at the end of the write-ahead log.
+# That record belongs to a transaction whose commit never returned, so, like SQLite with a
+# torn WAL frame, recovery keeps every committed transaction before it and drops the tail;
+# LadybugDB's strict default would refuse to open the database at all.
+STRICT_WAL_REPLAY = False
 _NO_PARAMETERS = "graphkit_no_parameters"  # see LadybugStore._result
 
 # The database reports errors as RuntimeError; its Python binding raises the others for
@@ -77,6 +82,7 @@ class LadybugStore(GraphStore):
                 max_db_size=MAX_DB_BYTES,
                 checkpoint_threshold=CHECKPOINT_BYTES,
                 read_only=read_only,
+                throw_on_wal_replay_failure=STRICT_WAL_REPLAY,
             )
             self._conn = ladybug.Connection(self._db, num_threads=THREADS)
         except (RuntimeError, OSError) as exc:

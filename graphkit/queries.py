@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError
+from graphkit.resources import resource_dir
 
 QUERY_DIR_ENV = "GRAPHKIT_QUERIES"
 """Environment variable naming another folder of queries (default: the repository's)."""
@@ -94,14 +95,8 @@ class Header:
 
 
 def default_query_dir() -> Path:
-    """``$GRAPHKIT_QUERIES``, else ``cypher/queries`` of the repository graphkit runs from."""
-    given = os.environ.get(QUERY_DIR_ENV)
-    if given:
-        return Path(given).expanduser()
-    bundled = Path(__file__).resolve().parent.parent / "cypher" / "queries"
-    if bundled.is_dir():
-        return bundled
-    return Path.cwd() / "cypher" / "queries"
+    """``$GRAPHKIT_QUERIES``, else the repository's ``cypher/queries`` or a wheel's copy."""
+    return resource_dir("cypher/queries", "queries", QUERY_DIR_ENV)
 
 
 def parse_header(text: str) -> Header:

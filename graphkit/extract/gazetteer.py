@@ -7,7 +7,6 @@ of anything we know ("Belgian Federal Police" wins over "Belgian").
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,14 +19,13 @@ import yaml
 
 from graphkit.errors import ExtractionUnavailable
 from graphkit.extract.tokens import Token, phrase_keys
-
-GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
-"""Where the YAML files live: the repository's data/gazetteers (no network, ever).
-``GRAPHKIT_GAZETTEERS`` in the environment points elsewhere (tests, installed builds)."""
+from graphkit.resources import resource_dir
 
 
 def gazetteer_dir() -> Path:
-    return Path(os.environ.get("GRAPHKIT_GAZETTEERS") or GAZETTEER_DIR)
+    """Where the YAML files live: the repository's data/gazetteers, or the copy a wheel
+    installs; ``GRAPHKIT_GAZETTEERS`` points elsewhere. Never the network."""
+    return resource_dir("data/gazetteers", "gazetteers", "GRAPHKIT_GAZETTEERS")
 
 
 _GEO = ("country", "adjective", "place")

@@ -230,12 +230,15 @@ class FactsDocument(BaseModel):
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def to_yaml(self) -> str:
-        return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+        return dump_yaml(self.to_dict())
 
     @classmethod
     def from_dict(cls, data: Any, origin: str = "facts document") -> FactsDocument:
         if not isinstance(data, dict):
             raise FactsError(f"{origin}: a facts document must be a mapping at the top level")
+        bad = _lone_surrogate(data)
+        if bad is not None:
+            raise FactsError(f"{origin}: {bad}: not valid Unicode text (a lone surrogate)")
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
@@ -274,6 +277,51 @@ class FactsDocument(BaseModel):
     def read(cls, path: Path) -> FactsDocument:
         fmt = "json" if path.suffix.lower() == ".json" else "yaml"
         return cls.parse(path.read_text(encoding="utf-8"), fmt, str(path))
+
+
+class _YamlDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, but a string holding NEL (U+0085) is double-quoted.
+
+    PyYAML writes NEL bare in plain and block styles, and its loader reads a bare NEL as a
+    line break: a report with one came back with other text and failed its own checksum.
+    In double quotes NEL is written as the escape ``\\N`` and read back as NEL.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_YamlDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Plain data as YAML the way facts documents are written (and read back unchanged)."""
+    return yaml.dump(data, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    """Where a string holds a lone surrogate (JSON ``"\\udc80"``, a ``surrogateescape``
+    str from a caller), else None: such text cannot be written as UTF-8 or stored.
+    Iterative, so a deeply nested document cannot exhaust the stack here."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return where or "document"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                name = str(key).encode("utf-8", "backslashreplace").decode("utf-8")
+                here = f"{where}.{name}" if where else name
+                stack.append((key, where or "document"))
+                stack.append((item, here))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}.{i}") for i, item in enumerate(value))
+    return None
 
 
 def _coerce(prop: model.Property, value: Any, owner: str) -> Any:

@@ -65,6 +65,13 @@ def extract_text(
     """
     if not isinstance(text, str):
         raise InputError(f"{source}: expected text, got {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # a lone surrogate (``surrogateescape``, ``os.fsdecode``): no store can hold it
+        raise InputError(
+            f"{source}: not valid Unicode text (lone surrogate at character {exc.start})"
+        ) from None
     if published is not None and _clean_date(published) is None:
         raise InputError(f"{source}: published date {published!r} is not an ISO date")
     result = read(text, fmt)

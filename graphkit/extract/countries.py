@@ -11,7 +11,7 @@ not places.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from graphkit.extract.analysis import Analysis, SentenceView
@@ -120,7 +120,14 @@ def _bracketed_agency(view: SentenceView, m: Match, spans: list[tuple[int, int]]
     if close < 0:
         return False
     lo, hi = toks[m.end].end, view.start + close
-    return any(lo <= a and b <= hi for a, b in spans)
+    # the sorted spans that start inside the brackets, found by bisection: scanning all
+    # of them for every bracket made long reports quadratic
+    i = bisect_left(spans, (lo,))
+    while i < len(spans) and spans[i][0] <= hi:
+        if spans[i][1] <= hi:
+            return True
+        i += 1
+    return False
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -7,6 +7,7 @@ so matching is a linear scan; each hit keeps its sentence for evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,14 +66,18 @@ def find_crimes(
     Investigating Organised Crime and Terrorism") are not crimes of the case.
     """
     cues = _cues()
-    skip = skip_spans or []
+    skip = sorted(skip_spans or [])
+    starts = [a for a, _ in skip]
     found: dict[str, SentenceView] = {}
     for view in analysis.sentences:
         if view.boilerplate:
             continue
         text = view.text
         lo, hi = view.start, view.end
-        spans = [(a - lo, b - lo) for a, b in skip if lo <= a < hi]
+        # only the spans starting in this sentence: a bisection, not a scan of every span
+        # in the report per sentence (which made long reports quadratic)
+        first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+        spans = [(a - lo, b - lo) for a, b in skip[first:last]]
         for tok in view.tokens:
             candidates = cues.by_prefix.get(tok.key[:3])
             if not candidates:

@@ -73,7 +73,10 @@ def split_front_matter(text: str) -> ReadResult:
         return ReadResult(text)
     try:
         data = yaml.safe_load(text[start.end() : end.start()])
-    except yaml.YAMLError:
+    except Exception:
+        # not YAML (YAMLError), or YAML whose scalars PyYAML cannot build: a date such as
+        # 2024-13-45 (ValueError), "!!float" (IndexError), deep nesting (RecursionError),
+        # a 5,000-digit integer: not front-matter we can read, so it stays report text
         return ReadResult(text)
     meta: dict[str, str] = {}
     if isinstance(data, dict):

@@ -76,7 +76,7 @@ def read_input(source: str) -> Input:
         text = decode(data, "<stdin>")
         kind = "json" if text.lstrip().startswith("{") else "text"
         return Input(source="-", kind=kind, text=text)
-    path = Path(source)
+    path, source = Path(source), shown_path(source)
     suffix = path.suffix.lower()
     kind = TEXT_KINDS.get(suffix) or FACTS_KINDS.get(suffix)
     if not path.exists():
@@ -98,6 +98,12 @@ def read_input(source: str) -> Input:
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
     return Input(source=source, kind=kind, text=decode(data, source))
+
+
+def shown_path(raw: str) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) become ``\\xNN`` escapes."""
+    return raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def decode(data: bytes, source: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -87,3 +89,15 @@ def test_expand_walks_folders_sorted_and_skips_hidden(tmp_path) -> None:
     empty.mkdir()
     with pytest.raises(InputError, match="no reports or facts documents"):
         list(expand([str(empty)]))
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path) -> None:
+    """Python keeps such bytes as lone surrogates, which no store, JSON or terminal takes."""
+    raw = os.fsdecode(bytes(tmp_path) + b"/report\xff.txt")
+    Path(raw).write_text("Police arrested 3 suspects.\n", encoding="utf-8")
+    item = read_input(raw)
+    assert item.source == str(tmp_path) + "/report\\xff.txt"
+    assert item.source.encode("utf-8")  # printable and storable
+    with pytest.raises(InputError) as refused:
+        read_input(os.fsdecode(bytes(tmp_path) + b"/missing\xfe.txt"))
+    assert str(refused.value).encode("utf-8") and "missing\\xfe.txt" in str(refused.value)

@@ -193,6 +193,14 @@ def prepare(
     return query.text_for(store_kind), bind(query, params)
 
 
+def _like_example(value: Any, example: Any) -> Any:
+    """``--param since=2015`` reads the year as a number; a parameter whose example is text
+    (a date, a name) gets text, which both stores compare as the query expects."""
+    if isinstance(example, str) and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 def bind(query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
     """The parameters to run ``query`` with: ``given``, plus null for the optional ones
     (see :attr:`Parameter.optional`). A :class:`QueryError` names any other one missing, and
@@ -206,6 +214,7 @@ def bind(query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
     missing = []
     for p in query.parameters:
         if p.name in params:
+            params[p.name] = _like_example(params[p.name], p.example_value)
             continue
         if p.optional:
             params[p.name] = None

@@ -4,14 +4,16 @@
 // param target = "Italy" -- the second entity, the same way
 // note: LadybugDB dialect (ALL SHORTEST, list_transform, list_reduce, label(r)); see connections.cypher.
 // note: hop bounds must be literals in Cypher; edit the 4 in [* ALL SHORTEST 1..4] to search farther.
+// note: no WITH between the endpoints and the path: after one, LadybugDB searched from every node
+// and filled its buffer pool on a few hundred reports; the (r, n | {}, {...}) projection keeps
+// only the node properties the chain shows.
 // With graphkit: graphkit query connections --param source=Europol --param target=Italy
 MATCH (a)
 WHERE a.key = $source OR a.iso2 = $source OR toLower(a.name) = toLower($source)
 MATCH (b)
 WHERE b.key = $target OR b.iso2 = $target OR toLower(b.name) = toLower($target)
-WITH a, b
+MATCH p = (a)-[* ALL SHORTEST 1..4 (r, n | {}, {n.key, n.name, n.descriptor, n.title, n.item, n.iso2})]-(b)
 WHERE a <> b
-MATCH p = (a)-[* ALL SHORTEST 1..4]-(b)
 WITH
   length(p) AS hops,
   list_transform(nodes(p), n -> coalesce(n.name, n.descriptor, n.title, n.item, n.iso2, n.key)) AS names,

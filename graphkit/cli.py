@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import re
 import sys
@@ -25,6 +26,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
+from rich.text import Text
 
 from graphkit import __version__, schema
 from graphkit import queries as query_library
@@ -50,6 +52,7 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+_QUIET = logging.NullHandler()  # errors are one line: library warnings only with --debug
 
 
 @dataclass
@@ -125,6 +128,11 @@ def main(
     if db and neo4j:
         raise typer.BadParameter("choose one store: --db or --neo4j, not both")
     settings.debug = debug
+    # The Neo4j driver logs each retry of a lost connection as a multi-line warning.
+    if debug:
+        logging.getLogger("neo4j").removeHandler(_QUIET)
+    else:
+        logging.getLogger("neo4j").addHandler(_QUIET)
     settings.db, settings.neo4j = db, neo4j
     if not db and not neo4j:
         settings.db = os.environ.get("GRAPHKIT_DB") or None
@@ -146,7 +154,9 @@ def load(
         typer.Option(help="Publication date (ISO) for reports whose text does not give the year."),
     ] = None,
 ) -> None:
-    """Load reports (.txt .md .html) and facts documents (.json .yaml) into the graph."""
+    """Load reports (.txt .md .html) and facts documents (.json .yaml) into the graph.
+
+    Each file (or stdin) may be at most 8 MiB; a larger one is refused, the others load."""
     found, failed = sources(paths)
     for outcome in failed:
         err.print(f"error: {outcome.error}", markup=False)
@@ -156,7 +166,7 @@ def load(
         after = store.counts()
     outcomes = failed + outcomes
     loaded = [o for o in outcomes if o.ok]
-    table = Table(title="Loaded", title_justify="left")
+    table = _Table(title="Loaded", title_justify="left")
     for column in ("reports", "failed", "nodes created", "relationships created"):
         table.add_column(column, justify="right")
     table.add_row(
@@ -198,9 +208,13 @@ def extract(
     ] = FactsFormat.json,
     published: Annotated[str | None, typer.Option(help="Publication date (ISO).")] = None,
 ) -> None:
-    """Print the facts document of a report, to review, correct and then load."""
+    """Print the facts document of a report (at most 8 MiB), to review, correct and load."""
     doc = read_facts(report, published)
     sys.stdout.write(doc.to_json() if format is FactsFormat.json else doc.to_yaml())
+
+
+DEFAULT_MAX_ROWS = 100_000
+"""``query --max-rows``: past this, a result is not fetched (a runaway MATCH would fill memory)."""
 
 
 @app.command()
@@ -214,17 +228,32 @@ def query(
     write: Annotated[
         bool, typer.Option("--write", help="Allow the query to change the graph.")
     ] = False,
+    max_rows: Annotated[
+        int,
+        typer.Option(
+            "--max-rows",
+            min=0,
+            help="Fetch at most this many rows (0: no limit). Past it, a table shows the "
+            "first rows and says so on stderr; json and csv print nothing and exit 1, "
+            "never a silently cut result.",
+        ),
+    ] = DEFAULT_MAX_ROWS,
 ) -> None:
     """Run a Cypher query, a .cypher file or a named query from the library (see: graphkit
-    queries); read-only unless --write."""
+    queries); read-only unless --write. At most --max-rows rows (default 100,000)."""
     params = dict(_parse_param(p) for p in param or [])
     with settings.store(read_only=not write) as store:
         named = query_library.prepare(cypher, store.kind, params)
         text, params = named if named is not None else (_query_text(cypher), params)
-        result = store.run(text, params, write=write)
-    records = result.records()
+        result = store.run(text, params, write=write, max_rows=max_rows or None)
+    if result.truncated and format is not Format.table:
+        done = " (its changes are committed)" if write else ""
+        raise QueryError(
+            f"the query returned more than {max_rows:,} rows (--max-rows){done}; nothing "
+            "printed: add LIMIT to the query or raise --max-rows (0 for no limit)"
+        )
     if format is Format.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.write(json.dumps(result.records(), ensure_ascii=False, default=str) + "\n")
     elif format is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -232,11 +261,41 @@ def query(
         writer.writerows([[_cell(v) for v in row] for row in result.rows])
         sys.stdout.write(buffer.getvalue())
     else:
-        table = Table(*result.columns)
+        table = _Table(*(Column(header=Text(_visible(c))) for c in result.columns))
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
         out.print(table)
-        err.print(f"{len(result.rows)} row(s)")
+        err.print(f"{len(result.rows)} row(s)", markup=False)
+        if result.truncated:
+            err.print(
+                f"note: stopped at {max_rows:,} rows (--max-rows); add LIMIT to the query or "
+                "raise --max-rows (0 for no limit)",
+                markup=False,
+            )
+
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """Text for a terminal table: control characters (escape sequences, NUL) and bidi
+    overrides shown as ``\\xNN`` / ``\\uNNNN`` rather than sent to the terminal; cells are
+    :class:`~rich.text.Text`, so ``[bold]`` is shown too, never read as markup."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _INVISIBLE.sub(escape, text)
+
+
+class _Table(Table):
+    """A table of plain text: report-derived names are never read as Rich markup, and
+    control characters are shown escaped, never sent to the terminal."""
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> None:
+        plain = (Text(_visible(c)) if isinstance(c, str) else c for c in cells)
+        super().add_row(*plain, **kwargs)
 
 
 def _query_text(cypher: str) -> str:
@@ -272,7 +331,7 @@ def stats() -> None:
     """Count nodes by label and relationships by type."""
     with settings.store(read_only=True) as store:
         counts = store.counts()
-    table = Table("kind", "name", "count")
+    table = _Table("kind", "name", "count")
     for kind, names in counts.items():
         for name, n in names.items():
             table.add_row(kind.rstrip("s").replace("relationship", "relationship"), name, str(n))
@@ -304,7 +363,7 @@ def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
-    table = Table("key", "source", "title", "published")
+    table = _Table("key", "source", "title", "published")
     for row in rows:
         table.add_row(*(_cell(row[c]) for c in ("key", "source", "title", "published")))
     out.print(table)
@@ -464,13 +523,13 @@ def analyze(
         )
         for m in analysis.measures:
             if m == "community":
-                table = Table("community", "size", "best-connected members", title="community")
+                table = _Table("community", "size", "best-connected members", title="community")
                 for row in analysis.communities(top_n):
                     table.add_row(
                         str(row["community"]), str(row["size"]), ", ".join(row["members"])
                     )
             else:
-                table = Table("rank", "name", "label", m, title=m, title_justify="left")
+                table = _Table("rank", "name", "label", m, title=m, title_justify="left")
                 for row in analysis.rows(m, top_n):
                     table.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
             out.print(table)
@@ -583,7 +642,7 @@ def disrupt(
         payload = {"projection": projection.value, **result.to_dict()}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
-        table = Table(
+        table = _Table(
             "step",
             "sequential: removed",
             "LCC",
@@ -628,7 +687,7 @@ def timeline(
     if format is TableOrJson.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
-    table = Table("date", "operation", "countries", "agencies", "arrests", "seizures")
+    table = _Table("date", "operation", "countries", "agencies", "arrests", "seizures")
     for row in rows:
         agencies = ", ".join(
             a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
@@ -753,7 +812,7 @@ def list_queries(
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
-    table = Table(Column("name", no_wrap=True), "description", "parameters (example)")
+    table = _Table(Column("name", no_wrap=True), "description", "parameters (example)")
     for q in library.values():
         params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
         table.add_row(q.name, q.description, params)

@@ -19,6 +19,16 @@ class StoreError(GraphkitError):
     """The graph store failed or cannot be reached."""
 
 
+class StoreUnavailable(StoreError):
+    """The store went away (server stopped, connection lost): every further write would fail
+    the same way, so a load stops at once instead of trying its reports one by one."""
+
+
+class StoreUnwritable(StoreError):
+    """The store can take no more writes (disk full, no permission): every other input
+    would fail the same way, so a load stops at the first one instead of trying them all."""
+
+
 class QueryError(GraphkitError):
     """A user's Cypher query was rejected (syntax, unknown parameter, a write without --write)."""
 

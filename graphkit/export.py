@@ -519,14 +519,14 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
         entity = None
         if node.label == "Agency":
             entity = make("Organization", "agency", node.key)
-            entity.add("name", p.get("name") or node.key)
+            _put(entity, "name", p.get("name") or node.key)
             entity.add("country", ftm_countries([p.get("country") or ""]), quiet=True)
             entity.add("classification", p.get("kind"))
             entity.add("topics", AGENCY_TOPICS.get(p.get("kind") or ""), quiet=True)
         elif node.label == "CriminalGroup":
             entity = make("Organization", "group", node.key)
-            entity.add("name", p.get("name") or p.get("descriptor") or node.key)
-            entity.add("description", p.get("descriptor"))
+            _put(entity, "name", p.get("name") or p.get("descriptor") or node.key)
+            _put(entity, "description", p.get("descriptor"))
             entity.add("country", ftm_countries(sorted(countries_of[node.id])), quiet=True)
             entity.add("topics", "crime")
             for crime in p.get("crimes") or []:
@@ -534,12 +534,12 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
                 entity.add("keywords", crime)
         elif node.label == "Person":
             entity = make("Person", "person", node.key)
-            entity.add("name", p.get("name") or node.key)
+            _put(entity, "name", p.get("name") or node.key)
             entity.add("nationality", ftm_countries([p.get("nationality") or ""]), quiet=True)
             entity.add("country", ftm_countries(sorted(countries_of[node.id])), quiet=True)
         elif node.label == "Operation":
             entity = make("Event", "operation", node.key)
-            entity.add("name", _display_name(node))
+            _put(entity, "name", _display_name(node))
             entity.add("startDate", _ftm_date(p.get("start_date")), quiet=True)
             entity.add("endDate", _ftm_date(p.get("end_date")), quiet=True)
             entity.add("country", ftm_countries(sorted(countries_of[node.id])), quiet=True)
@@ -549,20 +549,20 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
             seized = sorted(seizures_of[node.id])
             if seized:
                 facts.append("seized: " + "; ".join(seized))
-            entity.add("summary", ", ".join(facts) or None)
+            _put(entity, "summary", ", ".join(facts) or None)
             for crime in p.get("crimes") or []:
                 entity.add("topics", CRIME_TOPICS.get(crime), quiet=True)
                 entity.add("keywords", crime)
         elif node.label == "Report":
             entity = make("Article", "report", node.key)
-            entity.add("title", p.get("title") or node.key)
-            entity.add("bodyText", p.get("text"))
+            _put(entity, "title", p.get("title") or node.key)
+            _put(entity, "bodyText", p.get("text"))
             entity.add("publishedAt", _ftm_date(p.get("published")), quiet=True)
             source = p.get("source") or ""
             if source.startswith(("http://", "https://")):
                 entity.add("sourceUrl", source)
-            else:
-                entity.add("fileName", source or None)
+            if not entity.get("sourceUrl"):  # a path, or a URL followthemoney refuses
+                _put(entity, "fileName", source or None)
         if entity is not None:
             ids[node.id] = entity.id
             made[node.id] = entity
@@ -612,12 +612,40 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
             if props.get("role"):
                 role += f" ({props['role']})"
             link.add("role", role)
-        link.add("description", props.get("evidence"))
+        _put(link, "description", props.get("evidence"))
         link.add("status", props.get("certainty"))
         article = ids.get(("Report", report))
         if article is not None:
             link.add("proof", article)
         yield _checked(link)
+
+
+ELLIPSIS = "\u2026"
+
+
+def _put(entity: Any, name: str, value: str | None) -> None:
+    """Add ``value`` as followthemoney cleans it, within the property's length limit.
+
+    followthemoney refuses an entity with a longer value, and the export with it: a text
+    (a report of over 65,000 characters) goes in pieces, in order, joined back by
+    concatenation; a longer name or string (over 384 / 1,024 characters) is cut with "…"
+    and kept whole in the entity's ``notes``.
+    """
+    if value is None:
+        return
+    prop = entity.schema.get(name)
+    clean = prop.type.clean(value)
+    if clean is None:
+        return
+    limit = prop.type.max_length
+    if len(clean) <= limit:
+        entity.add(prop, clean, cleaned=True)
+    elif prop.type.name == "text":
+        for start in range(0, len(clean), limit):
+            entity.add(prop, clean[start : start + limit], cleaned=True)
+    else:
+        entity.add(prop, clean[: limit - 1].rstrip() + ELLIPSIS, cleaned=True)
+        _put(entity, "notes", value)
 
 
 def _ftm_date(value: Any) -> str | None:

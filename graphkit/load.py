@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from graphkit.errors import ExtractionUnavailable, GraphkitError
+from graphkit.errors import ExtractionUnavailable, GraphkitError, StoreUnavailable, StoreUnwritable
 from graphkit.facts import FactsDocument
-from graphkit.inputs import Input, expand, read_input
+from graphkit.inputs import Input, expand, read_input, shown_path
 from graphkit.store.base import GraphStore
 
 
@@ -81,7 +81,9 @@ def load(
     Outcomes (and ``on_item`` calls) come in input order, once each batch is written.
 
     A bug of ours while reading one input is reported as that input's failure (the
-    others still load) unless ``debug`` asks for the traceback.
+    others still load) unless ``debug`` asks for the traceback. A store that goes away
+    (:class:`StoreUnavailable`) stops the load at once, with an error naming the first
+    report of the batch being written; what was written before stays.
     """
     outcomes: list[Outcome] = []
     pending: list[_Pending] = []
@@ -100,16 +102,16 @@ def load(
         chars = 0
 
     for source in inputs:
-        item = _Pending(source)
+        item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
         try:
             item.doc = read_facts(source, published)
         except GraphkitError as exc:
-            item.outcome = _failure(source, exc)
+            item.outcome = _failure(item.source, exc)
         except Exception as exc:
             if debug:
                 flush()  # what was read before still loads, as without batches
                 raise
-            item.outcome = _internal_error(source, exc)
+            item.outcome = _internal_error(item.source, exc)
         if not pending:
             started = time.monotonic()
         pending.append(item)
@@ -133,7 +135,11 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Non
     if len(todo) > 1:
         try:
             store.write_many([item.doc for item in todo if item.doc is not None])
-        except GraphkitError:  # one bad document (or a lost store): retry one by one
+        except StoreUnwritable:  # disk full, no permission: no other input can load either
+            raise
+        except StoreUnavailable as exc:  # the server is gone: no retries one by one
+            raise _stopped(todo, exc) from exc
+        except GraphkitError:  # one bad document: retry one by one
             pass
         except Exception:
             if debug:
@@ -142,17 +148,32 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Non
             for item in todo:
                 item.outcome = _loaded(item)
             return
-    for item in todo:
+    for i, item in enumerate(todo):
         assert item.doc is not None
         try:
             store.write(item.doc)
             item.outcome = _loaded(item)
+        except StoreUnwritable:
+            raise
+        except StoreUnavailable as exc:
+            raise _stopped(todo[i:], exc) from exc
         except GraphkitError as exc:
             item.outcome = _failure(item.source, exc)
         except Exception as exc:
             if debug:
                 raise
             item.outcome = _internal_error(item.source, exc)
+
+
+def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:
+    """The load stops at ``todo[0]``, the first report of the batch the store was lost on:
+    one line naming it, and saying what may be missing (a re-run loads it, doubling nothing)."""
+    rest = len(todo) - 1
+    after = f" and the {rest} after it (to {todo[-1].source})" if rest else ""
+    return StoreUnavailable(
+        f"{todo[0].source}: {exc}; loading stopped: this report{after} may not be loaded, "
+        "those before it are; run load again to finish"
+    )
 
 
 def _loaded(item: _Pending) -> Outcome:

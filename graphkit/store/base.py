@@ -71,6 +71,9 @@ class GraphData:
 class QueryResult:
     columns: list[str]
     rows: list[list[Any]]
+    truncated: bool = False
+    """True when the query had more rows than the ``max_rows`` asked of :meth:`GraphStore.run`
+    (``rows`` then holds the first ``max_rows``; the rest were never fetched)."""
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
@@ -419,9 +422,18 @@ class GraphStore(ABC):
 
     @abstractmethod
     def run(
-        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        max_rows: int | None = None,
     ) -> QueryResult:
-        """Run a user's Cypher with parameters; read-only unless ``write`` is true."""
+        """Run a user's Cypher with parameters; read-only unless ``write`` is true.
+
+        ``max_rows``: fetch at most that many rows (and one more, to know there were more:
+        then ``truncated``); a huge result is never held in memory. None: every row.
+        """
 
     @abstractmethod
     def close(self) -> None: ...
@@ -501,19 +513,33 @@ class GraphStore(ABC):
 
         Relationships are kept when both ends are kept; with ``reports``, only
         relationships read from those reports (and nodes they support).
+
+        Every statement runs in one read transaction (:meth:`read_all`). While another
+        client writes, a Neo4j read may still see part of a commit (its isolation is read
+        committed, not a snapshot): a node deleted as it was read, a relationship whose end
+        was created after the nodes were read. Those are left out, so the result is always
+        a graph (no relationship without its ends), though not always a single instant's.
         """
         wanted = set(model.NODE_TYPES) if labels is None else set(labels)
         for label in wanted:
             allowed_label(label)
         report_set = None if reports is None else set(reports)
+        node_reads = [
+            (label, *read_nodes_statement(label)) for label in model.NODE_TYPES if label in wanted
+        ]
+        edge_reads = [
+            ((rel_type, src, dst), *read_relationships_statement(rel_type, src, dst))
+            for rel_type, src, dst in relationship_patterns()
+            if src in wanted and dst in wanted
+        ]
+        results = self.read_all([statement for _, statement, _ in (*node_reads, *edge_reads)])
         graph = GraphData()
-        for label in model.NODE_TYPES:
-            if label not in wanted:
-                continue
-            statement, props = read_nodes_statement(label)
+        for (label, _, props), rows in zip(node_reads, results, strict=False):
             key = key_property(label)
-            for row in self.run(statement).rows:
+            for row in rows:
                 properties = _tidy(dict(zip(props, row, strict=True)))
+                if properties.get(key) is None:  # deleted by another client as it was read
+                    continue
                 if report_set is not None:
                     support = (
                         {properties.get("key")}
@@ -523,16 +549,23 @@ class GraphStore(ABC):
                     if not support & report_set:
                         continue
                 graph.nodes.append(GraphNode(label, properties.pop(key), properties))
-        for rel_type, src, dst in relationship_patterns():
-            if src not in wanted or dst not in wanted:
-                continue
-            statement, props = read_relationships_statement(rel_type, src, dst)
-            for row in self.run(statement).rows:
+        read = {node.id for node in graph.nodes}
+        for ((rel_type, src, dst), _, props), rows in zip(
+            edge_reads, results[len(node_reads) :], strict=True
+        ):
+            for row in rows:
                 properties = _tidy(dict(zip(props, row[2:], strict=True)))
                 if report_set is not None and properties["report"] not in report_set:
                     continue
+                if (src, row[0]) not in read or (dst, row[1]) not in read:
+                    continue  # an end written by another client after the nodes were read
                 graph.edges.append(GraphEdge(rel_type, (src, row[0]), (dst, row[1]), properties))
         return graph.sorted()
+
+    def read_all(self, statements: Sequence[str]) -> list[list[list[Any]]]:
+        """The rows of each read-only statement; a server backend runs them in one read
+        transaction (one round of connection and transaction set-up, not one per statement)."""
+        return [self.run(statement).rows for statement in statements]
 
     def _count(self, statement: str) -> int:
         return int(self.run(statement).rows[0][0])

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 from collections.abc import Callable
 from decimal import Decimal
@@ -16,7 +18,7 @@ from typing import Any
 import ladybug
 
 from graphkit import schema
-from graphkit.errors import QueryError, StoreError
+from graphkit.errors import QueryError, StoreError, StoreUnwritable
 from graphkit.model import Property
 from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner, entity_record
 
@@ -38,6 +40,23 @@ _NO_PARAMETERS = "graphkit_no_parameters"  # see LadybugStore._result
 # The database reports errors as RuntimeError; its Python binding raises the others for
 # parameter values it cannot convert (a list of mixed types, an integer beyond 64 bits).
 _FAILURES = (RuntimeError, ValueError, TypeError, OverflowError)
+
+# Why a file of the database could not be read or written, from an OSError's errno or the
+# text of LadybugDB's IO exception. A short write ("Cannot write to file ... numBytesWritten")
+# is how it reports a full disk or a file size limit (EFBIG): errno is not set for those.
+_DISK_FULL = "the disk is full or a file size limit was reached"
+_REASONS = (
+    ((errno.ENOSPC, errno.EFBIG, errno.EDQUOT), _DISK_FULL),
+    ((errno.EACCES, errno.EPERM), "permission denied"),
+    ((errno.EROFS,), "the file system is read-only"),
+)
+_REASON_TEXTS = (
+    (("No space left", "File too large", "quota exceeded", "Cannot write to file"), _DISK_FULL),
+    (("Permission denied", "Operation not permitted"), "permission denied"),
+    (("Read-only file system",), "the file system is read-only"),
+)
+# Objects kept alive until the process ends, never destroyed (see LadybugStore.close).
+_ABANDONED: list[Any] = []
 
 
 class LadybugDialect(Dialect):
@@ -69,12 +88,21 @@ class LadybugStore(GraphStore):
     dialect = LadybugDialect()
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
-        self.path = database_file(path)
         self.read_only = read_only
-        if read_only and not self.path.exists():
+        self._unwritable: str | None = None  # why writing failed for good, once it has
+        try:
+            self.path = database_file(path)
+            exists = self.path.exists()
+        except OSError as exc:
+            raise StoreError(
+                f"cannot read the embedded database at {path}: {_reason(exc)}"
+            ) from None
+        if read_only and not exists:
             raise StoreError(f"no graphkit database at {Path(path)} (load some reports first)")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                self._check_writable()
             self._db = ladybug.Database(
                 str(self.path),
                 buffer_pool_size=BUFFER_POOL_BYTES,
@@ -85,6 +113,8 @@ class LadybugStore(GraphStore):
                 throw_on_wal_replay_failure=STRICT_WAL_REPLAY,
             )
             self._conn = ladybug.Connection(self._db, num_threads=THREADS)
+        except StoreUnwritable:
+            raise
         except (RuntimeError, OSError) as exc:
             if "set lock" in str(exc):  # LadybugDB allows one writing process at a time
                 raise StoreError(
@@ -92,10 +122,44 @@ class LadybugStore(GraphStore):
                     "process; try again when it has finished"
                 ) from None
             raise StoreError(
-                f"cannot open the embedded database at {self.path}: {_first_line(exc)}"
+                f"cannot open the embedded database at {self.path}: {_reason(exc)}"
             ) from None
         if not read_only:
             self.ensure_schema()
+
+    def _check_writable(self) -> None:
+        """Refuse a database this user cannot write before any input is read, rather than
+        fail at the first commit (LadybugDB needs the folder to create, sync and remove its
+        write-ahead log, and the database file to write pages)."""
+        folder = self.path.parent
+        need = os.R_OK | os.W_OK | os.X_OK
+        if os.access(folder, need) and (
+            not self.path.exists() or os.access(self.path, os.R_OK | os.W_OK)
+        ):
+            return
+        readable = os.access(folder, os.R_OK | os.X_OK) and os.access(self.path, os.R_OK)
+        hint = "; commands that only read it still work" if readable else ""
+        raise StoreUnwritable(
+            f"cannot write to the embedded database at {self.path}: permission denied "
+            f"(this user may not write its folder or files){hint}"
+        )
+
+    def _write_failure(self, what: str, exc: BaseException) -> StoreError:
+        """The error for a failed write: a full disk or lost permission stops every later
+        write too (the write-ahead log may end in a torn record), anything else is one
+        statement's or transaction's failure."""
+        reason = _reason(exc)
+        if reason not in {_DISK_FULL, "permission denied", "the file system is read-only"}:
+            return StoreError(f"{what}: {_first_line(exc)}")
+        self._unwritable = reason
+        return self._unwritable_error()
+
+    def _unwritable_error(self) -> StoreUnwritable:
+        assert self._unwritable is not None
+        return StoreUnwritable(
+            f"cannot write to the embedded database at {self.path}: {self._unwritable}; "
+            "what was loaded before is kept (load again once this is fixed)"
+        )
 
     def ensure_schema(self) -> None:
         """Create the tables, and add the columns a database made by an older graphkit lacks
@@ -113,6 +177,8 @@ class LadybugStore(GraphStore):
         self.transaction(work)
 
     def transaction(self, work: Callable[[Runner], Any]) -> Any:
+        if self._unwritable:
+            raise self._unwritable_error()
         conn = self._conn
         self._execute("BEGIN TRANSACTION", {})
         try:
@@ -124,32 +190,49 @@ class LadybugStore(GraphStore):
         try:
             conn.execute("COMMIT")
         except RuntimeError as exc:
-            raise StoreError(f"commit failed: {_first_line(exc)}") from None
+            raise self._write_failure("commit failed", exc) from None
         return result
 
     def run(
-        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        max_rows: int | None = None,
     ) -> QueryResult:
         if not write:
             self._execute("BEGIN TRANSACTION READ ONLY", {})
             try:
-                return self._result(cypher, params or {})
+                return self._result(cypher, params or {}, max_rows)
             finally:
                 with contextlib.suppress(RuntimeError):  # a failed read has ended it
                     self._conn.execute("COMMIT")
         if self.read_only:
             raise QueryError("the database was opened read-only")
-        return self._result(cypher, params or {})
+        if self._unwritable:
+            raise self._unwritable_error()
+        return self._result(cypher, params or {}, max_rows)
 
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         if conn is not None:
             conn.close()
-        if db is not None:
+        if db is not None and getattr(self, "_unwritable", None) == _DISK_FULL:
+            # After a failed write to the log, closing flushes the log again from a C++
+            # destructor, whose exception aborts the process (SIGABRT, no message). Never
+            # destroy it: the files are left as by a kill, and the next open replays the
+            # committed transactions and drops the torn tail (STRICT_WAL_REPLAY). The lock
+            # on the files goes with the process.
+            _ABANDONED.append(db)
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(db))
+        elif db is not None:
             db.close()
         self._conn = self._db = None
 
-    def _result(self, cypher: str, params: dict[str, Any]) -> QueryResult:
+    def _result(
+        self, cypher: str, params: dict[str, Any], max_rows: int | None = None
+    ) -> QueryResult:
         try:
             # Without parameters LadybugDB reads an unbound $name as null; with any, it
             # reports the missing one, as Neo4j does. A script of several statements
@@ -161,18 +244,26 @@ class LadybugStore(GraphStore):
                     raise
                 result = self._conn.execute(cypher)
         except _FAILURES as exc:
+            if _reason(exc) == _DISK_FULL:
+                raise self._write_failure("query failed", exc) from None
             raise QueryError(_explain(exc)) from None
         if isinstance(result, list):  # several statements: the last one's result
             result = result[-1]
         scalars = _SCALARS
-        rows = [[v if type(v) in scalars else _plain(v) for v in row] for row in result.get_all()]
-        return QueryResult(columns=result.get_column_names(), rows=rows)
+        # a capped read converts only the rows it keeps (and one to know there were more)
+        fetched = result.get_all() if max_rows is None else result.get_n(max_rows + 1)
+        truncated = max_rows is not None and len(fetched) > max_rows
+        rows = [
+            [v if type(v) in scalars else _plain(v) for v in row]
+            for row in (fetched[:max_rows] if truncated else fetched)
+        ]
+        return QueryResult(columns=result.get_column_names(), rows=rows, truncated=truncated)
 
     def _execute(self, statement: str, params: dict[str, Any]) -> Any:
         try:
             return self._conn.execute(statement, params)
         except _FAILURES as exc:
-            raise StoreError(f"embedded store: {_first_line(exc)}") from None
+            raise self._write_failure("embedded store", exc) from None
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -200,6 +291,21 @@ def _plain(value: Any) -> Any:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a file of the database could not be used, in a few words for the user."""
+    code = getattr(exc, "errno", None)
+    for codes, reason in _REASONS:
+        if code in codes:
+            return reason
+    text = str(exc)
+    for fragments, reason in _REASON_TEXTS:
+        if any(fragment in text for fragment in fragments):
+            return reason
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return _first_line(exc)
 
 
 def _explain(exc: Exception) -> str:

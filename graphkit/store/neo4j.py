@@ -7,14 +7,23 @@ never from the command line, and are never printed. Every call names its databas
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DatabaseUnavailable,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from graphkit import schema
-from graphkit.errors import QueryError, StoreError
+from graphkit.errors import QueryError, StoreError, StoreUnavailable
 from graphkit.store.base import GraphStore, QueryResult, Runner, entity_record
 
 DEFAULT_DATABASE = "neo4j"
@@ -22,6 +31,16 @@ DEFAULT_DATABASE = "neo4j"
 # What the driver raises, before anything reaches the server, for a value Bolt cannot carry
 # (an integer beyond 64 bits, an unsupported type). LadybugDB reports the same as an error.
 _UNSENDABLE = (OverflowError, TypeError, ValueError)
+
+# The server is gone or going (stopped, crashed, shutting down, connection lost). IncompleteCommit
+# is a ServiceUnavailable: the commit was sent and its outcome is unknown.
+_LOST = (ServiceUnavailable, SessionExpired, DatabaseUnavailable)
+
+#: How long a write is retried through such failures (the driver's default, made explicit): a
+#: server back within this time is not noticed; one that stays away fails a load ~30-40 s after
+#: it went (the retries back off 1, 2, 4, 8, 16 s with jitter). Connections to a stopped server
+#: are refused at once, so connection timeouts do not add to it.
+RETRY_SECONDS = 30.0
 
 
 class Neo4jStore(GraphStore):
@@ -44,7 +63,10 @@ class Neo4jStore(GraphStore):
             # The server's notifications (e.g. "property key does not exist" for a property
             # no node has yet) would otherwise be logged to stderr as warnings on every read.
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=auth, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
+                uri,
+                auth=auth,
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+                max_transaction_retry_time=RETRY_SECONDS,
             )
             self._driver.verify_connectivity()
         except AuthError:
@@ -58,9 +80,12 @@ class Neo4jStore(GraphStore):
         self.ensure_schema()
 
     def ensure_schema(self) -> None:
-        for statement in schema.neo4j_ddl():
-            self._driver.execute_query(statement, database_=self.database)
-        self._driver.execute_query("CALL db.awaitIndexes(60)", database_=self.database)
+        try:
+            for statement in schema.neo4j_ddl():
+                self._driver.execute_query(statement, database_=self.database)
+            self._driver.execute_query("CALL db.awaitIndexes(60)", database_=self.database)
+        except _LOST as exc:
+            raise self._lost(exc) from None
 
     def transaction(self, work: Callable[[Runner], Any]) -> Any:
         def unit(tx: neo4j.ManagedTransaction) -> Any:
@@ -75,21 +100,48 @@ class Neo4jStore(GraphStore):
         try:
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(unit)
+        except _LOST as exc:  # after the driver's retries (RETRY_SECONDS)
+            raise self._lost(exc) from None
         except Neo4jError as exc:
             raise StoreError(f"neo4j: {_first_line(exc)}") from None
-        except ServiceUnavailable as exc:
-            raise StoreError(f"lost Neo4j at {self.uri}: {_first_line(exc)}") from None
+
+    def read_all(self, statements: Sequence[str]) -> list[list[list[Any]]]:
+        def unit(tx: neo4j.ManagedTransaction) -> list[list[list[Any]]]:
+            return [
+                [[_plain(v) for v in record.values()] for record in tx.run(statement)]
+                for statement in statements
+            ]
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_read(unit)
+        except _LOST as exc:
+            raise self._lost(exc) from None
+        except Neo4jError as exc:
+            raise StoreError(f"neo4j: {_first_line(exc)}") from None
 
     def run(
-        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        max_rows: int | None = None,
     ) -> QueryResult:
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
                 result = session.run(cypher, params or {})
                 columns = list(result.keys())
-                rows = [[_plain(v) for v in record.values()] for record in result]
-                return QueryResult(columns=columns, rows=rows)
+                records = result if max_rows is None else islice(result, max_rows + 1)
+                rows = [[_plain(v) for v in record.values()] for record in records]
+                truncated = max_rows is not None and len(rows) > max_rows
+                if truncated:  # the rest is discarded by the server, never sent
+                    del rows[max_rows:]
+                    result.consume()
+                return QueryResult(columns=columns, rows=rows, truncated=truncated)
+        except _LOST as exc:
+            raise self._lost(exc) from None
         except ClientError as exc:
             if exc.code == "Neo.ClientError.Statement.AccessMode":
                 raise QueryError(
@@ -103,6 +155,12 @@ class Neo4jStore(GraphStore):
 
     def close(self) -> None:
         self._close_driver()
+
+    def _lost(self, exc: Exception) -> StoreUnavailable:
+        # The driver's message, without the addresses it repeats: "Couldn't connect to
+        # 127.0.0.1:7687", "Failed to read from defunct connection", "Database 'x' unavailable".
+        reason = re.sub(r" \(resolved to .*| ?\(?\w*IPv[46]Address\(.*", "", _first_line(exc))
+        return StoreUnavailable(f"lost Neo4j at {self.uri}: {reason.rstrip(': ')}")
 
     def _close_driver(self) -> None:
         driver = getattr(self, "_driver", None)

@@ -3,7 +3,8 @@
 The server is the tiny Java launcher next to this file (``pom.xml`` +
 ``src/main/java/graphkit/Neo4jLauncher.java``): Neo4j embedded with only a Bolt
 connector on loopback, a free port, auth disabled, data in a temporary directory that
-is removed on exit, usage reporting off, memory capped for a 2-core machine.
+is removed on exit (or in a kept ``home`` directory, for a server that is stopped and
+started again on the same data), usage reporting off, memory capped for a 2-core machine.
 
 Use it from Python::
 
@@ -110,10 +111,11 @@ def ensure_built() -> None:
         build()
 
 
-def java_command(port: int = 0) -> list[str]:
+def java_command(port: int = 0, home: Path | None = None) -> list[str]:
     java = shutil.which("java") or "java"
     classpath = os.pathsep.join([str(CLASSES), str(LIB / "*")])
-    return [java, *JVM_OPTIONS, "-cp", classpath, MAIN, str(port), "--exit-on-eof"]
+    kept = ["--home", str(home)] if home is not None else []
+    return [java, *JVM_OPTIONS, "-cp", classpath, MAIN, str(port), "--exit-on-eof", *kept]
 
 
 class Neo4jServer:
@@ -123,10 +125,17 @@ class Neo4jServer:
     fails to start. Its standard input is a pipe held by this object: if this process
     dies without calling :meth:`stop`, the launcher sees end of file and shuts down, so
     no orphaned JVM survives a killed test run.
+
+    With ``home``, the data lives in that directory and outlives the server: :meth:`stop`
+    (or :meth:`kill`, a crash) then :meth:`start` again gives the same database, on the
+    same port as the first start.
     """
 
-    def __init__(self, *, port: int = 0, start_timeout: float = START_TIMEOUT) -> None:
+    def __init__(
+        self, *, port: int = 0, home: Path | None = None, start_timeout: float = START_TIMEOUT
+    ) -> None:
         self.port = port
+        self.home = home
         self.start_timeout = start_timeout
         self.uri: str | None = None
         self.log_path: Path | None = None
@@ -146,7 +155,7 @@ class Neo4jServer:
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - lives as long as the server
         try:
             self._process = subprocess.Popen(
-                java_command(self.port),
+                java_command(self.port, self.home),
                 cwd=HERE,
                 stdin=subprocess.PIPE,
                 stdout=self._log,
@@ -162,7 +171,16 @@ class Neo4jServer:
             self.keep_log = True
             self.stop()
             raise
+        if self.home is not None:  # a restart on the kept data comes back on the same port
+            self.port = int(self.uri.rsplit(":", 1)[1])
         return self.uri
+
+    def kill(self) -> None:
+        """SIGKILL: the server dies as in a crash, no shutdown (with ``home``, its data stays)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(timeout=STOP_GRACE)
+        self.stop()
 
     def stop(self) -> None:
         """SIGTERM (a clean Neo4j shutdown), then SIGKILL after a grace period."""

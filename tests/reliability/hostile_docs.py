@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from factories import FactsBuilder
 
-from graphkit.facts import FactsDocument
+from graphkit import model
+from graphkit.facts import FactsDocument, ReportInfo
 
 EUROPOL = "agency:eu:europol"  # shared with data/facts/seed.json
 
@@ -100,3 +102,196 @@ def write_json(doc: FactsDocument, path: Path) -> Path:
     """ASCII-escaped JSON, so control characters travel as ``\\u`` escapes as they would."""
     path.write_text(json.dumps(doc.to_dict(), ensure_ascii=True), encoding="utf-8")
     return path
+
+
+# --------------------------------------------------------------------------------------
+# Every free-text field at once: browser, XML, CSV, spreadsheet and Cypher payloads
+# --------------------------------------------------------------------------------------
+
+MARKER_HOST = "marker.invalid"
+"""Payloads that would fetch something ask this host: any request to it is a finding."""
+
+BROWSER_PAYLOADS: tuple[str, ...] = (
+    "<script>__pwned={n}</script>",
+    "</script><img src=x onerror=__pwned={n}>",
+    '"><svg onload=__pwned={n}>',
+    "'><svg/onload=__pwned={n}>",
+    '<a href="javascript:__pwned={n}">a</a>',
+    "{{constructor.constructor('__pwned={n}')()}}",
+    "${__pwned={n}}",
+    "</title><script>document.title={n}</script>",
+    "]]><![CDATA[<x>",
+    "</style><style>*{background:url(//marker.invalid/{n})}</style>",
+    "<img src=http://marker.invalid/{n}><!--",
+    "\u2028\u2029",
+)
+"""HTML/JS/XML breakouts; ``{n}`` numbers the field, so a hit (``window.__pwned``, a request
+to :data:`MARKER_HOST`, the page title) names it: see :func:`field_number`."""
+
+CYPHER_PAYLOADS: tuple[str, ...] = (
+    DELETE_ALL,
+    "\\'}) DETACH DELETE n //",
+    "\\u0027 \\x27})//",
+    '"}) DETACH DELETE n //`',
+    "\\",
+)
+
+TERMINAL_PAYLOADS: tuple[str, ...] = (
+    "[/] [bold red]rich markup[/bold red]",
+    "\x1b[2J\x1b]0;pwned\x07",
+)
+"""For tables printed to a terminal: rich markup (and a bad closing tag), escape sequences."""
+
+NUL = "\x00"
+FORMULA_PREFIXES = ("=cmd|'/C calc'!A0", "+1+", "-2-", "@SUM(1)", "", '=HYPERLINK("//x.invalid")')
+"""Spreadsheet formula starts (OWASP CSV injection): exports keep values exact, see the README."""
+
+
+TAGS: list[str] = []
+"""Field tags by number: ``TAGS[n]`` is the field whose payload would set ``__pwned = n``."""
+
+
+def field_number(tag: str) -> int:
+    if tag not in TAGS:
+        TAGS.append(tag)
+    return TAGS.index(tag)
+
+
+def payload(tag: str, *, formula: str = "", list_item: bool = False) -> str:
+    """A value that tries every trick at once, tagged with the field it sits in.
+
+    ``list_item``: no ``;`` (the CSV export's array delimiter, refused inside list items).
+    """
+    n = str(field_number(tag))
+    parts = [formula + tag, *(p.replace("{n}", n) for p in BROWSER_PAYLOADS)]
+    parts += [*CYPHER_PAYLOADS, NUL]
+    if not list_item:  # keys (at most 512 characters) carry the rest
+        parts += [*TERMINAL_PAYLOADS, "; CALL db.createLabel('Hacked') //"]
+    return " ".join(parts)
+
+
+RESTRICTED_VALUES: dict[tuple[str, str], Any] = {
+    ("Report", "published"): "2024-02-29",
+    ("Report", "sha256"): None,  # the digest of the text, computed
+    ("Operation", "start_date"): "2024-02",
+    ("Operation", "end_date"): "2024-03-01",
+    ("Operation", "crimes"): ["drug_trafficking", "fraud"],
+    ("CriminalGroup", "crimes"): ["other"],
+    ("Country", "iso2"): "BE",
+    ("Agency", "kind"): "police",
+    ("PARTICIPATED_IN", "role"): "led",
+    ("*", "certainty"): "alleged",
+}
+"""Fields the facts model restricts (dates, vocabularies, ISO codes, the digest): a payload
+there is refused at validation (checked by the tests), so they get a valid value.
+Provenance ``report`` is the Report key and ``evidence`` a slice of the text, both hostile."""
+
+
+def free_text_fields() -> list[tuple[str, str]]:
+    """Every (label or type, property) of the ontology that takes text the model does not
+    restrict: what :func:`every_field_document` fills with :func:`payload`. Derived from
+    :mod:`graphkit.model`, so a new field is hostile in every test without being listed.
+    A relationship's ``report`` is the Report key, hostile there."""
+    text = (model.PropertyType.STRING, model.PropertyType.STRING_LIST)
+    fields = [
+        (label, prop.name)
+        for label, spec in model.NODE_TYPES.items()
+        for prop in spec.properties
+        if prop.type in text and (label, prop.name) not in RESTRICTED_VALUES
+    ]
+    fields += [
+        (rel_type, prop.name)
+        for rel_type in model.RELATIONSHIP_TYPES
+        for prop in model.relationship_properties(rel_type)
+        if prop.type in text
+        and prop.name != "report"
+        and (rel_type, prop.name) not in RESTRICTED_VALUES
+        and ("*", prop.name) not in RESTRICTED_VALUES
+    ]
+    return fields
+
+
+def tag(owner: str, name: str, n: int = 0) -> str:
+    return f"{owner}.{name}#{n}"
+
+
+def _value(owner: str, prop: model.Property, n: int, formula: str, *, key: bool = False) -> Any:
+    restricted = RESTRICTED_VALUES.get((owner, prop.name), RESTRICTED_VALUES.get(("*", prop.name)))
+    if restricted is not None or (owner, prop.name) in RESTRICTED_VALUES:
+        return restricted
+    if prop.type is model.PropertyType.STRING:
+        # keys: at most 512 characters, and no ``;`` (a Report key sits in ``reports`` lists)
+        return payload(tag(owner, prop.name, n), formula=formula, list_item=key)
+    if prop.type is model.PropertyType.STRING_LIST:
+        return [payload(tag(owner, prop.name, n) + f"[{i}]", list_item=True) for i in range(2)]
+    if prop.type is model.PropertyType.INT:
+        return 7 + n
+    return 2.5 + n
+
+
+def every_field_document(variant: int = 0) -> FactsDocument:
+    """One report whose every free-text field (:func:`free_text_fields`) holds a tagged
+    :func:`payload`: two nodes of every label with all their properties, every relationship
+    type and endpoint pair with its evidence sentence, the report's key, source, title, text.
+    """
+    formulas = iter(FORMULA_PREFIXES * 100)
+    rels = [
+        (rel_type, src, dst)
+        for rel_type, spec in model.RELATIONSHIP_TYPES.items()
+        for src, dst in spec.endpoints
+    ]
+    evidence = {
+        rel: payload(tag(rel[0], "evidence", 100 * variant + i), formula=next(formulas)) + "."
+        for i, rel in enumerate(rels)
+    }
+    text = payload(tag("Report", "text", variant)) + "\n\n" + "\n".join(evidence.values()) + "\n"
+    report = ReportInfo.from_text(
+        text,
+        payload(tag("Report", "source", variant), formula="="),
+        title=payload(tag("Report", "title", variant), formula="@"),
+        published=RESTRICTED_VALUES[("Report", "published")],
+    )
+    report = report.model_copy(
+        update={"key": "report:" + payload(tag("Report", "key", variant), list_item=True)}
+    )
+    nodes: dict[str, list[dict[str, Any]]] = {}
+    for label, spec in model.NODE_TYPES.items():
+        if label == "Report":
+            continue
+        for n in (2 * variant, 2 * variant + 1):
+            key = _value(label, spec.property(spec.key), n, next(formulas), key=True)
+            if label == "Country":
+                key = ("BE", "NL")[n % 2]
+            props = {
+                p.name: _value(label, p, n, next(formulas))
+                for p in spec.properties
+                if p.name != spec.key
+            }
+            nodes.setdefault(label, []).append({"label": label, "key": key, "properties": props})
+    relationships = []
+    for i, (rel_type, src, dst) in enumerate(rels):
+        sentence = evidence[(rel_type, src, dst)]
+        start = report.text.index(sentence)
+        own = model.relationship_type(rel_type).properties
+        src_key = report.key if src == "Report" else nodes[src][0]["key"]
+        relationships.append(
+            {
+                "type": rel_type,
+                "from": {"label": src, "key": src_key},
+                "to": {"label": dst, "key": nodes[dst][1]["key"]},
+                "evidence": sentence,
+                "evidence_start": start,
+                "evidence_end": start + len(sentence),
+                "certainty": "alleged" if i % 2 else "reported",
+                "properties": {p.name: _value(rel_type, p, i, "") for p in own},
+            }
+        )
+    return FactsDocument.from_dict(
+        {
+            "graphkit": "graphkit-facts/1",
+            "report": report.model_dump(),
+            "nodes": [node for each in nodes.values() for node in each],
+            "relationships": relationships,
+        },
+        origin="every-field",
+    )

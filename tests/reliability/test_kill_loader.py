@@ -6,17 +6,14 @@ only), and re-running ``load`` ends with exactly the graph of an uninterrupted r
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from factories import expected_graph
 from many_reports import write_reports
-from reliability_cli import ROOT, assert_ok, graphkit
+from reliability_cli import assert_ok, assert_prefix, graphkit, kill_after, start_graphkit
 
 from graphkit.store.ladybug import LadybugStore
 
@@ -50,32 +47,7 @@ def read(db: Path):
 
 
 def start_load(folder: Path, db: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "graphkit", "--db", str(db), "load", str(folder)],
-        cwd=ROOT,
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def kill_after(process: subprocess.Popen, seconds: float) -> bool:
-    """SIGKILL ``process`` after ``seconds``; True if it was still running then."""
-    try:
-        process.wait(timeout=seconds)
-        return False
-    except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        return True
-
-
-def assert_prefix(db: Path, docs) -> int:
-    """The graph after a kill holds whole reports, the first ``n`` in load order."""
-    graph = read(db)
-    loaded = sum(node.label == "Report" for node in graph.nodes)
-    assert graph == expected_graph(docs[:loaded]), loaded
-    return loaded
+    return start_graphkit("load", str(folder), db=db)
 
 
 def test_rerun_after_kills_gives_the_uninterrupted_graph(reports, reference, tmp_path) -> None:
@@ -86,7 +58,7 @@ def test_rerun_after_kills_gives_the_uninterrupted_graph(reports, reference, tmp
         db = tmp_path / f"db{i}"
         interrupted += kill_after(start_load(folder, db), duration * fraction)
         if db.exists():
-            assert_prefix(db, docs)
+            assert_prefix(read(db), docs)
         assert_ok(graphkit("load", str(folder), db=db))
         assert read(db) == graph, fraction
     assert interrupted >= len(FRACTIONS) - 1  # the kills did land during the load
@@ -101,7 +73,7 @@ def test_repeated_kills_on_one_store(reports, reference, tmp_path) -> None:
     for fraction in FRACTIONS:
         kill_after(start_load(folder, db), duration * fraction)
         if db.exists():
-            progress.append(assert_prefix(db, docs))
+            progress.append(assert_prefix(read(db), docs))
     assert_ok(graphkit("load", str(folder), db=db))
     assert read(db) == graph
     assert progress == sorted(progress)  # a restart never loses what was committed

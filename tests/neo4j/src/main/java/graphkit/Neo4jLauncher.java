@@ -25,7 +25,9 @@ import org.neo4j.io.ByteUnit;
  * Arguments: [port] (0 or absent = a free port) and optionally --exit-on-eof,
  * which shuts the server down when standard input reaches end of file, so a
  * parent that dies without stopping it (a killed test run) does not leave an
- * orphaned JVM behind. Data lives in a temporary directory removed on exit.
+ * orphaned JVM behind. Data lives in a temporary directory removed on exit,
+ * or with --home DIR in DIR, which is kept (a server restarted on it finds its
+ * data again: what the fault-tolerance tests need).
  * Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts connections;
  * SIGTERM shuts it down cleanly.
  * Auth is disabled: the server only listens on loopback and lives for one run.
@@ -34,11 +36,14 @@ public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
         int port = 0;
         boolean exitOnEof = false;
-        for (String arg : args) {
-            if (arg.equals("--exit-on-eof")) {
+        String homeArg = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--exit-on-eof")) {
                 exitOnEof = true;
+            } else if (args[i].equals("--home") && i + 1 < args.length) {
+                homeArg = args[++i];
             } else {
-                port = Integer.parseInt(arg);
+                port = Integer.parseInt(args[i]);
             }
         }
         if (port == 0) {
@@ -46,7 +51,10 @@ public final class Neo4jLauncher {
                 port = socket.getLocalPort();
             }
         }
-        Path home = Files.createTempDirectory("graphkit-neo4j-");
+        boolean keepHome = homeArg != null;
+        Path home = keepHome
+                ? Files.createDirectories(Path.of(homeArg))
+                : Files.createTempDirectory("graphkit-neo4j-");
         // Settings without a public constant in the embedded API go through a conf file.
         Path conf = home.resolve("neo4j.conf");
         Files.writeString(conf, "dbms.usage_report.enabled=false\n"); // nothing leaves the machine
@@ -66,7 +74,9 @@ public final class Neo4jLauncher {
             try {
                 dbms.shutdown();
             } finally {
-                deleteTree(home);
+                if (!keepHome) {
+                    deleteTree(home);
+                }
                 stopped.countDown();
             }
         }));

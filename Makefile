@@ -9,13 +9,14 @@ DEMO_DB := .graphkit/demo
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help install demo test lint neo4j bench score schema browser clean
+.PHONY: help install demo test lint neo4j bench fuzz score schema browser clean
 
 help:
 	@echo "make demo    load the sample reports into the embedded store and show the graph"
 	@echo "make test    lint and run the whole suite (starts a real Neo4j)"
 	@echo "make neo4j   run a throwaway Neo4j 5 on 127.0.0.1 in the foreground"
 	@echo "make bench   run the benchmarks"
+	@echo "make fuzz    fuzz the extractor and the facts parser (FUZZ_SECONDS=120 each)"
 	@echo "make score   score the extractor on ../shared/eval/dev"
 
 $(STAMP): pyproject.toml
@@ -41,8 +42,8 @@ browser:  # Debian's headless Chromium for the view tests and benchmark; nothing
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check graphkit tests benchmarks
-	$(BIN)/ruff format --check graphkit tests benchmarks
+	$(BIN)/ruff check graphkit tests benchmarks fuzz
+	$(BIN)/ruff format --check graphkit tests benchmarks fuzz
 
 test: $(STAMP) lint browser
 	$(BIN)/python tests/neo4j/server.py --build-only
@@ -55,6 +56,24 @@ bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_stores.py
 	$(BIN)/python benchmarks/bench_analytics.py
 	$(BIN)/python benchmarks/bench_view.py
+	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_soak.py
+
+# Coverage-guided fuzzing (atheris) of the extractor and the facts parser, not part of
+# `make test`. Corpora and crash files go to .graphkit/fuzz/<target>/; a crash's input
+# belongs in tests/reliability/fuzz_regressions/<target>/ once fixed.
+FUZZ_SECONDS ?= 120
+FUZZ_DIR     := .graphkit/fuzz
+FUZZ_FLAGS   ?= -timeout=10 -report_slow_units=2 -rss_limit_mb=2048
+
+fuzz: $(STAMP)
+	$(BIN)/python -c 'import atheris' 2>/dev/null || $(BIN)/pip install --quiet -e '.[test,fuzz]'
+	@status=0; for target in extract facts; do \
+		mkdir -p $(FUZZ_DIR)/$$target/corpus; \
+		$(BIN)/python fuzz/fuzz_$$target.py -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+			-artifact_prefix=$(FUZZ_DIR)/$$target/ $(FUZZ_DIR)/$$target/corpus \
+			|| status=1; \
+	done; exit $$status
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev --graphkit $(BIN)/graphkit -v

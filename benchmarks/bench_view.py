@@ -20,7 +20,6 @@ Targets: a 1,500-node view generated in under 2 s and stabilised in under 10 s.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import platform
 import statistics
@@ -29,6 +28,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from common import load_module
 
 from graphkit.view import ViewOptions, build_view
 from graphkit.view.build import LAYOUT_BUDGET_MS
@@ -39,12 +40,7 @@ TARGET_NODES, TARGET_GENERATE_S, TARGET_STABLE_S = 1500, 2.0, 10.0
 
 def _load(name: str):
     """A helper module of tests/view, loaded by path (tests/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "view" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module(name, ROOT / "tests" / "view" / f"{name}.py")
 
 
 @dataclass

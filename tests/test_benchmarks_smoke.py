@@ -1,0 +1,91 @@
+"""The soak benchmark's code path at a tiny scale, so `make bench` does not find it broken.
+
+benchmarks/bench_soak.py runs the real ``graphkit load`` and ``graphkit query`` CLIs and
+the real embedded store; here with 50 reports and 22 queries (embedded only). The graph
+check it relies on is also shown to notice a wrong count and a duplicated relationship.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from graphkit.store.ladybug import LadybugStore
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(BENCHMARKS))  # bench_soak imports its sibling ``common``
+    try:
+        spec = importlib.util.spec_from_file_location("bench_soak", BENCHMARKS / "bench_soak.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_soak"] = module
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+        sys.modules.pop("bench_soak", None)
+
+
+def test_soak_at_tiny_scale(bench: ModuleType) -> None:
+    # connections is left out: on the embedded store it currently exhausts the buffer pool
+    # after seconds (the benchmark reports that); the smoke test is about the code path.
+    names = sorted(set(bench.query_library.library()) - {"connections"})
+    results = bench.soak(
+        reports=50, queries=2 * len(names), cli_count=2, stores=("embedded",), only=names
+    )
+    r = results["stores"]["embedded"]
+    assert r["after_load"]["wrong_counts"] == {} and r["after_load"]["duplicates"] == {}
+    assert r["after_load"]["relationships"] == results["expected_relationships"] > 1000
+    assert r["after_load"]["nodes"] == results["expected_nodes"]
+    assert r["idempotent"] and r["graph_ok"]
+    assert r["load"]["wall_s"] > 0 and r["load"]["loader_peak_rss_kib"] > 10_000
+    assert r["reload"]["wall_s"] > 0
+    per_query = r["queries"]["per_query"]
+    assert sorted(per_query) == names
+    for name, s in per_query.items():
+        assert (s["n"], s["errors"], s["zero_rows"]) == (2, 0, 0), (name, s)
+    assert r["queries"]["queries_per_s"] > 0 and r["queries"]["process_peak_rss_kib"] > 0
+    cli = r["cli_queries"]
+    assert cli["queries"] == 2
+    assert all(s["errors"] == 0 and s["rows_min"] > 0 for s in cli["per_query"].values()), cli
+
+
+def test_graph_check_notices_wrong_counts_and_duplicates(bench: ModuleType, tmp_path: Path):
+    docs = bench.soak_documents(5)
+    expected = bench.expected_counts(docs)
+    with LadybugStore(tmp_path / "db") as store:
+        store.write_many(docs)
+
+    def open_read() -> LadybugStore:
+        return LadybugStore(tmp_path / "db", read_only=True)
+
+    assert bench.check_graph(open_read, expected)["ok"]
+    bumped = {kind: dict(names) for kind, names in expected.items()}
+    bumped["nodes"]["Country"] += 1
+    wrong = bench.check_graph(open_read, bumped)
+    assert not wrong["ok"]
+    assert wrong["wrong_counts"] == {
+        "nodes.Country": [expected["nodes"]["Country"], expected["nodes"]["Country"] + 1]
+    }
+
+    seizure = next(rel for rel in docs[0].relationships if rel.type == "SEIZED")
+    with LadybugStore(tmp_path / "db") as store:  # the same report's relationship, twice
+        store.run(
+            "MATCH (a:Operation {key: $a}), (b:Seizure {key: $b}) "
+            "CREATE (a)-[:SEIZED {report: $report}]->(b)",
+            {"a": seizure.src.key, "b": seizure.dst.key, "report": docs[0].report.key},
+            write=True,
+        )
+    doubled = bench.check_graph(open_read, expected)
+    assert not doubled["ok"]
+    n = expected["relationships"]["SEIZED"]
+    assert doubled["duplicates"] == {"SEIZED(Operation->Seizure)": [n + 1, n]}

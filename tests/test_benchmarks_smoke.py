@@ -36,9 +36,7 @@ def bench() -> Iterator[ModuleType]:
 
 
 def test_soak_at_tiny_scale(bench: ModuleType) -> None:
-    # connections is left out: on the embedded store it currently exhausts the buffer pool
-    # after seconds (the benchmark reports that); the smoke test is about the code path.
-    names = sorted(set(bench.query_library.library()) - {"connections"})
+    names = sorted(bench.query_library.library())
     results = bench.soak(
         reports=50, queries=2 * len(names), cli_count=2, stores=("embedded",), only=names
     )

@@ -6,7 +6,8 @@
 // note: hop bounds must be literals in Cypher; edit the 4 in [* ALL SHORTEST 1..4] to search farther.
 // note: no WITH between the endpoints and the path: after one, LadybugDB searched from every node
 // and filled its buffer pool on a few hundred reports; the (r, n | {}, {...}) projection keeps
-// only the node properties the chain shows.
+// only the node properties the chain shows. Between two hubs of a big graph (Europol and a
+// country in 10,000 reports) the paths still outgrow the buffer pool: use graphkit path A B.
 // With graphkit: graphkit query connections --param source=Europol --param target=Italy
 MATCH (a)
 WHERE a.key = $source OR a.iso2 = $source OR toLower(a.name) = toLower($source)

@@ -312,4 +312,10 @@ def _explain(exc: Exception) -> str:
     message = _first_line(exc)
     if "read-only" in message:
         return "this query writes to the graph; pass --write to allow it"
+    if "buffer pool is full" in message:
+        return (
+            f"the query needs more than the embedded store's {BUFFER_POOL_BYTES >> 30} GiB of "
+            "working memory: narrow it (more specific entities, fewer hops, a LIMIT inside); "
+            "for chains between two big hubs use `graphkit path A B`"
+        )
     return message

@@ -6,6 +6,8 @@ only), and re-running ``load`` ends with exactly the graph of an uninterrupted r
 
 from __future__ import annotations
 
+import os
+import random
 import subprocess
 import time
 from pathlib import Path
@@ -18,7 +20,11 @@ from reliability_cli import assert_ok, assert_prefix, graphkit, kill_after, star
 from graphkit.store.ladybug import LadybugStore
 
 REPORTS = 1000
-FRACTIONS = (0.2, 0.5, 0.8)  # of an uninterrupted run's duration
+# Kill points: random fractions of an uninterrupted run's duration, seeded; the seed is in
+# every failure message, and GRAPHKIT_KILL_SEED replays it.
+SEED = int(os.environ.get("GRAPHKIT_KILL_SEED") or random.randrange(1 << 32))
+_RNG = random.Random(SEED)
+FRACTIONS = tuple(sorted(_RNG.uniform(0.05, 0.9) for _ in range(4)))
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +59,7 @@ def start_load(folder: Path, db: Path) -> subprocess.Popen:
 def test_rerun_after_kills_gives_the_uninterrupted_graph(reports, reference, tmp_path) -> None:
     folder, docs = reports
     graph, duration = reference
+    print(f"kill seed {SEED} (GRAPHKIT_KILL_SEED), fractions {FRACTIONS}")  # shown on failure
     interrupted = 0
     for i, fraction in enumerate(FRACTIONS):
         db = tmp_path / f"db{i}"
@@ -60,7 +67,7 @@ def test_rerun_after_kills_gives_the_uninterrupted_graph(reports, reference, tmp
         if db.exists():
             assert_prefix(read(db), docs)
         assert_ok(graphkit("load", str(folder), db=db))
-        assert read(db) == graph, fraction
+        assert read(db) == graph, (SEED, fraction)
     assert interrupted >= len(FRACTIONS) - 1  # the kills did land during the load
 
 
@@ -69,11 +76,12 @@ def test_repeated_kills_on_one_store(reports, reference, tmp_path) -> None:
     folder, docs = reports
     graph, duration = reference
     db = tmp_path / "db"
+    print(f"kill seed {SEED} (GRAPHKIT_KILL_SEED), fractions {FRACTIONS}")  # shown on failure
     progress = []
     for fraction in FRACTIONS:
         kill_after(start_load(folder, db), duration * fraction)
         if db.exists():
             progress.append(assert_prefix(read(db), docs))
     assert_ok(graphkit("load", str(folder), db=db))
-    assert read(db) == graph
+    assert read(db) == graph, SEED
     assert progress == sorted(progress)  # a restart never loses what was committed

@@ -566,3 +566,23 @@ def test_an_embedded_database_from_an_older_schema_gains_the_new_columns(tmp_pat
         ]
         store.write(action_day())
         assert store.counts()["nodes"]["Country"] >= 1
+
+
+def test_a_query_beyond_the_embedded_buffer_pool_says_what_to_do(tmp_path) -> None:
+    """The original ``connections`` form filled LadybugDB's buffer pool on 300 reports: the
+    error names the limit and the way out instead of a buffer-manager message."""
+    from many_reports import small_report
+
+    from graphkit.store.ladybug import LadybugStore
+
+    with LadybugStore(tmp_path / "db") as store:
+        store.write_many([small_report(i) for i in range(300)])
+        with pytest.raises(QueryError, match=r"GiB of working memory.*graphkit path") as failed:
+            store.run(
+                "MATCH (a) WHERE a.key = $a OR toLower(a.name) = toLower($a) "
+                "MATCH (b) WHERE b.iso2 = $b OR toLower(b.name) = toLower($b) "
+                "WITH a, b WHERE a <> b "
+                "MATCH p = (a)-[* ALL SHORTEST 1..4]-(b) RETURN count(*)",
+                {"a": "agency:eu:europol", "b": "IT"},
+            )
+        assert "\n" not in str(failed.value)

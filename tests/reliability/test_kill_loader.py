@@ -24,7 +24,7 @@ REPORTS = 1000
 # every failure message, and GRAPHKIT_KILL_SEED replays it.
 SEED = int(os.environ.get("GRAPHKIT_KILL_SEED") or random.randrange(1 << 32))
 _RNG = random.Random(SEED)
-FRACTIONS = tuple(sorted(_RNG.uniform(0.05, 0.9) for _ in range(4)))
+FRACTIONS = tuple(sorted(_RNG.uniform(0.05, 0.75) for _ in range(4)))
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import A_JIT, CARABINIERI, EUROPOL, F_SUSPECT, action_day, follow_up, mare_nostrum
+from factories import (
+    A_JIT,
+    BELGIAN_POLICE,
+    CARABINIERI,
+    EUROPOL,
+    F_SUSPECT,
+    FactsBuilder,
+    action_day,
+    follow_up,
+    mare_nostrum,
+)
 from many_reports import small_report
 
 from graphkit import model, queries
@@ -172,7 +182,7 @@ def test_resolution_picks_the_dialect_of_the_store() -> None:
     query = queries.get("connections")
     assert query.path_for("neo4j").name == "connections.cypher"
     assert query.path_for("embedded").name == "connections.ladybug.cypher"
-    plain = queries.get("cooperating_agencies")
+    plain = queries.get("groups_by_country")
     assert plain.ladybug_path is None
     assert plain.path_for("embedded") == plain.path_for("neo4j")
     assert queries.lookup(str(LIBRARY / "connections.cypher")) == query
@@ -278,6 +288,19 @@ def test_reports_mentioning_an_entity(loaded: GraphStore) -> None:
     assert all(r["label"] == "Agency" and r["facts"] > 0 for r in rows)
     published = [r["published"] for r in rows]
     assert published[:2] == ["2024-05", "2024-03-14"]
+
+
+def test_cooperation_without_a_shared_operation_counts_zero_operations(store: GraphStore) -> None:
+    """Pairs come from COOPERATED_WITH alone; shared operations only add to their count."""
+    assert run(store, "cooperating_agencies", {"limit": 5}) == []  # an empty graph
+    b = FactsBuilder("The Belgian Federal Police worked with Europol.\n", "data/reports/pair.txt")
+    police, europol = b.agency(BELGIAN_POLICE), b.agency(EUROPOL)
+    b.rel("COOPERATED_WITH", police, europol, "The Belgian Federal Police worked with Europol.")
+    store.write(b.build())
+    rows = run(store, "cooperating_agencies", {"limit": 5})
+    assert [(r["reports"], r["operations"]) for r in rows] == [(1, 0)]
+    mentions = run(store, "reports_mentioning", {"entity": EUROPOL})
+    assert [(r["report"], r["facts"]) for r in mentions] == [(b.key, 1)]
 
 
 def test_connections_are_shortest_chains(loaded: GraphStore) -> None:

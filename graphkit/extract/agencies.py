@@ -362,7 +362,7 @@ def find_agencies(analysis: Analysis) -> list[AgencyMention]:
                 # "Austria: Bundeskriminalamt" is Austria's, not Germany's
                 keys = tuple(t.key for t in view.tokens[m.start : m.end])
                 agency = gazetteer().local_agencies.get((listed, keys), agency)
-            found.append((m.char_start, m.char_end, agency))
+            found.append((_own_country_before(view, m, agency), m.char_end, agency))
         taken = [(f[0], f[1]) for f in found]
         for m in view.matches:
             generic = _national_police(view, m)
@@ -408,6 +408,19 @@ def _national_police(view: SentenceView, m: Match) -> AgencyEntry | None:
         return None
     kind = "customs" if head == "customs" else "police"
     return AgencyEntry(f"{adj} {head.capitalize()}", m.entry.value, kind)
+
+
+def _own_country_before(view: SentenceView, m: Match, agency: AgencyEntry) -> int:
+    """Where an agency's name starts, taking in its own country written just before it:
+    "the United States Federal Bureau of Investigation" is one name."""
+    before = next((x for x in view.matches if x.end == m.start), None)
+    if (
+        before is not None
+        and before.entry.kind in ("country", "adjective")
+        and before.entry.value == agency.country
+    ):
+        return before.char_start
+    return m.char_start
 
 
 def _is_parent(view: SentenceView, m: Match) -> bool:

@@ -37,6 +37,22 @@ _BACKGROUND = re.compile(
 )
 """Statistics about other work ("Since 2017, the taskforce has led to 1 200 arrests")."""
 
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]]|\s[–—]\s|,?\s+(?:while|whereas|but|although|though|whilst)\b|"
+    r",\s+(?:which|where|who|whose)\b",
+    re.IGNORECASE,
+)
+"""Where one clause of a sentence ends: "In Ireland two were arrested, while in Spain eight"."""
+
+ACTION_VERB = re.compile(
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|search\w*|raid\w*|seiz\w*|confiscat\w*|"
+    r"dismantl\w*|conduct\w*|carr(?:y|ied|ying) out|execut\w*|br(?:oke|eak|eaking) up|"
+    r"bust\w*|intercept\w*|froze|frozen|freez\w*|t(?:ook|aken|ake) down|shut down|"
+    r"rescued|safeguarded|charged|action days?|br(?:ought|ing|inging) (?:\w+ ){0,3}down)\b",
+    re.IGNORECASE,
+)
+"""Verbs of law-enforcement action on the ground (not of support or coordination)."""
+
 
 @lru_cache(maxsize=256)
 def _spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
@@ -94,6 +110,22 @@ class SentenceView:
     @cached_property
     def hedged(self) -> bool:
         return bool(_HEDGE.search(self.text))
+
+    @cached_property
+    def clause_breaks(self) -> tuple[int, ...]:
+        """Sentence offsets where clauses end (see :data:`_CLAUSE_BREAK`)."""
+        return tuple(m.start() for m in _CLAUSE_BREAK.finditer(self.text))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """(start, end) sentence offsets of the clause around sentence offset ``pos``."""
+        start, end = 0, len(self.text)
+        for b in self.clause_breaks:
+            if b < pos:
+                start = b
+            else:
+                end = b
+                break
+        return start, end
 
     def local(self, pos: int) -> int:
         """A report offset as an offset into this sentence's text."""

@@ -230,7 +230,8 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             doc.rel("COOPERATED_WITH", a, b, va if va.start >= vb.start else vb)
 
     # -- places and arrests ------------------------------------------------------------
-    for place in find_places(analysis, agency_spans):
+    homes = [(m.start, m.end, m.agency.country) for m in agency_mentions]
+    for place in find_places(analysis, homes):
         view = place.sentence
         country = doc.country(place.iso2)
         if main_group is not None and not is_action[view.index]:

@@ -1,11 +1,20 @@
-"""Countries where something happened, kept apart from agencies' home countries.
+"""Countries where something happened, told apart from every other way a text names one.
 
-A country counts as a place when the text names it outside an agency name ("arrested in
-Belgium", "from Turkey"), or when its adjective qualifies generic authorities ("Czech,
-Polish and Slovenian authorities"). Nationalities ("Georgian-speaking", "Maltese
-nationals") and agency names ("the Spanish Guardia Civil") do not make a place.
-Countries listed as the members of a task force or team they set up are participants,
-not places.
+A report names countries for many reasons: where suspects were arrested or a group was
+active ("arrested in Belgium", "searches in Spain and Italy"), but also whose authorities
+took part ("authorities from Romania contributed"), the nationality of people ("Syrian
+nationals", "suspects originating from Kosovo"), where goods came from or were heading
+("imported from China", "a lorry bound for the UK"), an agency's home ("Germany's BKA",
+"Spain: Guardia Civil"), a dateline, or background ("active in 40 countries worldwide").
+Only the first kind is a place: a country becomes ``OPERATED_IN``/``CONDUCTED_IN`` when
+one of its mentions has the :attr:`Role.PLACE` role.
+
+Each mention's role is read from the words that govern it: the preposition or noun before
+the list it stands in ("in Austria, France and Spain" -- the "in" governs all three), and
+the words right after it ("Greek nationals", "Germany-led"). Authorities named by country
+("Czech and Polish authorities", "officers from Romania") make a place when their clause
+reports action on the ground (arrests, searches, seizures), and only participants when it
+reports support or coordination.
 """
 
 from __future__ import annotations
@@ -13,34 +22,127 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from enum import StrEnum
 
-from graphkit.extract.analysis import Analysis, SentenceView
+from graphkit.extract.analysis import ACTION_VERB, Analysis, SentenceView
 from graphkit.extract.gazetteer import Match
 from graphkit.extract.tokens import word_set
 
+
+class Role(StrEnum):
+    """Why a text names a country."""
+
+    PLACE = "place"  # something happened there
+    PARTICIPANT = "participant"  # its authorities took part
+    NATIONALITY = "nationality"  # people's nationality or origin
+    ORIGIN = "origin"  # where goods came from
+    DESTINATION = "destination"  # where goods or people were heading, or passed through
+    AGENCY = "agency"  # part of an agency's name, or an agency's home
+    NAME = "name"  # part of another name: "Benin City", "Mexico City"
+    BACKGROUND = "background"  # institutional text, datelines, statistics about other work
+
+
 _AUTHORITIES = word_set(
     "authorities law judicial police prosecutors investigators officials officers "
-    "enforcement counterparts customs"
+    "enforcement counterparts customs services agencies units teams investigators "
+    "judges magistrates gendarmes experts delegations representatives forces colleagues"
 )
-_LIST = frozenset([",", "and", "&", "as", "well"])
+_LIST = frozenset([",", "and", "&", "as", "well", "the", "or", "both"])
 _PARTICIPANT_VERB = re.compile(
-    r"^\s*(?:have\s+|had\s+)?(?:set up|setting up|established|formed|joined|created|signed)\b",
+    r"^\s*(?:have\s+|had\s+|has\s+|also\s+|all\s+|jointly\s+)*(?:set up|setting up|established|"
+    r"formed|joined|created|signed|issued|requested|took part|take part|participated|"
+    r"supported|contributed|assisted|cooperated|collaborated|provided|sent|shared|led)\b",
     re.IGNORECASE,
 )
+_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)(?P<w>nationals?|citizens?|born|origin|descent|speaking|passport\w*|"
+    r"led|registered|flagged|consumers|customers|residents|taxpayers|investors|users|"
+    r"companies|firms|businesses|banks|markets?|government|economy|soil)\b",
+    re.IGNORECASE,
+)
+"""Words after a country name that make it an attribute ("Greek nationals", "UK consumers",
+"a Germany-led operation") rather than a place."""
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40},\s*(?:the\s+)?$")
+_DATELINE_END = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?[–—-]")
+_AFTER_ROLE = {
+    "national": Role.NATIONALITY,
+    "nationals": Role.NATIONALITY,
+    "citizen": Role.NATIONALITY,
+    "citizens": Role.NATIONALITY,
+    "born": Role.NATIONALITY,
+    "origin": Role.NATIONALITY,
+    "descent": Role.NATIONALITY,
+    "speaking": Role.NATIONALITY,
+    "led": Role.PARTICIPANT,
+    "soil": Role.PLACE,
+    "registered": Role.ORIGIN,
+    "flagged": Role.ORIGIN,
+}
+
+# The words before a country (or the list it stands in), nearest first, and the role
+# they give it. Checked in order; the first that matches decides.
+_BEFORE: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
+    (re.compile(rf"(?:{pattern})(?:\s+the)?\s*$", re.IGNORECASE), role)
+    for pattern, role in (
+        (
+            r"\b(?:supported|assisted|backed|helped|aided|led|coordinated|requested|initiated)"
+            r"\s+by|\bwith the (?:support|help|assistance|backing|participation) of|"
+            r"\btogether with|\bjointly with|\bin cooperation with|\bin collaboration with|"
+            r"\bpartners? (?:from|in)|\bcountries such as|\bcountries,? (?:namely|including)",
+            Role.PARTICIPANT,
+        ),
+        (
+            r"\b(?:nationals?|citizens?|natives?|originating|originally|origin|"
+            r"descent|hailing|people|persons|individuals|suspects|men|women|victims|"
+            r"migrants|members|criminals|couriers|nationalities)\s+(?:from|of)|\bborn in",
+            Role.NATIONALITY,
+        ),
+        (
+            r"\b(?:imported|importing|produced|manufactured|made|sourced|purchased|bought|"
+            r"ordered|registered|originated|coming|came|arrived|arriving)\s+(?:\w+\s+)?"
+            r"(?:from|in)",
+            Role.ORIGIN,
+        ),
+        (
+            r"\b(?:heading|headed|bound|destined|en route|on (?:its|their|the) way|way|"
+            r"shipped|shipping|exported|exporting|transported|delivered|sent|"
+            r"dispatched|sailing|travelling|traveling|flown|flying|destinations?|"
+            r"transit(?:ing)?|transited)\s+(?:\w+\s+)?(?:to|for|towards|into|in|via|through)|"
+            r"\b(?:via|through)|\btransit (?:through|via|in)|"
+            r"\b(?:bring|brings|bringing|brought|import|imports|importing|imported)\b[^,;]{0,40}"
+            r"\binto",
+            Role.DESTINATION,
+        ),
+        (
+            r"\b(?:authorities|police|officers|officials|services|agencies|investigators|"
+            r"prosecutors|judges|magistrates|enforcement|units|teams|counterparts|customs|"
+            r"delegations|representatives|experts|forces)\s+(?:from|of|in)",
+            Role.PARTICIPANT,  # refined by the clause: see _authority_role
+        ),
+        (
+            r"\b(?:in|inside|within|across|throughout|at|on|from|to|into|around|over|"
+            r"between|near|outside|all over|parts of|territory of|soil of)",
+            Role.PLACE,
+        ),
+    )
+)
+_AUTHORITY_PATTERN = _BEFORE[4][0]
+_SUPPORT_BEFORE = _BEFORE[0][0]
 
 
 @dataclass(frozen=True, slots=True)
 class CountryMention:
     iso2: str
     sentence: SentenceView
-    start: int
+    start: int  # report offsets
     end: int
+    role: Role = Role.PLACE
 
 
 def adjective_is_authority(view: SentenceView, m: Match) -> bool:
     """Whether an adjective qualifies generic authorities, walking a list to its head noun.
 
-    "Czech, Polish and Slovenian authorities" makes three places.
+    "Czech, Polish and Slovenian authorities" qualifies three countries' authorities.
     """
     toks, j = view.tokens, m.end
     later = {x.start: x for x in view.matches}
@@ -56,60 +158,215 @@ def adjective_is_authority(view: SentenceView, m: Match) -> bool:
     return False
 
 
-def _participant_list(view: SentenceView, m: Match) -> bool:
-    """Whether a country opens a list of members: "Croatia, Hungary and Italy formed an
-    Operational Taskforce" names participants, not places."""
-    toks, j = view.tokens, m.end
-    names = {x.start: x for x in view.matches if x.entry.kind == "country"}
-    while j < len(toks):
-        if toks[j].key in _LIST or toks[j].key == "the":
-            j += 1
-        elif j in names:
-            j = names[j].end
+def _geo_at(view: SentenceView) -> dict[int, Match]:
+    return {x.start: x for x in view.matches if x.entry.kind in ("country", "place", "adjective")}
+
+
+def _list_start(view: SentenceView, m: Match) -> int:
+    """Token index where the list that ``m`` stands in begins: "in [Austria, the Czech
+    Republic and] France" -> the index of "Austria". Brackets after a name are skipped
+    ("Eindhoven (the Netherlands)")."""
+    ends = {x.end: x for x in view.matches if x.entry.kind in ("country", "place", "agency")}
+    toks, i = view.tokens, m.start
+    while i > 0:
+        prev = toks[i - 1]
+        if prev.key in _LIST:
+            i -= 1
+        elif i in ends:
+            i = ends[i].start
+        elif prev.key == "(" and i - 1 in ends:
+            i = ends[i - 1].start
+        elif prev.key == ")":
+            j = i - 1
+            while j > 0 and toks[j].key != "(":
+                j -= 1
+            if j > 0 and j in ends:
+                i = ends[j].start
+            else:
+                break
         else:
             break
-    rest = view.text[view.local(toks[j].start) :] if j < len(toks) else ""
-    return bool(_PARTICIPANT_VERB.match(rest))
+    while i < m.start and toks[i].key in _LIST and toks[i].key != "the":
+        i += 1
+    return i
+
+
+def _list_end(view: SentenceView, m: Match) -> int:
+    """Token index just after the list that ``m`` stands in."""
+    starts = {x.start: x for x in view.matches if x.entry.kind in ("country", "place")}
+    toks, j, last = view.tokens, m.end, m.end
+    while j < len(toks):
+        if toks[j].key in _LIST:
+            j += 1
+        elif j in starts:
+            j = last = starts[j].end
+        else:
+            break
+    return last
+
+
+def _role_before(view: SentenceView, first: int) -> Role | None:
+    """The role the words before a list give it ("in", "nationals from", "bound for")."""
+    if first == 0:
+        return None
+    head = view.text[
+        max(0, view.local(view.tokens[first].start) - 60) : view.local(view.tokens[first].start)
+    ]
+    for pattern, role in _BEFORE:
+        if pattern.search(head):
+            return role
+    return None
+
+
+def _authority_role(view: SentenceView, pos: int) -> Role:
+    """Authorities named by their country: a place when their clause reports action on the
+    ground, a participant when it reports support ("contributed", "assisted", "took
+    part") or when another country is named as the place of the action."""
+    start, end = view.clause(pos)
+    clause = view.text[start:end]
+    if not ACTION_VERB.search(clause):
+        return Role.PARTICIPANT
+    if _SUPPORT_BEFORE.search(view.text[max(start, pos - 60) : pos]):
+        return Role.PARTICIPANT
+    return Role.PLACE
+
+
+def _in_a_name(view: SentenceView, m: Match) -> bool:
+    """A country name that opens a longer proper name: "the US Federal Trade Commission"
+    (a body we do not know is still not a place). Headlines are in title case, so they
+    are left alone, and so is a name after a preposition ("in Spain Police arrested")."""
+    toks = view.tokens
+    if view.headline or m.end >= len(toks):
+        return False
+    nxt = toks[m.end]
+    if not (nxt.is_word and nxt.is_capitalised) or nxt.key in ("and", "or", "as"):
+        return False
+    return m.start == 0 or toks[m.start - 1].key in ("the", "a", "an", ",")
+
+
+def _dateline(view: SentenceView, m: Match) -> bool:
+    """A line that only names a place ("The Hague, the Netherlands"), or a dateline
+    opening a sentence ("LYON, France – Police ...", "ROME, Italy (AP) -")."""
+    words = [t for t in view.tokens if t.is_word]
+    named = sum(x.end - x.start for x in view.matches if x.entry.kind in ("country", "place"))
+    if words and len(view.text) < 60 and named >= len(words) - 1:
+        return True
+    before = view.text[: view.local(m.char_start)]
+    return bool(_DATELINE.match(before)) and bool(
+        _DATELINE_END.match(view.text[view.local(m.char_end) :])
+    )
+
+
+def _role(view: SentenceView, m: Match, agency_spans: list[tuple[int, int]]) -> Role:
+    toks = view.tokens
+    if agency_spans and _inside(agency_spans, m.char_start, m.char_end):
+        return Role.AGENCY
+    nxt = toks[m.end : m.end + 3]
+    if nxt and nxt[0].key == "$" and nxt[0].start == m.char_end:
+        return Role.NAME  # "US$238 000" is a currency
+    if nxt and nxt[0].text == "City":
+        return Role.NAME  # "Benin City" is in Nigeria
+    if (
+        len(nxt) >= 2
+        and nxt[0].key == "'"
+        and nxt[1].key == "s"
+        and any(a.entry.kind == "agency" and a.start == m.end + 2 for a in view.matches)
+    ):
+        return Role.AGENCY  # "Germany's Federal Criminal Police Office"
+    if m.start == 0 and m.end < len(toks) and toks[m.end].key == ":":
+        return Role.AGENCY  # "Spain: Guardia Civil" lists an agency's country
+    if _bracketed_agency(view, m, agency_spans):
+        return Role.AGENCY  # "Belgium (Federal Judicial Police)"
+    if view.boilerplate or view.background or _dateline(view, m):
+        return Role.BACKGROUND
+    last = _list_end(view, m)
+    after = view.text[view.local(toks[last - 1].end) :][:40] if last else ""
+    am = _AFTER.match(after)
+    if am:
+        return _AFTER_ROLE.get(am.group("w").lower(), Role.NATIONALITY)
+    if _in_a_name(view, m):
+        return Role.NAME
+    rest = view.text[view.local(toks[last - 1].end) :] if last else ""
+    if _PARTICIPANT_VERB.match(rest):
+        return Role.PARTICIPANT
+    first = _list_start(view, m)
+    before = _role_before(view, first)
+    if before is Role.PARTICIPANT and _AUTHORITY_PATTERN.search(
+        view.text[max(0, view.local(toks[first].start) - 60) : view.local(toks[first].start)]
+    ):
+        return _authority_role(view, view.local(m.char_start))
+    return before or Role.PLACE
+
+
+def _acting_agencies(
+    view: SentenceView, agencies: list[tuple[int, int, str]], named: set[int]
+) -> list[CountryMention]:
+    """National agencies that act on the ground in a clause naming no place: "the Spanish
+    Guardia Civil conducted the operation", "FBI agents arrested ten people". A country's
+    force acts on its own territory, so its country is a place."""
+    out: list[CountryMention] = []
+    for start, end, iso2 in agencies:
+        if not (view.start <= start < view.end) or len(iso2) != 2 or not iso2.isupper():
+            continue
+        if iso2 in ("EU",):
+            continue
+        pos = view.local(start)
+        c_start, c_end = view.clause(pos)
+        if any(c_start <= p < c_end for p in named):
+            continue  # the clause says where: "arrested two suspects in Portugal"
+        if _authority_role(view, pos) is Role.PLACE:
+            out.append(CountryMention(iso2, view, start, end, Role.PLACE))
+    return out
+
+
+def country_mentions(
+    analysis: Analysis, agencies: list[tuple[int, int, str]] | None = None
+) -> list[CountryMention]:
+    """Every country mention with its role, in text order.
+
+    ``agencies`` are (start, end, home country) of the agency names the agency step found,
+    as report offsets: a country inside one ("the U.S. Attorney's Office") is that agency's
+    home, and a national agency acting in a clause that names no place makes its country
+    a place.
+    """
+    found = sorted(agencies or [])
+    spans = [(a, b) for a, b, _ in found]
+    out: list[CountryMention] = []
+    for view in analysis.sentences:
+        mentions: list[CountryMention] = []
+        kept: list[Match] = []
+        for m in view.matches:
+            kind = m.entry.kind
+            if kind == "country":
+                role = _role(view, m, spans)
+            elif kind == "adjective" and adjective_is_authority(view, m):
+                if spans and _inside(spans, m.char_start, m.char_end):
+                    role = Role.AGENCY
+                elif view.boilerplate or view.background:
+                    role = Role.BACKGROUND
+                else:
+                    role = _authority_role(view, view.local(m.char_start))
+            else:
+                continue
+            mentions.append(CountryMention(m.entry.value, view, m.char_start, m.char_end, role))
+            kept.append(m)
+        if found and not (view.boilerplate or view.background):
+            named = {
+                view.local(m.char_start)
+                for m, c in zip(kept, mentions, strict=True)
+                if c.role is Role.PLACE and m.entry.kind == "country"
+            }
+            mentions.extend(_acting_agencies(view, found, named))
+            mentions.sort(key=lambda c: c.start)
+        out.extend(mentions)
+    return out
 
 
 def find_places(
-    analysis: Analysis, agency_spans: list[tuple[int, int]] | None = None
+    analysis: Analysis, agencies: list[tuple[int, int, str]] | None = None
 ) -> list[CountryMention]:
-    """Country mentions that say where a group operated or where action took place.
-
-    ``agency_spans`` are the report offsets of agency names found by the agency step;
-    a country inside one ("the U.S. Attorney's Office") is that agency's home, not a place.
-    """
-    spans = sorted(agency_spans or [])
-    out: list[CountryMention] = []
-    for view in analysis.sentences:
-        if view.boilerplate:
-            continue
-        for m in view.matches:
-            if spans and _inside(spans, m.char_start, m.char_end):
-                continue
-            kind = m.entry.kind
-            if kind == "country":
-                nxt = view.tokens[m.end : m.end + 3]
-                if nxt and nxt[0].key == "$" and nxt[0].start == m.char_end:
-                    continue  # "US$238 000" is a currency
-                if (
-                    len(nxt) >= 2
-                    and nxt[0].key == "'"
-                    and nxt[1].key == "s"
-                    and any(a.entry.kind == "agency" and a.start == m.end + 2 for a in view.matches)
-                ):
-                    continue  # "Germany's Federal Criminal Police Office"
-                if _participant_list(view, m):
-                    continue
-                if m.start == 0 and m.end < len(view.tokens) and view.tokens[m.end].key == ":":
-                    continue  # "Spain: Guardia Civil" lists an agency's country
-                if _bracketed_agency(view, m, spans):
-                    continue  # "Belgium (Federal Judicial Police)" likewise
-                out.append(CountryMention(m.entry.value, view, m.char_start, m.char_end))
-            elif kind == "adjective" and adjective_is_authority(view, m):
-                out.append(CountryMention(m.entry.value, view, m.char_start, m.char_end))
-    return out
+    """Country mentions that say where a group operated or where action took place."""
+    return [m for m in country_mentions(analysis, agencies) if m.role is Role.PLACE]
 
 
 def _bracketed_agency(view: SentenceView, m: Match, spans: list[tuple[int, int]]) -> bool:

@@ -60,5 +60,5 @@ def test_country_naming_its_agencies_in_brackets_is_not_a_place():
     from graphkit.extract.agencies import find_agencies
 
     analysis = analyse("Involved: Belgium (Federal Judicial Police), Spain (Guardia Civil).")
-    spans = [(m.start, m.end) for m in find_agencies(analysis)]
-    assert {m.iso2 for m in find_places(analysis, spans)} == set()
+    homes = [(m.start, m.end, m.agency.country) for m in find_agencies(analysis)]
+    assert {m.iso2 for m in find_places(analysis, homes)} == set()

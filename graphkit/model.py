@@ -174,6 +174,11 @@ NODE_TYPES: dict[str, NodeType] = {
                     "descriptor", S, 'how the report describes it ("an Albanian-speaking network")'
                 ),
                 Property("crimes", L, "from the crime vocabulary"),
+                Property(
+                    "nationalities",
+                    L,
+                    "ISO2 codes of the nationalities the report gives its members (not places)",
+                ),
             ),
             "An organised crime group or network.",
         ),

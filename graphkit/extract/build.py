@@ -13,11 +13,11 @@ from typing import Any
 from graphkit.extract.agencies import AgencyMention, find_agencies
 from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.arrests import find_arrests
-from graphkit.extract.countries import find_places
+from graphkit.extract.countries import Role, country_mentions
 from graphkit.extract.crimes import find_crimes
 from graphkit.extract.dates import find_action_dates
 from graphkit.extract.gazetteer import AgencyEntry, country_name
-from graphkit.extract.groups import find_descriptor, find_known, has_group
+from graphkit.extract.groups import find_descriptor, find_known, find_nationalities, has_group
 from graphkit.extract.operations import find_codenames, find_officers, find_searches
 from graphkit.extract.persons import find_persons
 from graphkit.extract.seizures import find_seizures
@@ -183,6 +183,13 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     op = op_refs[0]
 
     # -- groups ------------------------------------------------------------------------
+    homes = [(m.start, m.end, m.agency.country) for m in agency_mentions]
+    countries = country_mentions(analysis, homes)
+    nationalities = sorted(
+        find_nationalities(
+            analysis, [(c.start, c.iso2) for c in countries if c.role is Role.NATIONALITY]
+        )
+    )
     known = find_known(analysis)
     descriptor = find_descriptor(analysis)
     group_refs: list[tuple[NodeRef, SentenceView]] = []
@@ -202,12 +209,21 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             ref = doc.node("CriminalGroup", key, name=g.known.name, crimes=crime_list)
         else:
             key = entity_key("CriminalGroup", report.key, "main")
-            ref = doc.node("CriminalGroup", key, descriptor=g.descriptor, crimes=crime_list)
+            ref = doc.node(
+                "CriminalGroup",
+                key,
+                descriptor=g.descriptor,
+                crimes=crime_list,
+                nationalities=nationalities,
+            )
         group_refs.append((ref, g.sentence))
     if not group_refs and (arrests.by_country or has_group(analysis)):
         view = next((v for v in views if not v.headline), views[0])
         ref = doc.node(
-            "CriminalGroup", entity_key("CriminalGroup", report.key, "main"), crimes=crime_list
+            "CriminalGroup",
+            entity_key("CriminalGroup", report.key, "main"),
+            crimes=crime_list,
+            nationalities=nationalities,
         )
         group_refs.append((ref, arrests.total_sentence or view))
     for ref, view in group_refs:
@@ -230,8 +246,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             doc.rel("COOPERATED_WITH", a, b, va if va.start >= vb.start else vb)
 
     # -- places and arrests ------------------------------------------------------------
-    homes = [(m.start, m.end, m.agency.country) for m in agency_mentions]
-    for place in find_places(analysis, homes):
+    for place in (c for c in countries if c.role is Role.PLACE):
         view = place.sentence
         country = doc.country(place.iso2)
         if main_group is not None and not is_action[view.index]:
@@ -241,7 +256,10 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     if arrests.by_country:
         if main_group is None:
             main_group = doc.node(
-                "CriminalGroup", entity_key("CriminalGroup", report.key, "main"), crimes=crime_list
+                "CriminalGroup",
+                entity_key("CriminalGroup", report.key, "main"),
+                crimes=crime_list,
+                nationalities=nationalities,
             )
             doc.rel("TARGETED", op, main_group, next(iter(arrests.by_country.values()))[1])
         for iso2, (count, view) in arrests.by_country.items():

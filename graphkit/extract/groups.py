@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.gazetteer import GroupEntry
+from graphkit.extract.numbers import NUMBER_WORDS
+from graphkit.extract.tokens import word_set
 
 _HEAD = (
     r"(?:organi[sz]ed[- ]crime\s+(?:group|network|organi[sz]ation|gang|clan|syndicate)s?"
@@ -73,3 +75,67 @@ def find_known(analysis: Analysis) -> list[GroupMention]:
 
 def has_group(analysis: Analysis) -> bool:
     return any(_GROUP_CUE.search(v.text) for v in analysis.sentences)
+
+
+_MEMBERS = word_set(
+    "nationals national citizens citizen suspects suspect members member criminals criminal "
+    "men man gang gangs group groups network networks clan clans mafia organisation "
+    "organization organisations organizations ring syndicate cartel families family "
+    "brothers smugglers traffickers fraudsters couriers drivers individuals people persons "
+    "leaders leader ringleader ringleaders boss bosses dealers perpetrators offenders "
+    "organised organized crime ocg ocgs speaking descent origin"
+)
+"""Nouns (and the words of "organised crime group", "-speaking") an adjective of
+nationality qualifies when it describes suspects or their group, not victims."""
+_VICTIMS = re.compile(
+    r"\b(?:victims?|forced|exploited|safeguarded|rescued|trafficked|smuggled|migrants?|"
+    r"refugees|asylum)\b",
+    re.IGNORECASE,
+)
+_VICTIM_TAIL = re.compile(
+    r"^\W*(?:\w+\s+){0,3}(?:victims?|forced|exploited|safeguarded|rescued|trafficked)\b",
+    re.IGNORECASE,
+)
+_NATIONALITY_LIST = frozenset([",", "and", "&", "or", "-"])
+
+
+def find_nationalities(analysis: Analysis, country_roles: list[tuple[int, str]]) -> list[str]:
+    """ISO2 codes of the nationalities the report gives the suspects or their group:
+    "Greek nationals", "an Albanian-speaking network", "suspects of Moroccan origin",
+    "individuals originating from Kosovo". Victims' and migrants' nationalities are not
+    the group's.
+
+    ``country_roles`` are (report offset, ISO2) of country names read as nationalities
+    ("originating from Kosovo") by the country step.
+    """
+    found: dict[str, None] = {}
+    starts = {pos for pos, _ in country_roles}
+    for view in analysis.sentences:
+        if view.boilerplate or view.background:
+            continue
+        toks = view.tokens
+        for m in view.matches:
+            kind = m.entry.kind
+            if kind == "country" and m.char_start in starts:
+                tail = view.text[view.local(m.char_end) :][:60]
+                head = view.text[: view.local(m.char_start)][-60:]
+                if not (_VICTIMS.search(head[-40:]) or _VICTIM_TAIL.match(tail)):
+                    found.setdefault(m.entry.value)
+                continue
+            if kind != "adjective":
+                continue
+            j = m.end
+            later = {x.start: x for x in view.matches if x.entry.kind == "adjective"}
+            while j < len(toks) and (
+                toks[j].key in _NATIONALITY_LIST
+                or toks[j].key in NUMBER_WORDS
+                or toks[j].key.isdigit()
+                or j in later
+            ):
+                j = later[j].end if j in later else j + 1
+            if j >= len(toks) or toks[j].key not in _MEMBERS:
+                continue
+            if _VICTIM_TAIL.match(view.text[view.local(toks[j].end) :][:60]):
+                continue
+            found.setdefault(m.entry.value)
+    return list(found)

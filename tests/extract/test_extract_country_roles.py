@@ -104,7 +104,7 @@ def test_participating_countries_are_not_places(text):
         ("The Spanish Guardia Civil raided three warehouses used by the gang.", {"ES"}),
         ("FBI agents arrested ten members of the network.", {"US"}),
         (
-            "Europol, Portuguese authorities and the Spanish Guardia Civil conducted the operation.",
+            "Europol, Portuguese authorities and the Spanish Guardia Civil conducted the raids.",
             {"PT", "ES"},
         ),
     ],

@@ -142,7 +142,8 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     agency_mentions = find_agencies(analysis)
     agency_spans = [(m.start, m.end) for m in agency_mentions]
     crimes = find_crimes(analysis, agency_spans)
-    arrests = find_arrests(analysis)
+    homes = [(m.start, m.end, m.agency.country) for m in agency_mentions]
+    arrests = find_arrests(analysis, homes)
     codenames = find_codenames(analysis)
     is_action = {v.index: _is_action(v) for v in views}
     action_views = [v for v in views if is_action[v.index]]
@@ -183,7 +184,6 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     op = op_refs[0]
 
     # -- groups ------------------------------------------------------------------------
-    homes = [(m.start, m.end, m.agency.country) for m in agency_mentions]
     countries = country_mentions(analysis, homes)
     nationalities = sorted(
         find_nationalities(

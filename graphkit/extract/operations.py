@@ -1,8 +1,11 @@
 """Operation codenames and the operation's scale (officers deployed, premises searched).
 
-Codenames: "Operation Archimedes", "'Operation Cedrus'", "codenamed 'X'", "code name
-“Operation Marlin”", "operation 'X'", "Operational Taskforce RIVA". A capitalised word
-after "Operation" that is an ordinary word ("The Operation is ...") is not a codename.
+Codenames: "Operation Archimedes", "'Operation Cedrus'", "Operação Marquês", "operazione
+'Eureka'", "Operation Lake V", "codenamed 'X'", "code name “Operation Marlin”", "the
+operation, known as Conversus", "the action day 'Global Chain'", and the wider frames an
+operation runs under ("Project Lake", "Operational Taskforce RIVA", "Task Force Dragon").
+A capitalised word after "Operation" that is an ordinary word ("The Operation is ...") is
+not a codename, and neither is a case description ("VAT carousel fraud case").
 """
 
 from __future__ import annotations
@@ -13,27 +16,82 @@ from dataclasses import dataclass
 from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.tokens import word_set
 
-_Q = "\"'“”‘’«»"
-_NAME_WORD = r"[A-Z0-9][\w\-]*(?:\.\d+)?"
-_NAME_TAIL = rf"(?:\s+(?:(?:at|of|de|del|la|di)\s+)?{_NAME_WORD}){{0,4}}"
-_CODENAME = re.compile(
-    rf"\b(?P<prefix>Operation(?:al)?\s+Task\s?[Ff]orce|Operation|Op\.|Operazione|Operación|Opération)"
-    rf"\s+[{_Q}]?(?P<name>{_NAME_WORD}{_NAME_TAIL})[{_Q}]?"
-    rf"|\b(?:code[- ]?named|code[- ]name[d]?|dubbed|called|known as)\s+(?:the\s+)?"
-    rf"[{_Q}](?:Operation\s+)?(?P<quoted>[A-Z0-9][^{_Q}\n]{{0,40}}?)[{_Q}]"
-    rf"|\b[Oo]peration\s+[{_Q}](?P<opquoted>[A-Z0-9][^{_Q}\n]{{0,40}}?)[{_Q}]"
-    rf"|\b(?:[Oo]peration|[Ii]nvestigation),?\s+(?:was\s+)?named\s+"
-    rf"[{_Q}](?:Operation\s+)?(?P<named>[A-Z0-9][^{_Q}\n]{{0,40}}?)[{_Q}]"
-    rf"|\b(?:code[- ]?named|code[- ]name[d]?)\s+(?:Operation\s+)?"
-    rf"(?P<bare>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+_Q = "\"'“”‘’«»„"
+_NAME_WORD = r"[A-Z0-9À-Ý][\w\-]*(?:\.\d+)?"
+_NAME_TAIL = rf"(?:\s+(?:(?:at|of|de|del|la|di|do|da|dos|das)\s+)?{_NAME_WORD}){{0,4}}"
+_OPERATION = (
+    r"Operation|Op\.|Operazione|Operación|Operacion|Opération|Operação|Operacao|Operatie|"
+    r"Operatie|Operacja|Operace|Operácia|Operasyon|Operatsiya|Operaatio|Operativo"
 )
-_CODENAME_PREFIXES = ("operation", "op", "code", "dubbed", "called", "known")
+_UMBRELLA = (
+    r"Operation(?:al)?\s+Task\s?[Ff]orce|Task\s?[Ff]orce|Project|Projekt|Proyecto|Progetto|"
+    r"Joint Action Days?|JADs?"
+)
+_ACTION_NOUN = (
+    r"(?:action days?|action weeks?|actions?|campaign|crackdown|investigation|case|"
+    r"operation|project|taskforce|task force|sweep|initiative)"
+)
+_CODENAME = re.compile(
+    rf"\b(?P<prefix>{_UMBRELLA}|{_OPERATION})"
+    rf"\s+[{_Q}]?(?P<name>{_NAME_WORD}{_NAME_TAIL})[{_Q}]?"
+    rf"|(?:\b(?:code[- ]?named|code[- ]name[d]?|dubbed)|\b(?i:{_ACTION_NOUN}),?(?:\s+\w+){{0,2}}?"
+    rf",?\s+(?:(?:was|is)\s+)?(?:known as|called|named|titled|baptised|baptized))\s+(?:the\s+)?"
+    rf"[{_Q}](?:Operation\s+)?(?P<quoted>[A-Z0-9À-Ý][^{_Q}\n]{{0,40}}?)[{_Q}]"
+    rf"|\b(?:{_OPERATION.lower()})\s+[{_Q}](?P<opquoted>[A-Z0-9À-Ý][^{_Q}\n]{{0,40}}?)[{_Q}]"
+    rf"|\b{_ACTION_NOUN}\s+[{_Q}](?P<actquoted>[A-Z0-9À-Ý][^{_Q}\n]{{0,40}}?)[{_Q}]"
+    rf"|\b(?:code[- ]?named|code[- ]name[d]?|dubbed)\s+(?:Operation\s+)?"
+    rf"(?P<bare>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    rf"|\b(?i:{_ACTION_NOUN}),?(?:\s+\w+){{0,2}}?,?\s+(?:known as|called|named|dubbed)\s+"
+    rf"(?:Operation\s+)?(?P<known>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+)
+_CODENAME_PREFIXES = (
+    "operation",
+    "op",
+    "opera",
+    "code",
+    "dubbed",
+    "called",
+    "known",
+    "named",
+    "project",
+    "projekt",
+    "proyecto",
+    "progetto",
+    "task",
+    "taskforce",
+    "joint",
+    "jad",
+    "titled",
+    "bapti",
+    "nicknamed",
+    "action",
+    "campaign",
+    "crackdown",
+    "investigation",
+    "case",
+    "sweep",
+    "initiative",
+)
 _STOP = word_set(
     "the a an is was has had will in on of and with to at by for as from this that it its "
     "centre center room team unit manager managers plan plans leader leaders "
     "coordination headquarters taskforce task force against targeting into across over "
-    "results dismantles dismantled hits strikes"
+    "results dismantles dismantled hits strikes on-the-spot day days week weeks phase "
+    "phases partners partner members member group groups meeting meetings funding "
+    "agreement agreements officer officers analyst analysts manager"
 )
+_GENERIC_NAMES = word_set(
+    "europol eurojust interpol frontex olaf eppo empact eu police national federal state "
+    "joint international european global"
+)
+"""Words that are never a codename on their own ("Task Force Europol" names no task force)."""
+_CONTEXT = re.compile(
+    r"\b(?:builds? on|built on|follow(?:s|ed|ing)?(?: on| up on)?|previous|earlier|prior|"
+    r"similar to|preceding|predecessor|successor|modell?ed on|inspired by|"
+    r"after the success of|in the wake of|like|such as|compared with)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+"""Words before a codename that make it context ("this follows Operation Trojan Shield")."""
 _OFFICERS = re.compile(
     r"^\s*(?:police\s+|law[- ]enforcement\s+|armed\s+|specialist\s+|federal\s+|)"
     r"(?:officers|officials|police(?:men)?|agents|investigators|gendarmes|personnel|staff)\b",
@@ -51,6 +109,8 @@ class Codename:
     name: str
     sentence: SentenceView
     mentions: int = 1
+    umbrella: bool = False  # a project or task force the operation runs under
+    context: bool = True  # every mention so far was context ("this follows Operation X")
 
 
 def _clean(name: str) -> str | None:
@@ -59,43 +119,81 @@ def _clean(name: str) -> str | None:
         words.pop()
     if not words or words[0].lower() in _STOP:
         return None
+    if all(w.lower().strip(".,") in _GENERIC_NAMES for w in words):
+        return None
     return " ".join(words).strip(".,;:")
 
 
+def _full_name(m: re.Match[str]) -> tuple[str, bool] | None:
+    """The normalised codename of a match and whether it is an umbrella (project, task
+    force): "Operação Marquês" -> "Operation Marquês", "Task Force Dragon" stays."""
+    if m.group("name"):
+        name = _clean(m.group("name"))
+        if name is None:
+            return None
+        prefix = " ".join(m.group("prefix").split())
+        low = prefix.lower()
+        if low.startswith("operational"):
+            return f"Operational Taskforce {name}", True
+        if re.match(_UMBRELLA, prefix):
+            if low in ("jad", "jads") or low.startswith("joint"):
+                return f"Joint Action Day {name}", True
+            if low.startswith("task"):
+                return f"Task Force {name}", True
+            return f"Project {name}", True
+        return f"Operation {name}", False
+    raw = next(
+        g
+        for g in (
+            m.group("quoted"),
+            m.group("opquoted"),
+            m.group("actquoted"),
+            m.group("bare"),
+            m.group("known"),
+        )
+        if g
+    )
+    name = _clean(raw)
+    if name is None:
+        return None
+    return f"Operation {name}", False
+
+
 def find_codenames(analysis: Analysis) -> list[Codename]:
-    """The report's codenames in order of first mention: the first, and any other that is
-    named more than once."""
+    """The report's codenames: its operations first (in order of first mention), then the
+    projects and task forces they run under. An operation named only as context ("this
+    builds on Operation Trojan Shield") is not one of the report's."""
     seen: dict[str, Codename] = {}
     for view in analysis.sentences:
         if not view.has_prefix(_CODENAME_PREFIXES):
             continue
         for m in _CODENAME.finditer(view.text):
-            if m.group("name"):
-                name = _clean(m.group("name"))
-                prefix = m.group("prefix")
-                if name is None:
-                    continue
-                if prefix.lower().startswith("operational"):
-                    full = f"Operational Taskforce {name}"
-                else:
-                    full = f"Operation {name}"
-            else:
-                raw = (
-                    m.group("quoted") or m.group("opquoted") or m.group("named") or m.group("bare")
-                )
-                name = _clean(raw)
-                if name is None:
-                    continue
-                full = f"Operation {name}"
-            key = full.lower()
+            found = _full_name(m)
+            if found is None:
+                continue
+            full, umbrella = found
+            context = view.background or bool(_CONTEXT.search(view.text[: m.start()]))
+            key = re.sub(r"[\s'-]+", "", full.lower())
             if key in seen:
                 seen[key].mentions += 1
-            elif not view.background:
-                seen[key] = Codename(full, view)
-    found = list(seen.values())
-    # a report is about its first codename; another one named once is usually context
-    # ("this follows Operation Trojan Shield"), not a second operation of this report
-    return found[:1] + [c for c in found[1:] if c.mentions > 1]
+                seen[key].context = seen[key].context and context
+            else:
+                seen[key] = Codename(full, view, umbrella=umbrella, context=context)
+    found = [c for c in seen.values() if not c.context or c.mentions > 1]
+    # "the fifth Operation Lake" in a report about "Operation Lake V" is the same one
+    words = {id(c): re.split(r"[\s-]+", c.name.lower()) for c in found}
+    found = [
+        c
+        for c in found
+        if not any(
+            o is not c
+            and not o.umbrella
+            and len(words[id(o)]) > len(words[id(c)])
+            and words[id(o)][: len(words[id(c)])] == words[id(c)]
+            for o in found
+        )
+    ]
+    return [c for c in found if not c.umbrella] + [c for c in found if c.umbrella]
 
 
 def _largest(

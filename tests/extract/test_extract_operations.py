@@ -1,3 +1,4 @@
+import pytest
 from helpers_extract import analyse
 
 from graphkit.extract.operations import find_codenames, find_officers, find_searches
@@ -68,3 +69,99 @@ def test_operation_named_in_quotes_is_a_codename_but_a_named_person_is_not() -> 
     doc = extract_text(text, source="levante.txt")
     names = [n.properties.get("name") for n in doc.nodes if n.label == "Operation"]
     assert names == ["Operation Levante"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A Operação Marquês resultou em detenções. Police arrested five.", ["Operation Marquês"]),
+        ("The operazione 'Eureka' targeted the clan.", ["Operation Eureka"]),
+        ("Spanish police led Operación Tiburón against the gang.", ["Operation Tiburón"]),
+        ("Opération Dragon visait le réseau.", ["Operation Dragon"]),
+        ("The Polish police ran Operacja Kolos against the group.", ["Operation Kolos"]),
+    ],
+)
+def test_codenames_in_other_languages(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Operation Pandora II seized artefacts.", ["Operation Pandora II"]),
+        ("Operation Lake-VI targeted eel traffickers.", ["Operation Lake-VI"]),
+        ("Operation Shield 4 ended in May.", ["Operation Shield 4"]),
+    ],
+)
+def test_codenames_with_numerals(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This operation, known as Kingfisher, was led by the Dutch police.",
+        "The investigation, dubbed Kingfisher, began in 2022.",
+        "The action, which was called Kingfisher, ended in May.",
+        "An investigation called 'Kingfisher' began in 2022.",
+        "Officers took part in the joint action day 'Kingfisher' in May.",
+        "The EMPACT action days “Kingfisher” targeted fraudsters.",
+    ],
+)
+def test_codenames_introduced_without_the_word_operation(text):
+    assert names(text) == ["Operation Kingfisher"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man known as 'The Butcher' was arrested.",
+        "The leader, called 'Rocco' by his associates, was arrested.",
+        "The VAT carousel fraud case was investigated by the EPPO.",
+        "Europol's Operational Taskforce supported the investigation.",
+    ],
+)
+def test_nicknames_and_descriptions_are_not_codenames(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Operation Elvers falls under Project Lake, an umbrella project.",
+            ["Operation Elvers", "Project Lake"],
+        ),
+        (
+            "Under Project Lake, Europol coordinated Operation Elvers.",
+            ["Operation Elvers", "Project Lake"],
+        ),
+        (
+            "Operation Elvers was run by Task Force Anguilla.",
+            ["Operation Elvers", "Task Force Anguilla"],
+        ),
+        (
+            "Operation Elvers was part of Operational Taskforce EEL.",
+            ["Operation Elvers", "Operational Taskforce EEL"],
+        ),
+    ],
+)
+def test_an_operation_and_the_frame_it_runs_under_are_both_named(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operation Elvers began in May. It follows Operation Aurora, which ended in 2021.",
+        "Operation Elvers began in May, building on the previous Operation Aurora.",
+        "Operation Elvers began in May. Similar to Operation Aurora, it targeted eels.",
+    ],
+)
+def test_an_earlier_operation_named_as_context_is_not_this_reports(text):
+    assert names(text) == ["Operation Elvers"]
+
+
+def test_a_numbered_edition_and_its_series_are_one_operation():
+    text = "Europol coordinated the sixth Operation Lake. Operation Lake VI led to 52 arrests."
+    assert names(text) == ["Operation Lake VI"]

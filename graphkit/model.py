@@ -210,6 +210,7 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("item", S, 'what was seized ("cannabis plants", "cash")'),
                 Property("quantity", F, "how much, or null"),
                 Property("unit", S, 'unit of the quantity ("kg", "EUR", "plants"), or null'),
+                Property("country", S, "ISO2 of the country the report places it in, or null"),
             ),
             "Something seized in an operation.",
         ),

@@ -4,7 +4,7 @@ CREATE NODE TABLE IF NOT EXISTS Operation(key STRING PRIMARY KEY, name STRING, s
 CREATE NODE TABLE IF NOT EXISTS CriminalGroup(key STRING PRIMARY KEY, name STRING, descriptor STRING, crimes STRING[], nationalities STRING[], reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Country(iso2 STRING PRIMARY KEY, name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Agency(key STRING PRIMARY KEY, name STRING, country STRING, kind STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS Seizure(key STRING PRIMARY KEY, item STRING, quantity DOUBLE, unit STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Seizure(key STRING PRIMARY KEY, item STRING, quantity DOUBLE, unit STRING, country STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Person(key STRING PRIMARY KEY, name STRING, nationality STRING, age INT64, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE REL TABLE IF NOT EXISTS OPERATED_IN(FROM CriminalGroup TO Country, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);
 CREATE REL TABLE IF NOT EXISTS CONDUCTED_IN(FROM Operation TO Country, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);

@@ -13,7 +13,7 @@ from typing import Any
 from graphkit.extract.agencies import AgencyMention, find_agencies
 from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.arrests import find_arrests
-from graphkit.extract.countries import Role, country_mentions
+from graphkit.extract.countries import Role, country_at, country_mentions
 from graphkit.extract.crimes import find_crimes
 from graphkit.extract.dates import find_action_dates
 from graphkit.extract.gazetteer import AgencyEntry, country_name
@@ -279,6 +279,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             doc.rel("ARRESTED_IN", ref, doc.country(person.country), person.sentence)
 
     # -- seizures ----------------------------------------------------------------------
+    places = [c for c in countries if c.role is Role.PLACE]
     for i, seizure in enumerate(find_seizures(analysis)):
         ref = doc.node(
             "Seizure",
@@ -286,6 +287,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             item=seizure.item,
             quantity=seizure.quantity,
             unit=seizure.unit,
+            country=country_at(places, seizure.sentence, seizure.pos),
         )
         doc.rel("SEIZED", op, ref, seizure.sentence)
     return doc.document()

@@ -369,6 +369,23 @@ def find_places(
     return [m for m in country_mentions(analysis, agencies) if m.role is Role.PLACE]
 
 
+def country_at(places: list[CountryMention], view: SentenceView, pos: int) -> str | None:
+    """The country a thing stated at report offset ``pos`` of ``view`` is placed in: the
+    place named in its clause (the nearest after it, else before it: "180 000 notes were
+    seized in Serbia, and 500 000 in Croatia"), else the sentence's one place, else None."""
+    here = [p for p in places if p.sentence is view and p.role is Role.PLACE]
+    if not here:
+        return None
+    if pos >= 0:
+        lo, hi = view.clause(view.local(pos))
+        clause = [p for p in here if lo <= view.local(p.start) < hi]
+        after = [p for p in clause if p.start >= pos]
+        if after or clause:
+            return min(after, key=lambda p: p.start).iso2 if after else clause[-1].iso2
+    codes = {p.iso2 for p in here}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _bracketed_agency(view: SentenceView, m: Match, spans: list[tuple[int, int]]) -> bool:
     toks = view.tokens
     if m.end >= len(toks) or toks[m.end].key != "(":

@@ -1,0 +1,181 @@
+"""Seizures in the forms press releases use: our own sentences, several phrasings each."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import analyse
+
+from graphkit.extract.seizures import find_seizures
+
+
+def seized(text: str) -> list[tuple]:
+    return [(s.item, s.quantity, s.unit) for s in find_seizures(analyse(text))]
+
+
+def items(text: str) -> set[str]:
+    return {s.item for s in find_seizures(analyse(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers seized cash, luxury cars and firearms.",
+        "Cash, luxury cars and firearms were seized.",
+        "During the raids, cash, luxury cars and firearms were confiscated.",
+        "The police found cash, luxury cars and firearms in the villa.",
+        "Items seized included cash, luxury cars and firearms.",
+        "Seizures comprised cash, luxury cars and firearms.",
+    ],
+)
+def test_items_without_a_number(text):
+    assert items(text) == {"cash", "luxury cars", "firearms"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized EUR 151 910 in cash.", ("cash", 151_910, "EUR")),
+        ("Police seized £148,000 in cash.", ("cash", 148_000, "GBP")),
+        ("Police seized USD 2 million in cash.", ("cash", 2_000_000, "USD")),
+        ("Police seized 2 million USD in cash.", ("cash", 2_000_000, "USD")),
+        ("Police seized 45 000 euros in cash.", ("cash", 45_000, "EUR")),
+        ("Police seized CHF 30,000 in banknotes.", ("banknotes", 30_000, "CHF")),
+        (
+            "Police seized USD 1.2 million worth of cryptocurrency.",
+            ("cryptocurrency", 1_200_000, "USD"),
+        ),
+    ],
+)
+def test_money_with_codes_and_symbols(text, expected):
+    assert seized(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officers seized 1.2 tonnes of cocaine.", [("cocaine", 1.2, "tonnes")]),
+        (
+            "Officers seized 3 t of hashish and 40 kilos of heroin.",
+            [("hashish", 3, "tonnes"), ("heroin", 40, "kg")],
+        ),
+        (
+            "Officers seized 60 kg (about 180 000 specimens) of glass eels.",
+            [("glass eels", 60, "kg")],
+        ),
+        (
+            "Officers seized 100 kg of glass eels (about 300 000 specimens).",
+            [("glass eels", 100, "kg")],
+        ),
+    ],
+)
+def test_weights_and_bracketed_restatements(text, expected):
+    assert seized(text) == expected
+
+
+def test_a_list_under_a_heading():
+    text = (
+        "Results of the operation\n"
+        "Seized:\n"
+        "• 387 kg of glass eels\n"
+        "• 25 kg of adult eels\n"
+        "• Cars, boats and other vehicles.\n"
+        "Europol supported the investigation."
+    )
+    assert seized(text) == [
+        ("glass eels", 387, "kg"),
+        ("adult eels", 25, "kg"),
+        ("cars", None, None),
+        ("boats", None, None),
+        ("vehicles", None, None),
+    ]
+
+
+def test_bullet_lines_with_their_verb():
+    text = "Results:\n• 129 firearms seized\n• 299 detonators seized\n• 6 hand grenades seized"
+    assert seized(text) == [
+        ("firearms", 129, None),
+        ("detonators", 299, None),
+        ("hand grenades", 6, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized two luxury vehicles worth EUR 217 000.", [("luxury vehicles", 2, None)]),
+        (
+            "Police froze 87 bank accounts worth EUR 1.3 million.",
+            [("bank accounts", 1_300_000, "EUR")],
+        ),
+        (
+            "Police froze bank accounts holding EUR 1.3 million.",
+            [("bank accounts", 1_300_000, "EUR")],
+        ),
+        (
+            "Police seized a gun and fake money worth EUR 160 000.",
+            [("fake money", 160_000, "EUR"), ("gun", 1, None)],
+        ),
+    ],
+)
+def test_worth_prices_counted_things_and_names_accounts(text, expected):
+    assert sorted(seized(text), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers raided 19 houses and seized cocaine.",
+        "Officers carried out 19 house searches and seized cocaine.",
+        "On June 14, police seized cocaine.",
+        "Police seized cocaine and identified 30 people believed to be victims.",
+        "Police seized cocaine; 12 operations were launched in 2023.",
+        "Police seized cocaine and a forged copy of the new €100 note.",
+        "The drugs could have brought in €31 million in profits; police seized cocaine.",
+    ],
+)
+def test_numbers_that_are_not_seizures(text):
+    assert [s for s in seized(text) if s[1] is not None] == []
+    assert "cocaine" in [s[0] for s in seized(text)]
+
+
+def test_an_elliptic_second_figure_takes_the_first_ones_item():
+    text = "Police seized 180 000 counterfeit banknotes in Serbia, and over 500 000 in Croatia."
+    assert seized(text) == [
+        ("counterfeit banknotes", 180_000, None),
+        ("counterfeit banknotes", 500_000, None),
+    ]
+
+
+def test_a_repeated_sum_is_one_seizure():
+    text = (
+        "Counterfeit notes worth EUR 90,000 were seized. "
+        "Police seized fake money worth EUR 90,000 during the raids."
+    )
+    assert len(seized(text)) == 1
+
+
+def test_the_headline_rounds_the_bodys_figure():
+    text = "USD 130 million intercepted\nPolice intercepted USD 129,975,440 in virtual assets."
+    assert seized(text) == [("virtual assets", 129_975_440, "USD")]
+
+
+def test_a_seizure_keeps_the_country_the_text_places_it_in():
+    from helpers_extract import node, rels
+
+    from graphkit.extract import extract_text
+
+    text = (
+        "Police dismantled a counterfeiting ring. Officers seized 180 000 counterfeit "
+        "banknotes in Serbia, and over 500 000 in Croatia. In Spain, police seized 20 kg of "
+        "cocaine. Europol seized nothing itself but supported the operation; cash was also "
+        "seized."
+    )
+    doc = extract_text(text, source="t.txt")
+    found = {
+        (p["item"], p["quantity"]): p["country"]
+        for p in (node(doc, r.dst) for r in rels(doc, "SEIZED"))
+    }
+    assert found[("counterfeit banknotes", 180_000)] == "RS"
+    assert found[("counterfeit banknotes", 500_000)] == "HR"
+    assert found[("cocaine", 20)] == "ES"
+    assert found[("cash", None)] is None

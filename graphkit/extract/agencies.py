@@ -22,9 +22,19 @@ HEADS = word_set(
     "police gendarmerie guard customs agency office directorate bureau service prosecution "
     "prosecutor prosecutors force centre center unit department ministry navy army authority "
     "administration inspectorate command security marechaussee carabinieri squad corps "
-    "coastguard constabulary directorate-general"
+    "coastguard constabulary directorate-general court tribunal section division"
 )
-_CONNECTORS = word_set("of for and against on the de del della di la le des du y")
+_LOWER_HEADS = word_set(
+    "police prosecutor prosecutors prosecution office gendarmerie customs guard coastguard "
+    "carabinieri court"
+)
+"""Head nouns that still name a body in lower case after a place ("Naples anti-mafia
+prosecutor's office"); "U.S. national security" names none."""
+_FUNCTION_WORDS = word_set(
+    "that which who where when is was are were has have had be been said says to by with in "
+    "on at from as if than then also not its their his her"
+)
+_CONNECTORS = word_set("of for and against on the de del della di la le des du y in")
 _GENERIC = word_set(
     "police national federal state public prosecutor prosecutors office service security "
     "authority authorities customs local regional general central the of force"
@@ -42,6 +52,10 @@ _KIND_BY_WORD = (
     ("prosecution", "judicial"),
     ("attorney", "judicial"),
     ("judicial", "police"),
+    ("court", "judicial"),
+    ("tribunal", "judicial"),
+    ("judge", "judicial"),
+    ("judges", "judicial"),
     ("ministry", "ministry"),
     ("navy", "military"),
     ("army", "military"),
@@ -118,9 +132,9 @@ def _lower_head_ahead(toks: list[Token], j: int) -> int:
         if t.is_word and t.is_capitalised:
             return -1
         if t.is_word:
-            if _is_head(t) and not (k + 1 < len(toks) and toks[k + 1].key == "'"):
+            if t.key in _LOWER_HEADS and not (k + 1 < len(toks) and toks[k + 1].key == "'"):
                 return k
-            if t.key in _CONNECTORS or t.key in ("and", "or"):
+            if t.key in _CONNECTORS or t.key in ("and", "or") or t.key in _FUNCTION_WORDS:
                 return -1
             words += 1
         elif t.key not in ("-", "'"):
@@ -137,6 +151,7 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
     geo_starts = {
         m.start for m in view.matches if m.entry.kind in ("country", "adjective", "place")
     }
+    agency_ends = {m.end for m in view.matches if m.entry.kind == "agency"}
     runs: list[tuple[int, int]] = []
     i, n = 0, len(toks)
     while i < n:
@@ -151,8 +166,13 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
                 pass
             elif t.is_word and _is_head(t) and j > i:
                 lower = lower or not t.is_capitalised
-            elif t.key == "'" and nxt is not None and nxt.key == "s" and not lower:
-                j += 2
+            elif (
+                t.key == "'"
+                and nxt is not None
+                and nxt.key == "s"
+                and (not lower or (j + 2 < n and _is_head(toks[j + 2])))
+            ):
+                j += 2  # "Malta's Customs", "the Naples prosecutor's office"
                 continue
             elif (
                 t.key == "."
@@ -195,16 +215,48 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
                 k = end + 1
                 while k < n and (
                     (toks[k].is_word and toks[k].is_capitalised)
+                    or (
+                        toks[k].key in (*_CONNECTORS, "in")
+                        and k + 1 < n
+                        and toks[k + 1].is_capitalised
+                        and k + 1 not in geo_starts
+                    )
                     or (toks[k].key in _CONNECTORS and k + 1 < n and toks[k + 1].is_capitalised)
                 ):
                     k += 1
-                if k > end + 1 and not any(_is_head(t) for t in toks[end + 1 : k]):
+                tail = toks[end + 1 : k]
+                parent = bool(tail) and any(
+                    m.start in range(end + 1, k)
+                    and m.entry.kind in ("adjective", "country", "agency")
+                    for m in view.matches
+                )
+                if k > end + 1 and (parent or not any(_is_head(t) for t in tail)):
                     end = k
-            runs.append((i, end))
+            runs.extend(_split_at_and(toks, i, end, agency_ends))
             i = max(j, end)
         else:
             i = max(j, i + 1)
     return runs
+
+
+def _split_at_and(
+    toks: list[Token], start: int, end: int, agency_ends: set[int]
+) -> list[tuple[int, int]]:
+    """ "the Belgian Federal Police and Prosecution Service of Ghent" is two bodies: a run
+    splits at "and" when a head noun or a known body ends the part before it and the part
+    after has a head noun of its own."""
+    parts: list[tuple[int, int]] = []
+    lo = start
+    for k in range(start + 1, end - 1):
+        if (
+            toks[k].key == "and"
+            and (_is_head(toks[k - 1]) or k in agency_ends)
+            and any(_is_head(t) for t in toks[k + 1 : end])
+        ):
+            parts.append((lo, k))
+            lo = k + 1
+    parts.append((lo, end))
+    return parts
 
 
 def _bracket_country(view: SentenceView, start: int) -> str | None:
@@ -236,9 +288,18 @@ def line_country(view: SentenceView) -> str | None:
 
 
 def _pattern_agency(
-    view: SentenceView, s: int, e: int, default_country: str | None = None
+    view: SentenceView,
+    s: int,
+    e: int,
+    default_country: str | None = None,
+    trailing_country: str | None = None,
 ) -> AgencyEntry | None:
-    """Resolve a capitalised head-noun phrase to an agency, or None when generic."""
+    """Resolve a capitalised head-noun phrase to an agency, or None when generic.
+
+    ``default_country`` is the country the context gives a phrase that names none (a
+    "Spain:" list line, a list of one country's bodies); the name then takes its adjective.
+    ``trailing_country`` is named right after the phrase ("... from Nigeria") and leaves
+    the name as written."""
     gz = gazetteer()
     toks = view.tokens[s:e]
     while toks and toks[0].key == "the":
@@ -254,9 +315,16 @@ def _pattern_agency(
         if len(rest) >= 2 and rest[0].key == "'" and rest[1].key == "s":
             rest = rest[2:]
     country = ref_match.entry.value if ref_match else _country_ref(geo, start, end)
+    if len({m.entry.value for m in geo}) > 1 and any(
+        view.text[view.local(m.char_end) :][:6].lstrip().startswith(("and ", ",", "&"))
+        for m in geo
+    ):
+        return None  # "Albanian and Italian Security": several countries' bodies, no one body
     implicit = ref_match is None and country is None and default_country is not None
     if implicit:
         country = default_country
+    elif country is None:
+        country = trailing_country
     if not rest or country is None:
         return None
     keys = tuple(t.key for t in rest)
@@ -276,9 +344,10 @@ def _pattern_agency(
         and ref_match.entry.kind == "country"
         and "." not in surface
         and not surface.isupper()
-        and view.text[view.local(ref_match.char_end) :][:1] not in ("'", "’")
     )
-    if (ref_match is not None and ref_match.entry.kind == "adjective") or implicit or plain_name:
+    if ref_match is not None and ref_match.entry.kind == "adjective":
+        name = f"{_title(surface)} {words}"  # "Bavarian State Police", "Hellenic Coast Guard"
+    elif implicit or plain_name:
         adj = adjective(country)
         name = f"{adj} {words}" if adj else words
     else:
@@ -301,7 +370,10 @@ def _close_alias(country: str, keys: tuple[str, ...]) -> AgencyEntry | None:
         return None
     written = " ".join(keys)
     best = process.extractOne(
-        written, [alias for alias, _ in candidates], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN
+        written,
+        [alias for alias, _ in candidates],
+        scorer=fuzz.token_sort_ratio,  # "Judicial Federal Police" is "Federal Judicial Police"
+        score_cutoff=FUZZY_MIN,
     )
     return candidates[best[2]][1] if best else None
 
@@ -332,46 +404,251 @@ def _role(view: SentenceView, start: int, agency: AgencyEntry) -> str:
     return role
 
 
+_TRAILING_COUNTRY = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^\s*\(\s*(?P<acr>[A-Z][A-Za-z]{1,9}|[A-Z][A-Z0-9&-]{1,9})\s*\)")
+_LISTED_WITH = re.compile(r"^\s*(?:,|and|as well as|&)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _trailing_country(view: SentenceView, e: int) -> str | None:
+    """A country named right after a phrase: "... Trafficking in Persons from Nigeria"."""
+    toks = view.tokens
+    if e >= len(toks):
+        return None
+    for m in view.matches:
+        if m.entry.kind in ("country", "place") and m.start > e:
+            gap = view.text[view.local(toks[e - 1].end) : view.local(m.char_start)]
+            return m.entry.value if _TRAILING_COUNTRY.match(gap) else None
+    return None
+
+
+def _sentence_agencies(
+    view: SentenceView, acronyms: dict[str, AgencyEntry]
+) -> list[tuple[int, int, AgencyEntry]]:
+    """(start, end, agency) of the agencies one sentence names."""
+    found: list[tuple[int, int, AgencyEntry]] = []
+    unplaced: list[tuple[int, int, int, int]] = []  # runs naming no country: (s, e, cs, ce)
+    gaz = [m for m in view.matches if m.entry.kind == "agency"]
+    consumed: set[int] = set()
+    listed = line_country(view)
+    for s, e in _runs(view):
+        cs, ce = view.tokens[s].start, view.tokens[e - 1].end
+        inside = [m for m in gaz if cs <= m.char_start and m.char_end <= ce]
+        overlapping = [m for m in gaz if m.char_start < ce and m.char_end > cs]
+        parent = [m for m in inside if _is_parent_tail(view, s, m)]
+        if (
+            any(m.char_end >= ce for m in overlapping if m not in parent)
+            or len(overlapping) > len(inside)
+        ):
+            continue
+        owner = _possessive_owner(view, s, inside)
+        agency = _pattern_agency(
+            view,
+            s,
+            e,
+            listed or _bracket_country(view, s),
+            owner or _trailing_country(view, e),
+        )
+        if agency is None:
+            if not inside:
+                unplaced.append((s, e, cs, ce))
+            continue
+        if inside and any(m.entry.value == agency for m in inside):
+            continue
+        for m in inside:
+            consumed.add(id(m))
+        found.append((cs, ce, _defined_acronym(view, e, agency, acronyms)))
+    for m in gaz:
+        if id(m) in consumed or _is_parent(view, m):
+            continue
+        agency = m.entry.value
+        if listed and agency.country != listed:
+            # "Austria: Bundeskriminalamt" is Austria's, not Germany's
+            keys = tuple(t.key for t in view.tokens[m.start : m.end])
+            agency = gazetteer().local_agencies.get((listed, keys), agency)
+        found.append((_own_country_before(view, m, agency), m.char_end, agency))
+    found.extend(_listed_with_a_country(view, unplaced, found))
+    found.extend(_acronym_mentions(view, acronyms, found))
+    taken = [(f[0], f[1]) for f in found]
+    for m in view.matches:
+        generic = _national_police(view, m)
+        if generic and not any(a < m.char_end and m.char_start < b for a, b in taken):
+            found.append((m.char_start, view.tokens[m.end].end, generic))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _possessive_owner(view: SentenceView, s: int, inside: list[Match]) -> str | None:
+    """The country of a known body that owns a unit: "HSI's Transnational Criminal
+    Investigative Unit" is a US unit."""
+    toks = view.tokens
+    while s < len(toks) and toks[s].key == "the":
+        s += 1
+    for m in inside:
+        if m.start == s and m.end + 1 < len(toks) and toks[m.end].key == "'":
+            country = m.entry.value.country
+            return country if len(country) == 2 and country != "EU" else None
+    return None
+
+
+def _is_parent_tail(view: SentenceView, s: int, m: Match) -> bool:
+    """A known body named after "of (the)" inside a longer name is the unit's parent:
+    "the Internal Affairs Unit of the Romanian Police"."""
+    toks = view.tokens
+    k = m.start - 1
+    if k > s and toks[k].key == "the":
+        k -= 1
+    return k > s and toks[k].key == "of" and _is_head(toks[k - 1])
+
+
+def _defined_acronym(
+    view: SentenceView, e: int, agency: AgencyEntry, acronyms: dict[str, AgencyEntry]
+) -> AgencyEntry:
+    """ "Long Name (ACR)": a known ACR names the same body, so take the known one; an
+    unknown one is remembered, so that a later bare "ACR" names this body."""
+    toks = view.tokens
+    if e >= len(toks):
+        return agency
+    m = _ACRONYM.match(view.text[view.local(toks[e - 1].end) :])
+    if m is None:
+        return agency
+    acr = m.group("acr")
+    known = next(
+        (
+            x.entry.value
+            for x in view.matches
+            if x.entry.kind == "agency"
+            and view.text[view.local(x.char_start) : view.local(x.char_end)] == acr
+        ),
+        None,
+    )
+    if known is not None and known.country == agency.country:
+        return known
+    if known is None:
+        acronyms.setdefault(acr, agency)
+    return agency
+
+
+def _acronym_mentions(
+    view: SentenceView,
+    acronyms: dict[str, AgencyEntry],
+    found: list[tuple[int, int, AgencyEntry]],
+) -> list[tuple[int, int, AgencyEntry]]:
+    """Bare mentions of acronyms the report defined ("the NPU also arrested two men")."""
+    out: list[tuple[int, int, AgencyEntry]] = []
+    if not acronyms:
+        return out
+    for t in view.tokens:
+        agency = acronyms.get(t.text)
+        if agency is not None and not any(a <= t.start < b for a, b, _ in found):
+            out.append((t.start, t.end, agency))
+    return out
+
+
+def _listed_with_a_country(
+    view: SentenceView,
+    unplaced: list[tuple[int, int, int, int]],
+    found: list[tuple[int, int, AgencyEntry]],
+) -> list[tuple[int, int, AgencyEntry]]:
+    """A body that names no country, listed with one country's bodies, is that country's:
+    "the French National Police and Judicial Customs officers"."""
+    out: list[tuple[int, int, AgencyEntry]] = []
+    national = [(a, b, g) for a, b, g in found if len(g.country) == 2 and g.country != "EU"]
+    for s, e, cs, ce in unplaced:
+        near = [
+            g
+            for a, b, g in national
+            if (b <= cs and _LISTED_WITH.match(view.text[view.local(b) : view.local(cs)]))
+            or (ce <= a and _LISTED_WITH.match(view.text[view.local(ce) : view.local(a)]))
+        ]
+        countries = {g.country for g in near}
+        if len(countries) == 1:
+            agency = _pattern_agency(view, s, e, countries.pop())
+            if agency is not None:
+                out.append((cs, ce, agency))
+    return out
+
+
 def find_agencies(analysis: Analysis) -> list[AgencyMention]:
-    """Every agency mention, in text order, each with the role its sentence gives it."""
+    """Every agency mention, in text order, each with the role its sentence gives it.
+
+    Within a report, one body is one agency: acronyms the text defines name the body they
+    follow, a generic or shorter name of a national force named in full elsewhere is that
+    force, and a body that is only ever quoted ("the Ministry said") took no part."""
     out: list[AgencyMention] = []
+    acronyms: dict[str, AgencyEntry] = {}
     for view in analysis.sentences:
-        found: list[tuple[int, int, AgencyEntry]] = []
-        gaz = [m for m in view.matches if m.entry.kind == "agency"]
-        consumed: set[int] = set()
-        listed = line_country(view)
-        for s, e in _runs(view):
-            cs, ce = view.tokens[s].start, view.tokens[e - 1].end
-            inside = [m for m in gaz if cs <= m.char_start and m.char_end <= ce]
-            overlapping = [m for m in gaz if m.char_start < ce and m.char_end > cs]
-            if any(m.char_end >= ce for m in overlapping) or len(overlapping) > len(inside):
-                continue
-            agency = _pattern_agency(view, s, e, listed or _bracket_country(view, s))
-            if agency is None:
-                continue
-            if inside and any(m.entry.value == agency for m in inside):
-                continue
-            for m in inside:
-                consumed.add(id(m))
-            found.append((cs, ce, agency))
-        for m in gaz:
-            if id(m) in consumed or _is_parent(view, m):
-                continue
-            agency = m.entry.value
-            if listed and agency.country != listed:
-                # "Austria: Bundeskriminalamt" is Austria's, not Germany's
-                keys = tuple(t.key for t in view.tokens[m.start : m.end])
-                agency = gazetteer().local_agencies.get((listed, keys), agency)
-            found.append((_own_country_before(view, m, agency), m.char_end, agency))
-        taken = [(f[0], f[1]) for f in found]
-        for m in view.matches:
-            generic = _national_police(view, m)
-            if generic and not any(a < m.char_end and m.char_start < b for a, b in taken):
-                found.append((m.char_start, view.tokens[m.end].end, generic))
-        found.sort(key=lambda f: f[0])
-        for cs, ce, agency in found:
+        for cs, ce, agency in _sentence_agencies(view, acronyms):
             out.append(AgencyMention(agency, view, cs, ce, _role(view, cs, agency)))
-    return _drop_generic_police(analysis.text, out)
+    out = _drop_generic_police(analysis.text, out)
+    out = _merge_variants(out)
+    return _drop_sources(out)
+
+
+_SOURCE_AFTER = re.compile(
+    r"^[’']?s?\s*(?:,[^,]{0,40},\s*)?(?:also\s+)?(?:said|says|stated|states|announced|reported|"
+    r"added|noted|explained|confirmed|told|warned|estimated|described|called|urged|"
+    r"(?:spokes(?:person|man|woman)|press office|statement|press release))\b",
+    re.IGNORECASE,
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:according to|said|told|spokes(?:person|man|woman) (?:for|of)|statement (?:by|from)|"
+    r"press office of|press release (?:by|from|of)|quoted by|cited by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_sources(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Drop ministries and press offices that are only quoted: "the Ministry of the Interior
+    said", "according to the Ministry of Justice". One that also acts anywhere in the
+    report stays; so do investigating bodies, whose statements report their own work."""
+    acting: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.agency.kind != "ministry" and "press" not in m.agency.name.lower():
+            acting.add((m.agency.country, m.agency.name))
+            continue
+        view = m.sentence
+        before = view.text[max(0, view.local(m.start) - 40) : view.local(m.start)]
+        after = view.text[view.local(m.end) :][:60]
+        if not (_SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before)):
+            acting.add((m.agency.country, m.agency.name))
+    return [m for m in mentions if (m.agency.country, m.agency.name) in acting]
+
+
+_VARIANT_WORDS = word_set(
+    "the of and police force forces service services national state federal law enforcement "
+    "agency authorities"
+)
+
+
+def _merge_variants(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """One force under two names in one report is one agency: a name we built ourselves
+    whose distinctive words all occur in a known agency's name of the same country and kind
+    ("Dutch Police Force" beside "Dutch National Police") is that agency."""
+    known = gazetteer().known_agencies
+    by_key: dict[tuple[str, str], list[AgencyEntry]] = {}
+    for m in mentions:
+        if m.agency in known:
+            by_key.setdefault((m.agency.country, m.agency.kind), []).append(m.agency)
+    out: list[AgencyMention] = []
+    for m in mentions:
+        target = m.agency
+        if m.agency not in known:
+            own = _distinctive(m.agency)
+            for other in by_key.get((m.agency.country, m.agency.kind), []):
+                if own <= _distinctive(other) | set(_words(other.name)):
+                    target = other
+                    break
+        out.append(m if target is m.agency else AgencyMention(target, m.sentence, m.start, m.end, m.role))
+    return out
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W_]+", name)]
+
+
+def _distinctive(agency: AgencyEntry) -> set[str]:
+    adj = (adjective(agency.country) or "").lower()
+    return {w for w in _words(agency.name) if w not in _VARIANT_WORDS and w != adj}
 
 
 _GENERIC_POLICE = re.compile(r"[\w.]+ police(?: force)?", re.UNICODE)

@@ -73,6 +73,7 @@ class Gazetteer:
     local_agencies: dict[tuple[str, tuple[str, ...]], AgencyEntry] = field(default_factory=dict)
     local_by_country: dict[str, list[tuple[str, AgencyEntry]]] = field(default_factory=dict)
     crimes: dict[str, list[str]] = field(default_factory=dict)
+    known_agencies: set[AgencyEntry] = field(default_factory=set)
 
     def add(self, phrase: str, entry: Entry) -> None:
         keys = phrase_keys(phrase)
@@ -184,7 +185,7 @@ def gazetteer() -> Gazetteer:
             gz.adjectives[iso2] = adjectives[0]
         for name in [*_pycountry_names(iso2), *(spec.get("names") or [])]:
             gz.add(name.removeprefix("the "), Entry("country", iso2))
-        for adj in adjectives:
+        for adj in [*adjectives, *(spec.get("regions") or [])]:
             gz.add(adj, Entry("adjective", iso2))
         for dem in spec.get("demonyms") or []:
             gz.add(dem, Entry("demonym", iso2))
@@ -193,6 +194,7 @@ def gazetteer() -> Gazetteer:
             gz.add(place, Entry("place", iso2))
     for spec in _read("agencies.yaml"):
         agency = AgencyEntry(spec["name"], spec["country"], spec["kind"])
+        gz.known_agencies.add(agency)
         adj = gz.adjectives.get(agency.country)
         for alias in [agency.name, *(spec.get("aliases") or [])]:
             gz.add(alias, Entry("agency", agency))

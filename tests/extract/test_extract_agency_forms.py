@@ -1,0 +1,156 @@
+"""Agencies the gazetteer does not know, found by their shape: our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import analyse
+
+from graphkit.extract.agencies import find_agencies
+
+
+def found(text: str) -> dict[str, str]:
+    """name -> country"""
+    return {m.agency.name: m.agency.country for m in find_agencies(analyse(text))}
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.agency.name: m.agency.kind for m in find_agencies(analyse(text))}
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Officers of the Bavarian State Police raided the flats.", "Bavarian State Police", "DE"),
+        ("The Slovak Financial Police joined the raids.", "Slovak Financial Police", "SK"),
+        ("The Mexican Federal Police arrested him.", "Mexican Federal Police", "MX"),
+        ("The Hungarian Coast Guard intercepted the boat.", "Hungarian Coast Guard", "HU"),
+        ("The Latvian State Revenue Service took part.", "Latvian State Revenue Service", "LV"),
+    ],
+)
+def test_country_adjective_and_a_head_noun(text, name, country):
+    assert found(text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("The case was led by the Public Prosecutor's Office of Munich.",
+         "Public Prosecutor's Office of Munich", "DE"),
+        ("The Prosecution Service of Antwerp coordinated the case.",
+         "Prosecution Service of Antwerp", "BE"),
+        ("The National Anti-Corruption Bureau of Ukraine opened the case.",
+         "National Anti-Corruption Bureau of Ukraine", "UA"),
+        ("The National Agency for the Prohibition of Trafficking in Persons from Nigeria "
+         "took part.", "National Agency for the Prohibition of Trafficking in Persons", "NG"),
+    ],
+)
+def test_body_of_a_place(text, name, country):
+    assert found(text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Naples prosecutor's office and an investigating judge of Naples led the case.",
+        "The investigation was directed by the Court of Milan.",
+        "The Spanish National High Court issued the warrants.",
+    ],
+)
+def test_prosecutors_courts_and_judges_are_judicial(text):
+    assert "judicial" in kinds(text).values()
+
+
+def test_acronym_defined_in_the_text_names_the_same_agency_later():
+    text = (
+        "The Croatian Office for the Suppression of Corruption and Organised Crime (USKOK) "
+        "led the case. Later, USKOK charged 12 people."
+    )
+    names = [m.agency.name for m in find_agencies(analyse(text))]
+    assert len(set(names)) == 1 and len(names) >= 2
+
+
+def test_an_unknown_acronym_defined_in_brackets():
+    text = (
+        "The Slovenian National Bureau of Investigation (NPU) searched 8 houses. The NPU "
+        "also arrested two men."
+    )
+    agencies = {m.agency.name for m in find_agencies(analyse(text))}
+    assert agencies == {"Slovenian National Bureau of Investigation"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Malta's Asset Recovery Bureau and Malta's Customs Enforcement Section supported it.",
+         {"Maltese Asset Recovery Bureau": "MT", "Maltese Customs Enforcement Section": "MT"}),
+        ("Officers of the French National Police and Maritime Intelligence Unit searched it.",
+         {"French National Police": "FR", "French Maritime Intelligence Unit": "FR"}),
+        ("The Spanish Guardia Civil and Maritime Intelligence Unit searched the boat.",
+         {"Spanish Guardia Civil": "ES", "Spanish Maritime Intelligence Unit": "ES"}),
+    ],
+)
+def test_possessive_country_and_a_shared_country_in_a_list(text, expected):
+    assert found(text) == expected
+
+
+def test_two_bodies_joined_by_and_are_two_agencies():
+    text = "The Belgian Federal Police and Prosecution Service of Ghent searched the port."
+    assert set(found(text)) == {"Belgian Federal Police", "Prosecution Service of Ghent"}
+
+
+def test_word_order_variants_of_a_known_name():
+    assert found("The Belgian Judicial Federal Police took part.") == {
+        "Belgian Federal Judicial Police": "BE"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is understood by Times of Malta that police bail was granted.",
+        "The cartel is a threat to U.S. national security and public health.",
+        "Albanian and Italian Security forces are on alert.",
+        "The Albanian and Italian security services exchanged information.",
+    ],
+)
+def test_fragments_and_generic_phrases_are_not_agencies(text):
+    assert found(text) == {}
+
+
+def test_the_same_force_under_two_names_is_one_agency():
+    text = (
+        "The Dutch National Police arrested five people. The Dutch Police Force also "
+        "searched 12 homes."
+    )
+    assert set(found(text)) == {"Dutch National Police"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of the Interior of Slovenia said the network was dangerous. "
+        "Police in Spain arrested 5 people.",
+        "According to the Portuguese Ministry of Justice, the gang was dangerous. "
+        "Police in Spain arrested 5 people.",
+        "A spokesperson for the Italian Ministry of the Interior confirmed it. "
+        "Police in Spain arrested 5 people.",
+    ],
+)
+def test_a_body_quoted_only_as_a_source_is_not_a_participant(text):
+    assert not any("Ministry" in name for name in found(text))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("HSI's Transnational Criminal Investigative Unit in Colombia assisted.",
+         "HSI's Transnational Criminal Investigative Unit"),
+        ("The Internal Affairs Unit of the Romanian Police opened a case.",
+         "Internal Affairs Unit of the Romanian Police"),
+        ("INTERPOL's Financial Crime and Anti-Corruption Centre coordinated the action.",
+         "Interpol"),
+        ("The FinCEN analysed the transfers.", "Financial Crimes Enforcement Network"),
+    ],
+)
+def test_units_and_centres_of_known_bodies(text, name):
+    assert found(text).get(name) in ("US", "RO", "INT")

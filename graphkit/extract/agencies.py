@@ -77,7 +77,8 @@ def _kind(keys: tuple[str, ...]) -> str:
 
 _LED = re.compile(
     r"\b(?:led|conducted|headed|directed|initiated|run|spearheaded|carried out) by\b|"
-    r"\bunder the (?:lead|leadership|direction|coordination) of\b|\bleading\b",
+    r"\bunder the (?:lead|leadership|direction|coordination|authority) of\b|\bleading\b|"
+    r"\bat the request of\b|\bon (?:the )?(?:initiative|request) of\b",
     re.IGNORECASE,
 )
 _SUPPORTED = re.compile(
@@ -87,14 +88,47 @@ _SUPPORTED = re.compile(
 )
 _PARTICIPATED = re.compile(
     r"\bin (?:close )?(?:cooperation|collaboration|partnership|coordination) with\b|"
-    r"\btogether with\b|\balongside\b|\bjointly with\b|,\s*(?:and\s+)?the\b",
+    r"\btogether with\b|\balongside\b|\bjointly with\b|\binvolving\b|\binvolved\b|"
+    r"\bwith the participation of\b",
     re.IGNORECASE,
 )
-_SUBJECT_SUPPORT = re.compile(
-    r"^\W*(?:supported|coordinated|assisted|backed|facilitated|provided|helped|deployed|"
-    r"organised|organized|set up|hosted)\b",
+_SUBJECT_VERB = re.compile(
+    r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
+    r"ran|runs|conducted|carried out|coordinated|coordinates|supported|supports|assisted|"
+    r"assists|helped|facilitated|provided|backed|deployed|hosted|organi[sz]ed|took part|"
+    r"take part|takes part|participated|participates|joined|contributed|cooperated|worked)\b",
     re.IGNORECASE,
 )
+_VERB_ROLE = {
+    "led": "led",
+    "leads": "led",
+    "headed": "led",
+    "heads": "led",
+    "directed": "led",
+    "spearheaded": "led",
+    "initiated": "led",
+    "ran": "led",
+    "runs": "led",
+    "conducted": "led",
+    "carried out": "led",
+    "supported": "supported",
+    "supports": "supported",
+    "assisted": "supported",
+    "assists": "supported",
+    "helped": "supported",
+    "facilitated": "supported",
+    "provided": "supported",
+    "backed": "supported",
+    "deployed": "supported",
+    "hosted": "supported",
+    "organised": "supported",
+    "organized": "supported",
+}
+"""The role a verb gives the agency that is its subject; any other listed verb ("took part",
+"joined") makes a participant. "Coordinated" leads for a national body and supports for an
+international one (Europol and Eurojust coordinate what national forces lead)."""
+_LIST_GAP = re.compile(r"^\s*(?:,|and|as well as|&|the|as|well|\s)*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,8 +350,7 @@ def _pattern_agency(
             rest = rest[2:]
     country = ref_match.entry.value if ref_match else _country_ref(geo, start, end)
     if len({m.entry.value for m in geo}) > 1 and any(
-        view.text[view.local(m.char_end) :][:6].lstrip().startswith(("and ", ",", "&"))
-        for m in geo
+        view.text[view.local(m.char_end) :][:6].lstrip().startswith(("and ", ",", "&")) for m in geo
     ):
         return None  # "Albanian and Italian Security": several countries' bodies, no one body
     implicit = ref_match is None and country is None and default_country is not None
@@ -387,21 +420,71 @@ def _title(words: str) -> str:
     return " ".join(w if w in _CONNECTORS else cap(w) for w in words.split())
 
 
-def _role(view: SentenceView, start: int, agency: AgencyEntry) -> str:
-    before = view.text[max(0, view.local(start) - 120) : view.local(start)]
-    cues: list[tuple[int, str]] = []
+def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) -> str | None:
+    """The role a cue before an agency gives it ("led by", "with the support of"), also when
+    other agencies stand between them in one list ("led by A, B and C": all three lead).
+    A phrase that opens the sentence ends at its first comma after an agency ("Supported by
+    Europol, the Belgian police arrested ..."): the police are not supported."""
+    pos = view.local(start)
+    lo, _ = view.clause(pos)
+    before = view.text[max(lo, pos - 160) : pos]
+    offset = max(lo, pos - 160)
+    cues: list[tuple[int, int, str]] = []
     for regex, role in ((_LED, "led"), (_SUPPORTED, "supported"), (_PARTICIPATED, "participated")):
         for m in regex.finditer(before):
-            cues.append((m.end(), role))
-    role = max(cues)[1] if cues else None
-    if role is None or role == "participated":
-        after = view.text[view.local(start) :][:80]
-        after = after.split(" ", 1)[1] if " " in after else ""
-        if agency.country in ("EU", "INT") and _SUBJECT_SUPPORT.search(after):
-            return "supported"
-    if role is None:
-        return "supported" if agency.country in ("EU", "INT") else "participated"
+            cues.append((offset + m.end(), offset + m.start(), role))
+    if not cues:
+        return None
+    end, cue_start, role = max(cues)
+    # between the cue and this agency: only other agencies and list words
+    gap = view.text[end:pos]
+    for a, b in sorted(spans):
+        la, lb = view.local(a), view.local(b)
+        if end <= la and lb <= pos:
+            gap = gap.replace(view.text[la:lb], " ", 1)
+    if not _LIST_GAP.match(gap):
+        return None
+    fronted = not view.text[:cue_start].strip(" \"'“‘")
+    if fronted and "," in view.text[end:pos]:
+        # "Led by A, B and C, the operation ...": a list, each member leads; "Supported by
+        # Europol, the Belgian police arrested ...": the phrase ended at the comma
+        own_end = next((view.local(b) for a, b in spans if view.local(a) == pos), pos)
+        comma = view.text.rfind(",", end, pos)
+        after = view.text[own_end:]
+        nxt = after.find(",")
+        segment = view.text[comma:pos] + (after[:nxt] if nxt >= 0 else after[:20])
+        if not re.search(r"\band\b|\bas well as\b", segment):
+            return None
     return role
+
+
+def _verb_after(view: SentenceView, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The verb an agency (or the list it ends) is the subject of: "Europol assisted",
+    "the Dutch police, which headed the investigation", "A and B took part"."""
+    pos = view.local(end)
+    later = sorted((view.local(a), view.local(b)) for a, b in spans if view.local(a) >= pos)
+    for a, b in later:  # skip the rest of a list of agencies
+        if _LIST_GAP.match(view.text[pos:a]):
+            pos = b
+        else:
+            break
+    m = _SUBJECT_VERB.match(view.text[pos:])
+    return m.group("verb").lower() if m else None
+
+
+def _role(
+    view: SentenceView, start: int, end: int, agency: AgencyEntry, spans: list[tuple[int, int]]
+) -> str:
+    role = _cue_before(view, start, spans)
+    if role is not None:
+        return role
+    verb = _verb_after(view, end, spans)
+    international = agency.country in ("EU", "INT")
+    if verb is not None:
+        if verb.startswith("coordinat"):
+            return "supported" if international else "led"
+        return _VERB_ROLE.get(verb, "participated")
+    return "supported" if international else "participated"
 
 
 _TRAILING_COUNTRY = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -435,9 +518,8 @@ def _sentence_agencies(
         inside = [m for m in gaz if cs <= m.char_start and m.char_end <= ce]
         overlapping = [m for m in gaz if m.char_start < ce and m.char_end > cs]
         parent = [m for m in inside if _is_parent_tail(view, s, m)]
-        if (
-            any(m.char_end >= ce for m in overlapping if m not in parent)
-            or len(overlapping) > len(inside)
+        if any(m.char_end >= ce for m in overlapping if m not in parent) or len(overlapping) > len(
+            inside
         ):
             continue
         owner = _possessive_owner(view, s, inside)
@@ -577,8 +659,10 @@ def find_agencies(analysis: Analysis) -> list[AgencyMention]:
     out: list[AgencyMention] = []
     acronyms: dict[str, AgencyEntry] = {}
     for view in analysis.sentences:
-        for cs, ce, agency in _sentence_agencies(view, acronyms):
-            out.append(AgencyMention(agency, view, cs, ce, _role(view, cs, agency)))
+        found = _sentence_agencies(view, acronyms)
+        spans = [(cs, ce) for cs, ce, _ in found]
+        for cs, ce, agency in found:
+            out.append(AgencyMention(agency, view, cs, ce, _role(view, cs, ce, agency, spans)))
     out = _drop_generic_police(analysis.text, out)
     out = _merge_variants(out)
     return _drop_sources(out)
@@ -638,7 +722,9 @@ def _merge_variants(mentions: list[AgencyMention]) -> list[AgencyMention]:
                 if own <= _distinctive(other) | set(_words(other.name)):
                     target = other
                     break
-        out.append(m if target is m.agency else AgencyMention(target, m.sentence, m.start, m.end, m.role))
+        out.append(
+            m if target is m.agency else AgencyMention(target, m.sentence, m.start, m.end, m.role)
+        )
     return out
 
 

@@ -34,14 +34,27 @@ def test_country_adjective_and_a_head_noun(text, name, country):
 @pytest.mark.parametrize(
     "text,name,country",
     [
-        ("The case was led by the Public Prosecutor's Office of Munich.",
-         "Public Prosecutor's Office of Munich", "DE"),
-        ("The Prosecution Service of Antwerp coordinated the case.",
-         "Prosecution Service of Antwerp", "BE"),
-        ("The National Anti-Corruption Bureau of Ukraine opened the case.",
-         "National Anti-Corruption Bureau of Ukraine", "UA"),
-        ("The National Agency for the Prohibition of Trafficking in Persons from Nigeria "
-         "took part.", "National Agency for the Prohibition of Trafficking in Persons", "NG"),
+        (
+            "The case was led by the Public Prosecutor's Office of Munich.",
+            "Public Prosecutor's Office of Munich",
+            "DE",
+        ),
+        (
+            "The Prosecution Service of Antwerp coordinated the case.",
+            "Prosecution Service of Antwerp",
+            "BE",
+        ),
+        (
+            "The National Anti-Corruption Bureau of Ukraine opened the case.",
+            "National Anti-Corruption Bureau of Ukraine",
+            "UA",
+        ),
+        (
+            "The National Agency for the Prohibition of Trafficking in Persons from Nigeria "
+            "took part.",
+            "National Agency for the Prohibition of Trafficking in Persons",
+            "NG",
+        ),
     ],
 )
 def test_body_of_a_place(text, name, country):
@@ -81,12 +94,18 @@ def test_an_unknown_acronym_defined_in_brackets():
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Malta's Asset Recovery Bureau and Malta's Customs Enforcement Section supported it.",
-         {"Maltese Asset Recovery Bureau": "MT", "Maltese Customs Enforcement Section": "MT"}),
-        ("Officers of the French National Police and Maritime Intelligence Unit searched it.",
-         {"French National Police": "FR", "French Maritime Intelligence Unit": "FR"}),
-        ("The Spanish Guardia Civil and Maritime Intelligence Unit searched the boat.",
-         {"Spanish Guardia Civil": "ES", "Spanish Maritime Intelligence Unit": "ES"}),
+        (
+            "Malta's Asset Recovery Bureau and Malta's Customs Enforcement Section supported it.",
+            {"Maltese Asset Recovery Bureau": "MT", "Maltese Customs Enforcement Section": "MT"},
+        ),
+        (
+            "Officers of the French National Police and Maritime Intelligence Unit searched it.",
+            {"French National Police": "FR", "French Maritime Intelligence Unit": "FR"},
+        ),
+        (
+            "The Spanish Guardia Civil and Maritime Intelligence Unit searched the boat.",
+            {"Spanish Guardia Civil": "ES", "Spanish Maritime Intelligence Unit": "ES"},
+        ),
     ],
 )
 def test_possessive_country_and_a_shared_country_in_a_list(text, expected):
@@ -143,12 +162,18 @@ def test_a_body_quoted_only_as_a_source_is_not_a_participant(text):
 @pytest.mark.parametrize(
     "text,name",
     [
-        ("HSI's Transnational Criminal Investigative Unit in Colombia assisted.",
-         "HSI's Transnational Criminal Investigative Unit"),
-        ("The Internal Affairs Unit of the Romanian Police opened a case.",
-         "Internal Affairs Unit of the Romanian Police"),
-        ("INTERPOL's Financial Crime and Anti-Corruption Centre coordinated the action.",
-         "Interpol"),
+        (
+            "HSI's Transnational Criminal Investigative Unit in Colombia assisted.",
+            "HSI's Transnational Criminal Investigative Unit",
+        ),
+        (
+            "The Internal Affairs Unit of the Romanian Police opened a case.",
+            "Internal Affairs Unit of the Romanian Police",
+        ),
+        (
+            "INTERPOL's Financial Crime and Anti-Corruption Centre coordinated the action.",
+            "Interpol",
+        ),
         ("The FinCEN analysed the transfers.", "Financial Crimes Enforcement Network"),
     ],
 )

@@ -1,0 +1,82 @@
+"""Who led, who supported, who took part: our own sentences, several phrasings."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import analyse
+
+from graphkit.extract.agencies import find_agencies
+
+
+def roles(text: str) -> dict[str, str]:
+    rank = {"led": 3, "supported": 2, "participated": 1}
+    out: dict[str, str] = {}
+    for m in find_agencies(analyse(text)):
+        old = out.get(m.agency.name)
+        if old is None or rank[m.role] > rank[old]:
+            out[m.agency.name] = m.role
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operation was led by the Portuguese Judicial Police, the Belgian Federal Police "
+        "and the Brazilian Federal Police.",
+        "Led by the Portuguese Judicial Police, the Belgian Federal Police and the Brazilian "
+        "Federal Police, the operation ended in May.",
+        "Under the leadership of the Portuguese Judicial Police, the Belgian Federal Police and "
+        "the Brazilian Federal Police, officers raided 20 homes.",
+    ],
+)
+def test_several_leaders_all_lead(text):
+    assert roles(text) == {
+        "Portuguese Judicial Police": "led",
+        "Belgian Federal Police": "led",
+        "Brazilian Federal Police": "led",
+    }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "At the request of the Belgian Federal Police, Europol analysed the data.",
+            {"Belgian Federal Police": "led", "Europol": "supported"},
+        ),
+        (
+            "The Belgian Federal Police led the investigation, assisted by Europol.",
+            {"Belgian Federal Police": "led", "Europol": "supported"},
+        ),
+        (
+            "Supported by Europol, the Belgian Federal Police arrested 5 people.",
+            {"Europol": "supported", "Belgian Federal Police": "participated"},
+        ),
+        (
+            "With the support of Europol and Eurojust, the Belgian Federal Police searched homes.",
+            {
+                "Europol": "supported",
+                "Eurojust": "supported",
+                "Belgian Federal Police": "participated",
+            },
+        ),
+        (
+            "The investigation was coordinated by Eurojust; the Dutch National Police took part.",
+            {"Eurojust": "supported", "Dutch National Police": "participated"},
+        ),
+        (
+            "Europol assisted the Dutch National Police, which headed the investigation.",
+            {"Europol": "supported", "Dutch National Police": "led"},
+        ),
+        (
+            "The Dutch National Police and the Belgian Federal Police took part in the operation.",
+            {"Dutch National Police": "participated", "Belgian Federal Police": "participated"},
+        ),
+        (
+            "The Spanish Guardia Civil coordinated the action days across the country.",
+            {"Spanish Guardia Civil": "led"},
+        ),
+    ],
+)
+def test_roles_from_the_words_around_each_agency(text, expected):
+    assert roles(text) == expected

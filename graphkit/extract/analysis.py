@@ -22,7 +22,9 @@ _HEDGE = re.compile(
 _BOILERPLATE = re.compile(
     r"\bEMPACT\b|European Multidisciplinary Platform|\bpolicy cycle\b|"
     r"Headquartered in The Hague|Europol supports the (?:\d+ )?(?:EU )?Member States|"
-    r"fight against terrorism, cybercrime and other|priority crime areas|crime priorities",
+    r"fight against terrorism, cybercrime and other|priority crime areas|crime priorities|"
+    r"\b(?:combat|fight|tackl|counter|prevent|disrupt)\w*\s+(?:serious\s+(?:and\s+)?)?"
+    r"organi[sz]ed crime and terrorism",
     re.IGNORECASE,
 )
 """Institutional closing paragraphs ("Europol supports the 27 EU Member States in their

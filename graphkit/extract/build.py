@@ -20,7 +20,7 @@ from graphkit.extract.gazetteer import AgencyEntry, country_name
 from graphkit.extract.groups import find_descriptor, find_known, find_nationalities, has_group
 from graphkit.extract.operations import find_codenames, find_officers, find_searches
 from graphkit.extract.persons import find_persons
-from graphkit.extract.seizures import find_seizures
+from graphkit.extract.seizures import find_seizures, seized_spans
 from graphkit.facts import FactsDocument, Node, NodeRef, Relationship, ReportInfo, entity_key
 
 _ACTION_PREFIXES = (
@@ -141,7 +141,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
         return doc.document()
     agency_mentions = find_agencies(analysis)
     agency_spans = [(m.start, m.end) for m in agency_mentions]
-    crimes = find_crimes(analysis, agency_spans)
+    crimes = find_crimes(analysis, agency_spans, seized_spans(analysis))
     homes = [(m.start, m.end, m.agency.country) for m in agency_mentions]
     arrests = find_arrests(analysis, homes)
     codenames = find_codenames(analysis)

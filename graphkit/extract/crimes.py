@@ -47,8 +47,19 @@ def _cues() -> _Cues:
 
 _NAME_TAIL = re.compile(
     r"^(?:\s+[A-Z][\w-]*){0,2}\s+(?:Centre|Center|Directorate|Unit|Office|Department|Division|"
-    r"Agency|Command|Squad|Task ?[Ff]orce|Platform|Coalition|Programme|Program)\b"
+    r"Agency|Command|Squad|Task ?[Ff]orce|Platform|Coalition|Programme|Program|Network|Group|"
+    r"Team|Service|Bureau|Section|Cell|Hub|Project)\b"
 )
+_NOT_THE_CRIME = re.compile(
+    r"\b(?:designated|designation|named|listed|classified|labell?ed|branded)\s+(?:as\s+)?"
+    r"(?:an?\s+)?(?:(?:foreign|specially designated global|international)\s+)?$",
+    re.IGNORECASE,
+)
+"""A label given by a government ("named a Foreign Terrorist Organization") is not the
+crime the case is about."""
+INCIDENTAL = frozenset(["counterfeiting", "property_crime", "excise_fraud", "firearms_trafficking"])
+"""Crimes whose cue inside a list of seized things says what was found, not what the case
+is about: "stolen vehicles", "counterfeit cigarettes" or "firearms" seized in a drugs raid."""
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -58,13 +69,18 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 def find_crimes(
-    analysis: Analysis, skip_spans: list[tuple[int, int]] | None = None
+    analysis: Analysis,
+    skip_spans: list[tuple[int, int]] | None = None,
+    seized_spans: list[tuple[int, int]] | None = None,
 ) -> dict[str, SentenceView]:
     """Each crime type the report mentions, with the first sentence that says so.
 
     ``skip_spans`` are report offsets to ignore: agency names ("Directorate for
     Investigating Organised Crime and Terrorism") are not crimes of the case.
+    ``seized_spans`` are the lists of seized things, where the :data:`INCIDENTAL` crimes'
+    cues do not count.
     """
+    seized = sorted(seized_spans or [])
     cues = _cues()
     skip = sorted(skip_spans or [])
     starts = [a for a, _ in skip]
@@ -87,16 +103,30 @@ def find_crimes(
                     continue
                 m = pattern.match(text, view.local(tok.start))
                 if m and not _skipped(text, m.start(), m.end(), spans):
+                    if crime in INCIDENTAL and _inside(seized, tok.start):
+                        continue
                     found[crime] = view
         for crime, pattern in cues.other:
             if crime in found:
                 continue
             for m in pattern.finditer(text):
-                if not _skipped(text, m.start(), m.end(), spans):
-                    found[crime] = view
-                    break
+                if _skipped(text, m.start(), m.end(), spans):
+                    continue
+                if crime in INCIDENTAL and _inside(seized, view.start + m.start()):
+                    continue
+                found[crime] = view
+                break
     return found
 
 
 def _skipped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return _in_a_name(text, start, end) or any(a <= start < b for a, b in spans)
+    return (
+        _in_a_name(text, start, end)
+        or any(a <= start < b for a, b in spans)
+        or bool(_NOT_THE_CRIME.search(text[max(0, start - 60) : start]))
+    )
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -422,7 +422,7 @@ def _in_sentence(view: SentenceView, listed: bool = False) -> list[SeizureMentio
 
 _OBJECT_VERB = (
     r"seized|confiscated|recovered|intercepted|froze|frozen|impounded|retrieved|found|"
-    r"discovered|blocked|secured"
+    r"discovered|blocked|secured|intervened|impounded"
 )
 _ACTIVE_LIST = re.compile(
     rf"\b(?:(?:also|additionally|further|then)\s+)?(?:{_OBJECT_VERB}|seizing|confiscating|"
@@ -717,6 +717,19 @@ def _list_lines(analysis: Analysis) -> list[SentenceView]:
                 break
             if not _is_seizure_sentence(view):
                 out.append(view)
+    return out
+
+
+def seized_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Report offsets of the lists of seized things, for steps that must not read them as
+    what the case is about."""
+    out = [
+        (view.start + lo, view.start + hi)
+        for view in analysis.sentences
+        if _is_seizure_sentence(view)
+        for lo, hi, _ in _object_spans(view)
+    ]
+    out += [(view.start, view.end) for view in _list_lines(analysis)]
     return out
 
 

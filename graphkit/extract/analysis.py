@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from graphkit.extract.gazetteer import Match, gazetteer
 from graphkit.extract.numbers import NUMBER_WORDS, Number, find_numbers
 from graphkit.extract.sentences import Sentence, split_sentences
-from graphkit.extract.tokens import Token, tokenize
+from graphkit.extract.tokens import Token, tokenize, word_set
 
 _HEDGE = re.compile(
     r"\b(?:believed|suspected|allegedly|alleged|reportedly|accused of|thought to|presumed|"
@@ -19,26 +20,41 @@ _HEDGE = re.compile(
 )
 
 
-_BOILERPLATE = re.compile(
-    r"\bEMPACT\b|European Multidisciplinary Platform|\bpolicy cycle\b|"
-    r"Headquartered in The Hague|Europol supports the (?:\d+ )?(?:EU )?Member States|"
-    r"fight against terrorism, cybercrime and other|priority crime areas|crime priorities|"
-    r"\b(?:combat|fight|tackl|counter|prevent|disrupt)\w*\s+(?:serious\s+(?:and\s+)?)?"
-    r"organi[sz]ed crime and terrorism",
-    re.IGNORECASE,
+_BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (word, re.compile(pattern, re.IGNORECASE))
+    for word, pattern in (
+        ("empact", r"\bEMPACT\b"),
+        ("european", r"European Multidisciplinary Platform"),
+        ("policy", r"\bpolicy cycle\b"),
+        ("headquartered", r"Headquartered in The Hague"),
+        ("europol", r"Europol supports the (?:\d+ )?(?:EU )?Member States"),
+        ("fight", r"fight against terrorism, cybercrime and other"),
+        ("priority", r"priority crime areas"),
+        ("priorities", r"crime priorities"),
+        (
+            "terrorism",
+            r"\b(?:combat|fight|tackl|counter|prevent|disrupt)\w*\s+"
+            r"(?:serious\s+(?:and\s+)?)?organi[sz]ed crime and terrorism",
+        ),
+    )
 )
 """Institutional closing paragraphs ("Europol supports the 27 EU Member States in their
-fight against terrorism, cybercrime and ...") list crime areas that the case is not about."""
+fight against terrorism, cybercrime and ...") list crime areas that the case is not about.
+Each expression is tried only when its word is in the sentence."""
 
 
 _BACKGROUND = re.compile(
-    r"(?<!active )(?<!operating )(?<!operational )(?<!existed )(?<!running )(?<!operated )"
     r"\bsince (?:(?:19|20)\d\d|the (?:start|beginning|launch|creation)|its (?:creation|launch))\b|"
     r"\bover the (?:past|last)\b|\bin the (?:past|last) (?:\w+ )?(?:years|decade)\b|"
     r"\b(?:each|every|per) year\b|\bannually\b|\blast year\b|\bin recent years\b",
     re.IGNORECASE,
 )
 """Statistics about other work ("Since 2017, the taskforce has led to 1 200 arrests")."""
+_STILL_ACTIVE = re.compile(r"\b(?:active|operating|operational|existed|running|operated)\s+$", re.I)
+"""Before "since 2019": the group's own history ("active since 2019"), not other work."""
+
+_BACKGROUND_WORDS = word_set("since over past last each every per annually recent")
+"""Words without which :data:`_BACKGROUND` cannot match."""
 
 _CLAUSE_BREAK = re.compile(
     r"[;:()\[\]]|\s[–—]\s|,?\s+(?:while|whereas|but|although|though|whilst)\b",
@@ -60,8 +76,9 @@ ACTION_VERB = re.compile(
 
 
 @lru_cache(maxsize=256)
-def _spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(" " + p for p in prefixes)
+def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for "a word starts with one of these": a single scan in C."""
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in prefixes) + ")")
 
 
 @dataclass
@@ -101,16 +118,24 @@ class SentenceView:
 
     def has_prefix(self, prefixes: tuple[str, ...]) -> bool:
         """Whether a word of the sentence starts with one of ``prefixes`` (lower case)."""
-        joined = self._joined
-        return any(p in joined for p in _spaced(prefixes))
+        return _prefix_pattern(prefixes).search(self._joined) is not None
 
     @cached_property
     def boilerplate(self) -> bool:
-        return bool(_BOILERPLATE.search(self.text))
+        keys = self.keys
+        return any(word in keys and rx.search(self.text) for word, rx in _BOILERPLATE)
 
     @cached_property
     def background(self) -> bool:
-        return bool(_BACKGROUND.search(self.text))
+        if self.keys.isdisjoint(_BACKGROUND_WORDS):
+            return False  # the expression needs one of these words: skip the scan
+        return any(
+            not (
+                m.group().lower().startswith("since")
+                and _STILL_ACTIVE.search(self.text[: m.start()])
+            )
+            for m in _BACKGROUND.finditer(self.text)
+        )
 
     @cached_property
     def hedged(self) -> bool:
@@ -152,6 +177,8 @@ class SentenceView:
 class Analysis:
     text: str
     sentences: list[SentenceView] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Results a step computes once per report and another step reads again."""
 
     @classmethod
     def of(cls, text: str) -> Analysis:

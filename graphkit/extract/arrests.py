@@ -162,6 +162,8 @@ class _Count:
 def _separates_detention(analysis: Analysis) -> bool:
     """True when the report counts detentions apart from arrests ("9 arrested and 3 detained")."""
     for view in analysis.sentences:
+        if not view.has_prefix(("detain", "detention")):
+            continue
         text = view.text
         a, d = _ARREST.search(text), _DETAIN.search(text)
         if not (a and d and len(view.numbers) >= 2):

@@ -305,10 +305,10 @@ def _acting_agencies(
     Guardia Civil conducted the operation", "FBI agents arrested ten people". A country's
     force acts on its own territory, so its country is a place."""
     out: list[CountryMention] = []
-    for start, end, iso2 in agencies:
-        if not (view.start <= start < view.end) or len(iso2) != 2 or not iso2.isupper():
-            continue
-        if iso2 in ("EU",):
+    lo = bisect_left(agencies, (view.start,))
+    hi = bisect_left(agencies, (view.end,))
+    for start, end, iso2 in agencies[lo:hi]:
+        if len(iso2) != 2 or not iso2.isupper() or iso2 == "EU":
             continue
         pos = view.local(start)
         c_start, c_end = view.clause(pos)

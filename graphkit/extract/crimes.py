@@ -24,6 +24,19 @@ class _Cues:
     """cues that start with a group or class: searched per sentence"""
 
 
+_LEADING_CHOICE = re.compile(r"\(\?:(?P<alts>[\w ']+(?:\|[\w ']+)+)\)(?P<rest>.*)", re.DOTALL)
+
+
+def _expand(cue: str) -> list[str]:
+    """ "(?:illegal|illicit) tobacco" -> "illegal tobacco", "illicit tobacco": a cue that starts
+    with a choice of plain words becomes one cue per word, so each is looked up by its first
+    word instead of being searched for in every sentence."""
+    m = _LEADING_CHOICE.fullmatch(cue)
+    if m is None:
+        return [cue]
+    return [alt + m.group("rest") for alt in m.group("alts").split("|")]
+
+
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     """Index every cue by the literal word it starts with, so a sentence is scanned by its
@@ -33,7 +46,7 @@ def _cues() -> _Cues:
     for crime, cues in gazetteer().crimes.items():
         if crime not in model.CRIMES:
             raise ValueError(f"crimes.yaml: {crime!r} is not in the crime vocabulary")
-        for cue in cues:
+        for cue in (c for raw in cues for c in _expand(raw)):
             pattern = re.compile(rf"(?:{cue})\b", re.IGNORECASE)
             prefix = re.match(r"[a-z0-9]*", cue.lower()).group()
             if re.match(r"[a-z0-9]*[?*{]", cue.lower()):

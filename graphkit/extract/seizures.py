@@ -720,24 +720,32 @@ def _list_lines(analysis: Analysis) -> list[SentenceView]:
     return out
 
 
+def _work(analysis: Analysis) -> list[tuple[SentenceView, bool]]:
+    """The sentences that state seizures, and whether each is a line of a headed list;
+    computed once per report."""
+    work = analysis.memo.get("seizure sentences")
+    if work is None:
+        work = [(v, False) for v in analysis.sentences if _is_seizure_sentence(v)]
+        work += [(v, True) for v in _list_lines(analysis)]
+        analysis.memo["seizure sentences"] = work
+    return work
+
+
 def seized_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """Report offsets of the lists of seized things, for steps that must not read them as
     what the case is about."""
-    out = [
-        (view.start + lo, view.start + hi)
-        for view in analysis.sentences
-        if _is_seizure_sentence(view)
-        for lo, hi, _ in _object_spans(view)
-    ]
-    out += [(view.start, view.end) for view in _list_lines(analysis)]
+    out: list[tuple[int, int]] = []
+    for view, listed in _work(analysis):
+        if listed:
+            out.append((view.start, view.end))
+        else:
+            out.extend((view.start + lo, view.start + hi) for lo, hi, _ in _object_spans(view))
     return out
 
 
 def find_seizures(analysis: Analysis) -> list[SeizureMention]:
     """Distinct seizures, body first so a headline's repeat of a figure is dropped."""
-    work = [(v, False) for v in analysis.sentences if _is_seizure_sentence(v)]
-    work += [(v, True) for v in _list_lines(analysis)]
-    work.sort(key=lambda item: (item[0].headline, item[0].start))
+    work = sorted(_work(analysis), key=lambda item: (item[0].headline, item[0].start))
     out: list[SeizureMention] = []
     for view, listed in work:
         for mention in _in_sentence(view, listed):

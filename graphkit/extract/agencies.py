@@ -659,6 +659,8 @@ def find_agencies(analysis: Analysis) -> list[AgencyMention]:
     out: list[AgencyMention] = []
     acronyms: dict[str, AgencyEntry] = {}
     for view in analysis.sentences:
+        if view.separate:
+            continue  # a separate event's bodies did not take part in this operation
         found = _sentence_agencies(view, acronyms)
         spans = [(cs, ce) for cs, ce, _ in found]
         for cs, ce, agency in found:

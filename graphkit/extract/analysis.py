@@ -90,6 +90,9 @@ class SentenceView:
     matches: list[Match]
     numbers: list[Number]
     headline: bool = False
+    separate: bool = False
+    """Part of a separate, earlier event the report mentions ("In a separate case last year,
+    customs seized ..."): its facts are not this operation's."""
 
     @property
     def text(self) -> str:
@@ -127,6 +130,8 @@ class SentenceView:
 
     @cached_property
     def background(self) -> bool:
+        if self.separate:
+            return True
         if self.keys.isdisjoint(_BACKGROUND_WORDS):
             return False  # the expression needs one of these words: skip the scan
         return any(
@@ -191,6 +196,7 @@ class Analysis:
             numbers = find_numbers(s.text, s.start, words=has_words)
             views.append(SentenceView(s, tokens, matches, numbers))
         _mark_headline(views)
+        _mark_separate_events(text, views)
         return cls(text, views)
 
 
@@ -198,3 +204,29 @@ def _mark_headline(views: list[SentenceView]) -> None:
     """The first line of a press release is usually its headline (no final full stop)."""
     if views and not views[0].text.rstrip().endswith((".", ":", ";")) and len(views[0].text) < 200:
         views[0].headline = True
+
+
+_SEPARATE_EVENT = re.compile(
+    r"\b(?:in )?(?:a |an |another )?(?:separate|unrelated|earlier|distinct) (?:case|cases|operation|"
+    r"investigation|action|interception|seizure|raid|incident|probe|inquiry)\b|"
+    r"\b(?:this|it|the operation|the investigation) (?:follows|builds on)\b",
+    re.IGNORECASE,
+)
+_BACK_TO_THIS = re.compile(
+    r"\b(?:this|the current|the present|today's) (?:operation|investigation|action|case)\b",
+    re.IGNORECASE,
+)
+
+
+def _mark_separate_events(text: str, views: list[SentenceView]) -> None:
+    """A sentence that introduces a separate, earlier event, and the rest of its paragraph
+    unless a sentence returns to this operation."""
+    inside = False
+    for prev, view in zip([None, *views], views, strict=False):
+        if prev is not None and "\n" in text[prev.end : view.start]:
+            inside = False  # a new paragraph
+        if _SEPARATE_EVENT.search(view.text):
+            inside = True
+        elif inside and _BACK_TO_THIS.search(view.text):
+            inside = False
+        view.separate = inside and not view.headline

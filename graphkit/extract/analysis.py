@@ -207,8 +207,9 @@ def _mark_headline(views: list[SentenceView]) -> None:
 
 
 _SEPARATE_EVENT = re.compile(
-    r"\b(?:in )?(?:a |an |another )?(?:separate|unrelated|earlier|distinct) (?:case|cases|operation|"
-    r"investigation|action|interception|seizure|raid|incident|probe|inquiry)\b|"
+    r"\b(?:in )?(?:a |an |another )?(?:separate|unrelated|earlier|distinct) "
+    r"(?:case|cases|operation|investigation|action|interception|seizure|raid|incident|probe|"
+    r"inquiry)\b|"
     r"\b(?:this|it|the operation|the investigation) (?:follows|builds on)\b",
     re.IGNORECASE,
 )

@@ -31,6 +31,12 @@ _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("fight", r"fight against terrorism, cybercrime and other"),
         ("priority", r"priority crime areas"),
         ("priorities", r"crime priorities"),
+        ("source", r"^\W*sources?\s*:"),
+        ("photo", r"^\W*\(?photos?\s*:[^)]{0,80}\)?\W*$"),
+        ("credit", r"^\W*(?:image\s+)?credits?\s*:"),
+        ("copyright", r"\bcopyright\b"),
+        ("read", r"^\W*read more\b"),
+        ("contact", r"^\W*(?:media\s+|press\s+)?contacts?\s*:"),
         (
             "terrorism",
             r"\b(?:combat|fight|tackl|counter|prevent|disrupt)\w*\s+"

@@ -7,6 +7,7 @@ which relationship links it, which sentence is its evidence and how certain it i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +17,15 @@ from graphkit.extract.arrests import find_arrests
 from graphkit.extract.countries import Role, country_at, country_mentions
 from graphkit.extract.crimes import find_crimes
 from graphkit.extract.dates import find_action_dates
+from graphkit.extract.evidence import both_named, names_country
 from graphkit.extract.gazetteer import AgencyEntry, country_name
-from graphkit.extract.groups import find_descriptor, find_known, find_nationalities, has_group
+from graphkit.extract.groups import (
+    find_descriptor,
+    find_known,
+    find_nationalities,
+    has_group,
+    has_group_cue,
+)
 from graphkit.extract.operations import find_codenames, find_officers, find_searches
 from graphkit.extract.persons import find_persons
 from graphkit.extract.seizures import find_seizures, seized_spans
@@ -48,14 +56,32 @@ _ACTION_PREFIXES = (
     "crackdown",
     "strike",
     "sting",
+    "shut",
 )
 _ROLE_RANK = {"led": 3, "supported": 2, "participated": 1}
 _ACTION = re.compile(
-    r"\b(?:arrest\w*|raid\w*|search\w*|seiz\w*|detain\w*|detention|action days?|operation|"
-    r"carried out|dismantl\w*|confiscat\w*|intercept\w*|investigation|police|authorities|"
-    r"officers|extradit\w*|taken down|brought down|froze|frozen|crackdown|strike|sting)\b",
+    r"\b(?:arrest\w*|raid\w*|search\w*|seiz\w*|detain\w*|detention|action days?|actions?|"
+    r"operation|carried out|dismantl\w*|confiscat\w*|intercept\w*|investigation|police|"
+    r"authorities|officers|extradit\w*|taken down|brought down|shut down|froze|frozen|"
+    r"crackdown|strike|sting)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence made of adjacent sentences: ``text`` is the report text from start to end."""
+
+    start: int
+    end: int
+    text: str
+
+
+Evidence = SentenceView | Span
+
+
+def _joined(analysis: Analysis, first: SentenceView, last: SentenceView) -> Span:
+    return Span(first.start, last.end, analysis.text[first.start : last.end])
 
 
 @dataclass
@@ -83,7 +109,7 @@ class _Doc:
         rel_type: str,
         src: NodeRef,
         dst: NodeRef,
-        view: SentenceView,
+        view: Evidence,
         certainty: str = "reported",
         **props: Any,
     ) -> None:
@@ -101,12 +127,86 @@ class _Doc:
             properties=props,
         )
 
-    def document(self) -> FactsDocument:
+    def document(self, analysis: Analysis | None = None) -> FactsDocument:
+        if analysis is not None:
+            for rel in self.rels.values():
+                _name_both_ends(analysis, rel, self.nodes)
         return FactsDocument(
             report=self.report,
             nodes=list(self.nodes.values()),
             relationships=list(self.rels.values()),
         )
+
+
+def _joins(analysis: Analysis, first: SentenceView, last: SentenceView) -> bool:
+    """Whether two neighbouring sentences belong together: one paragraph, or a list and the
+    line that introduces it ("The following took part:" then "Spain: Guardia Civil")."""
+    gap = analysis.text[first.end : last.start]
+    if "\n" not in gap or first.text.rstrip().endswith(":"):
+        return True
+    if _bullet(analysis, first) and _bullet(analysis, last):
+        return True  # lines of one list
+    if "\n\n" in gap.replace(" ", "").replace("\t", ""):
+        return False
+    return len(first.text) < 120 and len(last.text) < 200
+
+
+def _bullet(analysis: Analysis, view: SentenceView) -> bool:
+    line_start = analysis.text.rfind("\n", 0, view.start) + 1
+    return bool(re.match(r"\s*[•●▪‣◦*\-–—·]", analysis.text[line_start : view.start + 1]))
+
+
+def _name_both_ends(
+    analysis: Analysis, rel: Relationship, nodes: dict[tuple[str, str], Node]
+) -> None:
+    """Widen a relationship's evidence to the sentence before (or after) it, within its
+    paragraph, when the sentence alone does not name both ends ("Three men were arrested
+    there." names no country; with the sentence before it, it does)."""
+    src = None if rel.src.label == "Report" else nodes.get((rel.src.label, rel.src.key))
+    dst = nodes.get((rel.dst.label, rel.dst.key))
+    if both_named(src, dst, rel.evidence):
+        return
+    views = analysis.sentences
+    starts = [v.start for v in views]
+    i = bisect_right(starts, rel.evidence_start) - 1
+    j = bisect_left(starts, rel.evidence_end) - 1
+    if i < 0 or j < i:
+        return
+    spans = [(i - 1, j), (i, j + 1), (i - 2, j), (i - 1, j + 1)]
+    heading = next(
+        (k for k in range(i - 1, max(-1, i - 10), -1) if views[k].text.rstrip().endswith(":")),
+        None,
+    )
+    if heading is not None:
+        spans.append((heading, j))  # a list line and the line that introduces the list
+    for lo, hi in spans:
+        if lo < 0 or hi >= len(views):
+            continue
+        if not all(_joins(analysis, views[k], views[k + 1]) for k in range(lo, hi)):
+            continue
+        text = analysis.text[views[lo].start : views[hi].end]
+        if both_named(src, dst, text):
+            rel.evidence, rel.evidence_start, rel.evidence_end = (
+                text,
+                views[lo].start,
+                views[hi].end,
+            )
+            return
+
+
+def _together(analysis: Analysis, a: list[SentenceView], b: list[SentenceView]) -> Evidence | None:
+    """Where two agencies are named together: the first sentence naming both, else two
+    adjacent sentences of one paragraph naming one each; None when the report never puts
+    them side by side (their cooperation is then only read through the operation)."""
+    both = sorted(set(map(id, a)) & set(map(id, b)))
+    if both:
+        return next(v for v in a if id(v) == both[0])
+    for va in a:
+        for vb in b:
+            first, last = (va, vb) if va.start < vb.start else (vb, va)
+            if last.index - first.index == 1 and "\n" not in analysis.text[first.end : last.start]:
+                return _joined(analysis, first, last)
+    return None
 
 
 def _is_action(view: SentenceView) -> bool:
@@ -138,7 +238,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     doc = _Doc(report)
     views = analysis.sentences
     if not views:
-        return doc.document()
+        return doc.document(analysis)
     agency_mentions = find_agencies(analysis)
     agency_spans = [(m.start, m.end) for m in agency_mentions]
     crimes = find_crimes(analysis, agency_spans, seized_spans(analysis))
@@ -148,7 +248,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     is_action = {v.index: _is_action(v) for v in views}
     action_views = [v for v in views if is_action[v.index]]
     if not codenames and not action_views:
-        return doc.document()
+        return doc.document(analysis)
 
     # -- operations ------------------------------------------------------------------
     start_date, end_date = find_action_dates(analysis, report.published)
@@ -218,32 +318,43 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             )
         group_refs.append((ref, g.sentence))
     if not group_refs and (arrests.by_country or has_group(analysis)):
-        view = next((v for v in views if not v.headline), views[0])
+        # the sentence that speaks of the group and of action against it
+        view = next(
+            (v for v in views if not v.headline and has_group_cue(v) and _is_action(v)),
+            next((v for v in views if not v.headline), views[0]),
+        )
         ref = doc.node(
             "CriminalGroup",
             entity_key("CriminalGroup", report.key, "main"),
             crimes=crime_list,
             nationalities=nationalities,
         )
-        group_refs.append((ref, arrests.total_sentence or view))
+        group_refs.append((ref, view))
     for ref, view in group_refs:
         doc.rel("TARGETED", op, ref, view, _hedged(view))
     main_group = group_refs[0][0] if group_refs else None
 
     # -- agencies ----------------------------------------------------------------------
     agencies = _merge_agencies(agency_mentions)
-    first_seen: dict[NodeRef, SentenceView] = {}
+    seen_in: dict[NodeRef, list[SentenceView]] = {}
+    for m in agency_mentions:
+        views_of = seen_in.setdefault(_agency_ref(doc, m.agency), [])
+        if m.sentence not in views_of:
+            views_of.append(m.sentence)
     for agency, role, view in agencies:
         ref = _agency_ref(doc, agency)
-        first_seen.setdefault(ref, view)
         doc.rel("PARTICIPATED_IN", ref, op, view, role=role)
         if re.fullmatch(r"[A-Z]{2}", agency.country) and agency.country not in ("EU",):
-            doc.rel("BASED_IN", ref, doc.country(agency.country), view)
-    refs = sorted(first_seen, key=lambda r: r.key)
+            # stated only where the report names the country; Agency.country always has it
+            home = next((v for v in seen_in[ref] if names_country(v.text, agency.country)), None)
+            if home is not None:
+                doc.rel("BASED_IN", ref, doc.country(agency.country), home)
+    refs = sorted(seen_in, key=lambda r: r.key)
     for i, a in enumerate(refs):
         for b in refs[i + 1 :]:
-            va, vb = first_seen[a], first_seen[b]
-            doc.rel("COOPERATED_WITH", a, b, va if va.start >= vb.start else vb)
+            together = _together(analysis, seen_in[a], seen_in[b])
+            if together is not None:
+                doc.rel("COOPERATED_WITH", a, b, together)
 
     # -- places and arrests ------------------------------------------------------------
     for place in (c for c in countries if c.role is Role.PLACE):
@@ -290,4 +401,4 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
             country=country_at(places, seizure.sentence, seizure.pos),
         )
         doc.rel("SEIZED", op, ref, seizure.sentence)
-    return doc.document()
+    return doc.document(analysis)

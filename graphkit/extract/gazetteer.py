@@ -74,6 +74,8 @@ class Gazetteer:
     local_by_country: dict[str, list[tuple[str, AgencyEntry]]] = field(default_factory=dict)
     crimes: dict[str, list[str]] = field(default_factory=dict)
     known_agencies: set[AgencyEntry] = field(default_factory=set)
+    agency_aliases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    """Agency name -> the token keys of every way the gazetteer knows to write it."""
 
     def add(self, phrase: str, entry: Entry) -> None:
         keys = phrase_keys(phrase)
@@ -196,6 +198,9 @@ def gazetteer() -> Gazetteer:
         agency = AgencyEntry(spec["name"], spec["country"], spec["kind"])
         gz.known_agencies.add(agency)
         adj = gz.adjectives.get(agency.country)
+        written = gz.agency_aliases.setdefault(agency.name, [])
+        for alias in [agency.name, *(spec.get("aliases") or []), *(spec.get("local") or [])]:
+            written.append(phrase_keys(alias))
         for alias in [agency.name, *(spec.get("aliases") or [])]:
             gz.add(alias, Entry("agency", agency))
             keys = phrase_keys(alias)

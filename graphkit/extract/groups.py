@@ -74,7 +74,12 @@ def find_known(analysis: Analysis) -> list[GroupMention]:
 
 
 def has_group(analysis: Analysis) -> bool:
-    return any(_GROUP_CUE.search(v.text) for v in analysis.sentences)
+    return any(has_group_cue(v) for v in analysis.sentences)
+
+
+def has_group_cue(view: SentenceView) -> bool:
+    """Whether a sentence speaks of a group or its members ("the network", "suspects")."""
+    return bool(_GROUP_CUE.search(view.text))
 
 
 _MEMBERS = word_set(

@@ -219,7 +219,43 @@ class FactsDocument(BaseModel):
                     f"{rel.type} from {rel.src.key!r} to {rel.dst.key!r} appears twice"
                 )
             seen.add(rel.identity)
+        self._derive_display_names()
         return self
+
+    def _derive_display_names(self) -> None:
+        """Fill the derived ``display_name`` of operations and groups (see
+        :func:`graphkit.model.display_name`): unnamed ones by their countries and dates, or
+        by the operation that targeted them. A value given in the document is replaced."""
+        by_ref = {node.ref: node for node in self.nodes}
+        countries: dict[NodeRef, list[str]] = {}
+        targeted_by: dict[NodeRef, NodeRef] = {}
+        for rel in self.relationships:
+            if rel.type == "CONDUCTED_IN" and rel.dst in by_ref:
+                country = by_ref[rel.dst]
+                names = countries.setdefault(rel.src, [])
+                label = str(country.properties.get("name") or country.key)
+                if label not in names:
+                    names.append(label)
+            elif rel.type == "TARGETED":
+                targeted_by.setdefault(rel.dst, rel.src)
+        captions: dict[NodeRef, str] = {}
+        for node in self.nodes:
+            if node.label == "Operation":
+                props = node.properties
+                captions[node.ref] = props.get("name") or model.operation_caption(
+                    countries.get(node.ref, []),
+                    props.get("start_date"),
+                    props.get("end_date"),
+                    self.report.published,
+                )
+                props["display_name"] = captions[node.ref]
+        for node in self.nodes:
+            if node.label == "CriminalGroup":
+                props = node.properties
+                operation = targeted_by.get(node.ref)
+                props["display_name"] = props.get("name") or model.group_caption(
+                    props.get("descriptor"), captions.get(operation) if operation else None
+                )
 
     # -- reading and writing -------------------------------------------------------------
 

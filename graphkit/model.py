@@ -8,9 +8,11 @@ we build, and ``docs/schema.md``. Change the graph contract here and nowhere els
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 
 class PropertyType(StrEnum):
@@ -161,6 +163,12 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("officers", INT, "officers deployed"),
                 Property("searches", INT, "premises searched"),
                 Property("crimes", L, "from the crime vocabulary"),
+                Property(
+                    "display_name",
+                    S,
+                    'how graphkit shows it: the codename, else "operation in Belgium, 7 Apr '
+                    '2024" (derived on load from its countries and dates)',
+                ),
             ),
             "A law-enforcement operation or investigation.",
         ),
@@ -178,6 +186,12 @@ NODE_TYPES: dict[str, NodeType] = {
                     "nationalities",
                     L,
                     "ISO2 codes of the nationalities the report gives its members (not places)",
+                ),
+                Property(
+                    "display_name",
+                    S,
+                    "how graphkit shows it: its name or description, else the operation that "
+                    "targeted it (derived on load)",
                 ),
             ),
             "An organised crime group or network.",
@@ -315,3 +329,107 @@ def stored_node_properties(label: str) -> tuple[Property, ...]:
     on entities, the analytics measures (:data:`MEASURE_PROPERTIES`)."""
     props = NODE_TYPES[label].properties
     return props if label == "Report" else (*props, REPORTS_PROPERTY, *MEASURE_PROPERTIES)
+
+
+# --------------------------------------------------------------------------------------
+# Display names: one rule for every command, query, export and view
+# --------------------------------------------------------------------------------------
+
+DERIVED_PROPERTIES: frozenset[tuple[str, str]] = frozenset(
+    {("Operation", "display_name"), ("CriminalGroup", "display_name")}
+)
+"""Properties graphkit derives from the rest of a facts document; a value given in a
+document is replaced (see :func:`graphkit.facts.FactsDocument`)."""
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(value: str) -> str:
+    """An ISO date, possibly partial, as people write it: "3 Apr 2024", "3 Apr", "Apr 2024"."""
+    value = str(value)
+    if value.startswith("--"):
+        year, rest = "", value[2:]
+    else:
+        year, _, rest = value.partition("-")
+    parts = [p for p in rest.split("-") if p]
+    try:
+        month = _MONTHS[int(parts[0]) - 1] if parts else ""
+        day = str(int(parts[1])) if len(parts) > 1 else ""
+    except (ValueError, IndexError):
+        return value
+    return " ".join(p for p in (day, month, year) if p) or value
+
+
+def operation_caption(
+    countries: list[str], start: str | None, end: str | None, published: str | None
+) -> str:
+    """ "operation in Belgium and France, 7 Apr 2024": an unnamed operation by where and
+    when it acted (the report's date when the operation has none)."""
+    if not countries:
+        where = "operation"
+    elif len(countries) <= 2:
+        where = "operation in " + " and ".join(countries)
+    else:
+        where = f"operation in {countries[0]}, {countries[1]} and {len(countries) - 2} more"
+    if start and end and end != start:
+        first, last = readable_date(start).split(), readable_date(end).split()
+        if len(first) == len(last) and first[1:] == last[1:] and len(first) > 1:
+            when = f"{first[0]}–{readable_date(end)}"  # "3–5 Apr 2024"
+        else:
+            when = f"{readable_date(start)} – {readable_date(end)}"
+    elif start or end:
+        when = readable_date(start or end or "")
+    elif published:
+        when = f"reported {readable_date(published)}"
+    else:
+        when = ""
+    return f"{where}, {when}" if when else where
+
+
+def group_caption(descriptor: str | None, operation: str | None) -> str:
+    """An unnamed group by how the report describes it ("Albanian-speaking network"), else
+    by the operation that targeted it."""
+    if descriptor:
+        words = descriptor.split()
+        if words and words[0].lower() in ("a", "an", "the", "this"):
+            words = words[1:]
+        return " ".join(words) or descriptor
+    return f"group targeted by {operation}" if operation else "criminal group"
+
+
+def display_name(label: str, key: str, props: Mapping[str, Any]) -> str:
+    """A short human name for a node, the same in every command, query, export and view.
+
+    Country: its name (else the ISO code); Agency, Person: name; Operation: its codename,
+    else its derived ``display_name``; CriminalGroup: name, else its ``display_name`` or
+    description; Seizure: quantity, unit and item ("8255 plants cannabis"); Report: title.
+    Falls back to the key only for nodes written by hand without any of these.
+    """
+    name = props.get("name")
+    if label == "Country":
+        return str(name or key)
+    if label == "CriminalGroup":
+        return str(
+            name
+            or props.get("display_name")
+            or (group_caption(props.get("descriptor"), None) if props.get("descriptor") else key)
+        )
+    if label == "Seizure":
+        item = props.get("item") or key
+        quantity, unit = props.get("quantity"), props.get("unit")
+        if quantity is None:
+            return str(item)
+        amount = (
+            f"{quantity:f}".rstrip("0").rstrip(".") if isinstance(quantity, float) else quantity
+        )
+        if unit and str(unit).casefold() in str(item).casefold():  # "4 (vehicles) luxury vehicles"
+            unit = None
+        return " ".join(str(p) for p in (amount, unit, item) if p)
+    if label == "Operation":
+        if name or props.get("display_name"):
+            return str(name or props.get("display_name"))
+        start, end = props.get("start_date"), props.get("end_date")
+        return operation_caption([], start, end, None) if start or end else str(key)
+    if label == "Report":
+        return str(props.get("title") or props.get("source") or key)
+    return str(name or key)

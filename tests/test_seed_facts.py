@@ -155,6 +155,8 @@ def test_operation(doc):
         "officers": 600,
         "searches": 39,
         "crimes": CRIMES,
+        # derived on load: an unnamed operation by where and when it acted
+        "display_name": "operation in Belgium, France and 2 more, 3–5 Apr",
     }
 
 
@@ -166,6 +168,7 @@ def test_criminal_group_is_report_scoped(doc):
         "name": None,
         "descriptor": "Albanian-speaking organised crime network",
         "crimes": CRIMES,
+        "display_name": "Albanian-speaking organised crime network",
     }
 
 

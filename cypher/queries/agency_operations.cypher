@@ -17,7 +17,7 @@ ORDER BY partner.name
 WITH a, o, role, date, collect(DISTINCT partner.name) AS partners
 RETURN
   a.name AS agency,
-  coalesce(o.name, o.key) AS operation,
+  coalesce(o.display_name, o.name, o.key) AS operation,
   date,
   role,
   partners,

@@ -12,7 +12,7 @@ WHERE partner <> a
 WITH a, o, role, date, list_sort(collect(DISTINCT partner.name)) AS partners
 RETURN
   a.name AS agency,
-  coalesce(o.name, o.key) AS operation,
+  coalesce(o.display_name, o.name, o.key) AS operation,
   date,
   role,
   partners,

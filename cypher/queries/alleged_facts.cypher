@@ -10,8 +10,8 @@ MATCH (a)-[e]->(b)
 WHERE e.certainty = 'alleged' AND (type(e) = $type OR $type IS NULL)
 RETURN
   type(e) AS type,
-  coalesce(a.name, a.descriptor, a.title, a.item, a.iso2, a.key) AS source,
-  coalesce(b.name, b.descriptor, b.title, b.item, b.iso2, b.key) AS target,
+  coalesce(a.display_name, a.name, a.descriptor, a.title, a.item, a.iso2, a.key) AS source,
+  coalesce(b.display_name, b.name, b.descriptor, b.title, b.item, b.iso2, b.key) AS target,
   e.report AS report,
   e.evidence AS evidence
 ORDER BY type, source, target, report;

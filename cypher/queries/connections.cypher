@@ -19,7 +19,7 @@ WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..4]-(b))
 WITH
   length(p) AS hops,
-  [n IN nodes(p) | coalesce(n.name, n.descriptor, n.title, n.item, n.iso2, n.key)] AS names,
+  [n IN nodes(p) | coalesce(n.display_name, n.name, n.descriptor, n.title, n.item, n.iso2, n.key)] AS names,
   [r IN relationships(p) | type(r)] AS kinds
 RETURN DISTINCT
   hops,

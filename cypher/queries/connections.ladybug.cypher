@@ -13,11 +13,11 @@ MATCH (a)
 WHERE a.key = $source OR a.iso2 = $source OR toLower(a.name) = toLower($source)
 MATCH (b)
 WHERE b.key = $target OR b.iso2 = $target OR toLower(b.name) = toLower($target)
-MATCH p = (a)-[* ALL SHORTEST 1..4 (r, n | {}, {n.key, n.name, n.descriptor, n.title, n.item, n.iso2})]-(b)
+MATCH p = (a)-[* ALL SHORTEST 1..4 (r, n | {}, {n.key, n.display_name, n.name, n.descriptor, n.title, n.item, n.iso2})]-(b)
 WHERE a <> b
 WITH
   length(p) AS hops,
-  list_transform(nodes(p), n -> coalesce(n.name, n.descriptor, n.title, n.item, n.iso2, n.key)) AS names,
+  list_transform(nodes(p), n -> coalesce(n.display_name, n.name, n.descriptor, n.title, n.item, n.iso2, n.key)) AS names,
   list_transform(rels(p), r -> label(r)) AS kinds
 RETURN DISTINCT
   hops,

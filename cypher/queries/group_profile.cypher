@@ -8,13 +8,14 @@
 // or: cypher-shell -P "name => \"'Ndrangheta\"" -f cypher/queries/group_profile.cypher
 // With graphkit: graphkit query group_profile --param "name='Ndrangheta"
 MATCH (g:CriminalGroup)
-WHERE g.key = $name OR toLower(g.name) = toLower($name) OR toLower(g.descriptor) = toLower($name)
+WHERE g.key = $name OR toLower(g.name) = toLower($name)
+  OR toLower(g.descriptor) = toLower($name) OR toLower(g.display_name) = toLower($name)
 OPTIONAL MATCH (g)-[:OPERATED_IN]->(c:Country)
 WITH g, c
 ORDER BY c.iso2
 WITH g, collect(DISTINCT c.iso2) AS countries
 OPTIONAL MATCH (o:Operation)-[:TARGETED]->(g)
-WITH g, countries, coalesce(o.name, o.key) AS operation
+WITH g, countries, coalesce(o.display_name, o.name, o.key) AS operation
 ORDER BY operation
 WITH g, countries, collect(DISTINCT operation) AS operations
 OPTIONAL MATCH (g)-[a:ARRESTED_IN]->(ac:Country)
@@ -25,7 +26,7 @@ WITH g, countries, operations,
   coalesce(sum(arrested), 0) AS arrests
 RETURN
   g.key AS key,
-  coalesce(g.name, g.descriptor) AS group_name,
+  coalesce(g.display_name, g.name, g.descriptor) AS group_name,
   g.crimes AS crimes,
   countries,
   operations,

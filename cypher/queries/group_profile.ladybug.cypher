@@ -4,11 +4,12 @@
 // note: LadybugDB dialect (list_sort for deterministic lists); see group_profile.cypher.
 // With graphkit: graphkit query group_profile --param "name='Ndrangheta"
 MATCH (g:CriminalGroup)
-WHERE g.key = $name OR toLower(g.name) = toLower($name) OR toLower(g.descriptor) = toLower($name)
+WHERE g.key = $name OR toLower(g.name) = toLower($name)
+  OR toLower(g.descriptor) = toLower($name) OR toLower(g.display_name) = toLower($name)
 OPTIONAL MATCH (g)-[:OPERATED_IN]->(c:Country)
 WITH g, list_sort(collect(DISTINCT c.iso2)) AS countries
 OPTIONAL MATCH (o:Operation)-[:TARGETED]->(g)
-WITH g, countries, list_sort(collect(DISTINCT coalesce(o.name, o.key))) AS operations
+WITH g, countries, list_sort(collect(DISTINCT coalesce(o.display_name, o.name, o.key))) AS operations
 OPTIONAL MATCH (g)-[a:ARRESTED_IN]->(ac:Country)
 WITH g, countries, operations, ac.iso2 AS iso2, sum(coalesce(a.count, 0)) AS arrested
 WITH g, countries, operations,
@@ -16,7 +17,7 @@ WITH g, countries, operations,
   coalesce(sum(arrested), 0) AS arrests
 RETURN
   g.key AS key,
-  coalesce(g.name, g.descriptor) AS group_name,
+  coalesce(g.display_name, g.name, g.descriptor) AS group_name,
   list_sort(g.crimes) AS crimes,
   countries,
   operations,

@@ -11,7 +11,7 @@ WHERE c.iso2 = toUpper($country) OR $country IS NULL
 RETURN
   c.iso2 AS iso2,
   c.name AS country,
-  coalesce(g.name, g.descriptor, g.key) AS group_name,
+  coalesce(g.display_name, g.name, g.descriptor, g.key) AS group_name,
   g.key AS group_key,
   count(DISTINCT e.report) AS reports,
   sum(CASE WHEN e.certainty = 'alleged' THEN 1 ELSE 0 END) AS alleged

@@ -13,7 +13,7 @@ WITH o, r, date, list_sort(collect(DISTINCT c.iso2)) AS countries
 RETURN
   date,
   o.end_date AS end_date,
-  coalesce(o.name, 'operation of ' + date, o.key) AS operation,
+  coalesce(o.display_name, o.name, 'operation of ' + date, o.key) AS operation,
   o.arrests AS arrests,
   countries,
   r.title AS report,

@@ -1,7 +1,7 @@
 // graphkit schema for ladybug, generated from graphkit/model.py; do not edit.
 CREATE NODE TABLE IF NOT EXISTS Report(key STRING PRIMARY KEY, source STRING, title STRING, published STRING, text STRING, sha256 STRING);
-CREATE NODE TABLE IF NOT EXISTS Operation(key STRING PRIMARY KEY, name STRING, start_date STRING, end_date STRING, arrests INT64, officers INT64, searches INT64, crimes STRING[], reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS CriminalGroup(key STRING PRIMARY KEY, name STRING, descriptor STRING, crimes STRING[], nationalities STRING[], reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Operation(key STRING PRIMARY KEY, name STRING, start_date STRING, end_date STRING, arrests INT64, officers INT64, searches INT64, crimes STRING[], display_name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS CriminalGroup(key STRING PRIMARY KEY, name STRING, descriptor STRING, crimes STRING[], nationalities STRING[], display_name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Country(iso2 STRING PRIMARY KEY, name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Agency(key STRING PRIMARY KEY, name STRING, country STRING, kind STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Seizure(key STRING PRIMARY KEY, item STRING, quantity DOUBLE, unit STRING, country STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);

@@ -45,64 +45,12 @@ def split_node_id(nid: str) -> tuple[str, str]:
     return label, key
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def readable_date(value: str) -> str:
-    """An ISO date, possibly partial, as people write it: "3 Apr 2024", "3 Apr", "Apr 2024"."""
-    year, _, rest = (
-        str(value).partition("-")
-        if not str(value).startswith("--")
-        else (
-            "",
-            "",
-            str(value)[2:],
-        )
-    )
-    parts = [p for p in rest.split("-") if p]
-    try:
-        month = _MONTHS[int(parts[0]) - 1] if parts else ""
-        day = str(int(parts[1])) if len(parts) > 1 else ""
-    except (ValueError, IndexError):
-        return str(value)
-    return " ".join(p for p in (day, month, year) if p) or str(value)
-
-
 def display_name(node: GraphNode | Mapping[str, Any]) -> str:
-    """A short human name for a node (a :class:`GraphNode` or a networkx node attr dict).
-
-    Country: its name (else the ISO code); Agency, Person: name; CriminalGroup: name, else
-    how the report describes it; Seizure: quantity, unit and item ("8255 plants cannabis");
-    Operation: its codename, else "operation of <date>"; Report: title. Falls back to the key.
-    """
+    """A short human name for a node (a :class:`GraphNode` or a networkx node attr dict);
+    the rule is :func:`graphkit.model.display_name`."""
     if isinstance(node, GraphNode):
-        label, key, props = node.label, node.key, node.properties
-    else:
-        label, key, props = node.get("label", ""), str(node.get("key", "")), node
-    name = props.get("name")
-    if label == "Country":
-        return str(name or key)
-    if label == "CriminalGroup":
-        return str(name or props.get("descriptor") or key)
-    if label == "Seizure":
-        item = props.get("item") or key
-        quantity, unit = props.get("quantity"), props.get("unit")
-        if quantity is None:
-            return str(item)
-        amount = (
-            f"{quantity:f}".rstrip("0").rstrip(".") if isinstance(quantity, float) else quantity
-        )
-        if unit and str(unit).casefold() in str(item).casefold():  # "4 (vehicles) luxury vehicles"
-            unit = None
-        return " ".join(str(p) for p in (amount, unit, item) if p)
-    if label == "Operation":
-        if name:
-            return str(name)
-        date = props.get("start_date") or props.get("end_date")
-        return f"operation of {readable_date(date)}" if date else str(key)
-    if label == "Report":
-        return str(props.get("title") or props.get("source") or key)
-    return str(name or key)
+        return model.display_name(node.label, node.key, node.properties)
+    return model.display_name(str(node.get("label", "")), str(node.get("key", "")), node)
 
 
 # --------------------------------------------------------------------------------------

@@ -33,13 +33,15 @@ def test_display_names_fall_back_sensibly() -> None:
     assert display_name(GraphNode("Country", "BE", {"name": "Belgium"})) == "Belgium"
     assert display_name(GraphNode("Country", "XK", {"name": None})) == "XK"
     group = GraphNode("CriminalGroup", "g", {"name": None, "descriptor": "a cocaine network"})
-    assert display_name(group) == "a cocaine network"
+    assert display_name(group) == "cocaine network"
     assert display_name(GraphNode("Operation", "o", {"name": "Operation Kestrel"})) == (
         "Operation Kestrel"
     )
     assert display_name(GraphNode("Operation", "o", {"start_date": "2024-05"})) == (
-        "operation of May 2024"
+        "operation, May 2024"
     )
+    derived = {"name": None, "display_name": "operation in Belgium, 7 Apr 2024"}
+    assert display_name(GraphNode("Operation", "o", derived)) == "operation in Belgium, 7 Apr 2024"
     assert display_name(GraphNode("Operation", "op3", {})) == "op3"
     seizure = {"label": "Seizure", "key": "s", "item": "cocaine", "quantity": 45.0, "unit": "kg"}
     assert display_name(seizure) == "45 kg cocaine"
@@ -240,7 +242,7 @@ def test_group_country_network_is_the_full_projection_of_two_labels() -> None:
 
 
 def test_readable_dates_keep_unknown_parts_unknown() -> None:
-    from graphkit.analytics.projection import readable_date
+    from graphkit.model import readable_date
 
     assert readable_date("2024-04-03") == "3 Apr 2024"
     assert readable_date("--04-03") == "3 Apr"  # year unknown: never invented

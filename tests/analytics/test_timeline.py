@@ -23,10 +23,10 @@ def test_operations_in_date_order_with_who_where_and_what() -> None:
         {"name": "Europol", "role": "supported"},
         {"name": "French National Police", "role": "participated"},
     ]
-    assert op1["groups"] == ["a cocaine network"]
+    assert op1["groups"] == ["cocaine network"]
     assert op1["seizures"] == ["45 kg cocaine"]
     assert op1["reports"] == ["r1"]
-    assert op2["operation"] == "operation of May 2024" and op2["countries"] == ["France"]
+    assert op2["operation"] == "operation, May 2024" and op2["countries"] == ["France"]
 
 
 def test_dates_without_a_year_and_undated_operations_come_last() -> None:

@@ -75,7 +75,11 @@ CASES: dict[str, list[dict[str, Any]]] = {
     ],
     "seizures_by_item_country": [{"item": None}, {"item": "CASH"}],
     "agency_operations": [{"agency": "Europol"}, {"agency": "belgian federal police"}],
-    "group_profile": [{"name": "'Ndrangheta"}, {"name": "an Albanian-speaking network"}],
+    "group_profile": [
+        {"name": "'Ndrangheta"},
+        {"name": "an Albanian-speaking network"},
+        {"name": "Albanian-speaking network"},
+    ],
     "relationship_evidence": [
         {"source": "Europol", "target": "Belgian Federal Police", "type": None},
         {"source": CARABINIERI, "target": "IT", "type": "BASED_IN"},
@@ -248,7 +252,7 @@ def test_alleged_facts_and_their_evidence(loaded: GraphStore) -> None:
         {
             "type": "MEMBER_OF",
             "source": "Dritan Kola",
-            "target": "an Albanian-speaking network",
+            "target": "Albanian-speaking network",
             "report": follow_up().report.key,
             "evidence": F_SUSPECT,
         }

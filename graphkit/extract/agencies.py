@@ -711,23 +711,27 @@ def _merge_variants(mentions: list[AgencyMention]) -> list[AgencyMention]:
     whose distinctive words all occur in a known agency's name of the same country and kind
     ("Dutch Police Force" beside "Dutch National Police") is that agency."""
     known = gazetteer().known_agencies
-    by_key: dict[tuple[str, str], list[AgencyEntry]] = {}
+    by_key: dict[tuple[str, str], dict[AgencyEntry, None]] = {}
     for m in mentions:
         if m.agency in known:
-            by_key.setdefault((m.agency.country, m.agency.kind), []).append(m.agency)
-    out: list[AgencyMention] = []
-    for m in mentions:
-        target = m.agency
-        if m.agency not in known:
-            own = _distinctive(m.agency)
-            for other in by_key.get((m.agency.country, m.agency.kind), []):
-                if own <= _distinctive(other) | set(_words(other.name)):
-                    target = other
-                    break
-        out.append(
-            m if target is m.agency else AgencyMention(target, m.sentence, m.start, m.end, m.role)
+            by_key.setdefault((m.agency.country, m.agency.kind), {})[m.agency] = None
+    target_of: dict[AgencyEntry, AgencyEntry] = {}
+    for agency in {m.agency for m in mentions if m.agency not in known}:
+        own = _distinctive(agency)
+        target_of[agency] = next(
+            (
+                other
+                for other in by_key.get((agency.country, agency.kind), {})
+                if own <= _distinctive(other) | set(_words(other.name))
+            ),
+            agency,
         )
-    return out
+    return [
+        m
+        if target_of.get(m.agency, m.agency) is m.agency
+        else AgencyMention(target_of[m.agency], m.sentence, m.start, m.end, m.role)
+        for m in mentions
+    ]
 
 
 def _words(name: str) -> list[str]:

@@ -219,6 +219,7 @@ _SEPARATE_EVENT = re.compile(
     r"\b(?:this|it|the operation|the investigation) (?:follows|builds on)\b",
     re.IGNORECASE,
 )
+_SEPARATE_WORDS = word_set("separate unrelated earlier distinct follows builds")
 _BACK_TO_THIS = re.compile(
     r"\b(?:this|the current|the present|today's) (?:operation|investigation|action|case)\b",
     re.IGNORECASE,
@@ -232,7 +233,7 @@ def _mark_separate_events(text: str, views: list[SentenceView]) -> None:
     for prev, view in zip([None, *views], views, strict=False):
         if prev is not None and "\n" in text[prev.end : view.start]:
             inside = False  # a new paragraph
-        if _SEPARATE_EVENT.search(view.text):
+        if not view.keys.isdisjoint(_SEPARATE_WORDS) and _SEPARATE_EVENT.search(view.text):
             inside = True
         elif inside and _BACK_TO_THIS.search(view.text):
             inside = False

@@ -194,17 +194,21 @@ def _name_both_ends(
             return
 
 
-def _together(analysis: Analysis, a: list[SentenceView], b: list[SentenceView]) -> Evidence | None:
+def _together(
+    analysis: Analysis, a: dict[int, SentenceView], b: dict[int, SentenceView]
+) -> Evidence | None:
     """Where two agencies are named together: the first sentence naming both, else two
     adjacent sentences of one paragraph naming one each; None when the report never puts
-    them side by side (their cooperation is then only read through the operation)."""
-    both = sorted(set(map(id, a)) & set(map(id, b)))
+    them side by side (their cooperation is then only read through the operation).
+    ``a`` and ``b`` map sentence indexes to the sentences naming each agency."""
+    both = a.keys() & b.keys()
     if both:
-        return next(v for v in a if id(v) == both[0])
-    for va in a:
-        for vb in b:
-            first, last = (va, vb) if va.start < vb.start else (vb, va)
-            if last.index - first.index == 1 and "\n" not in analysis.text[first.end : last.start]:
+        return a[min(both)]
+    for i in sorted(a):
+        for first, last in ((b.get(i - 1), a[i]), (a[i], b.get(i + 1))):
+            if first is None or last is None:
+                continue
+            if "\n" not in analysis.text[first.end : last.start]:
                 return _joined(analysis, first, last)
     return None
 
@@ -336,17 +340,17 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
 
     # -- agencies ----------------------------------------------------------------------
     agencies = _merge_agencies(agency_mentions)
-    seen_in: dict[NodeRef, list[SentenceView]] = {}
+    seen_in: dict[NodeRef, dict[int, SentenceView]] = {}  # sentence index -> sentence
     for m in agency_mentions:
-        views_of = seen_in.setdefault(_agency_ref(doc, m.agency), [])
-        if m.sentence not in views_of:
-            views_of.append(m.sentence)
+        seen_in.setdefault(_agency_ref(doc, m.agency), {}).setdefault(m.sentence.index, m.sentence)
     for agency, role, view in agencies:
         ref = _agency_ref(doc, agency)
         doc.rel("PARTICIPATED_IN", ref, op, view, role=role)
         if re.fullmatch(r"[A-Z]{2}", agency.country) and agency.country not in ("EU",):
             # stated only where the report names the country; Agency.country always has it
-            home = next((v for v in seen_in[ref] if names_country(v.text, agency.country)), None)
+            home = next(
+                (v for v in seen_in[ref].values() if names_country(v.text, agency.country)), None
+            )
             if home is not None:
                 doc.rel("BASED_IN", ref, doc.country(agency.country), home)
     refs = sorted(seen_in, key=lambda r: r.key)

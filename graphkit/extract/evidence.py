@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graphkit.extract.gazetteer import gazetteer
 from graphkit.extract.tokens import tokenize
@@ -126,8 +127,20 @@ def _has_words(text: str, phrase: str) -> bool:
 def names_country(text: str, iso2: str) -> bool:
     """A name, adjective, demonym or place of the country, also inside an agency's name
     ("the Netherlands police force")."""
+    return iso2 in _countries_named(text)
+
+
+@lru_cache(maxsize=4096)
+def _countries_named(text: str) -> frozenset[str]:
+    """The countries a text names (relationships of one sentence share the look-up)."""
     found = gazetteer().find(tokenize(text), text, 0, geo_only=True)
-    return any(m.entry.value == iso2 for m in found)
+    return frozenset(m.entry.value for m in found)
+
+
+@lru_cache(maxsize=4096)
+def _joined_keys(text: str) -> str:
+    keys = [t.key for t in tokenize(text) if t.is_word or t.key in ("'", "-", "&", ".")]
+    return " " + " ".join(keys) + " "
 
 
 def _names_agency(text: str, name: str) -> bool:
@@ -136,8 +149,7 @@ def _names_agency(text: str, name: str) -> bool:
     words after the country adjective."""
     if _has_words(text, name):
         return True
-    keys = [t.key for t in tokenize(text) if t.is_word or t.key in ("'", "-", "&", ".")]
-    joined = " " + " ".join(keys) + " "
+    joined = _joined_keys(text)
     for alias in gazetteer().agency_aliases.get(name, ()):
         if alias and " " + " ".join(alias) + " " in joined:
             return True

@@ -107,7 +107,7 @@ class ReportInfo(BaseModel):
 
     @property
     def ref(self) -> NodeRef:
-        return NodeRef(label="Report", key=self.key)
+        return NodeRef.model_construct(label="Report", key=self.key)  # key already checked
 
 
 class Node(BaseModel):
@@ -120,7 +120,7 @@ class Node(BaseModel):
 
     @property
     def ref(self) -> NodeRef:
-        return NodeRef(label=self.label, key=self.key)
+        return NodeRef.model_construct(label=self.label, key=self.key)  # already checked
 
     @model_validator(mode="after")
     def _check(self) -> Node:

@@ -92,6 +92,12 @@ _PARTICIPATED = re.compile(
     r"\bwith the participation of\b",
     re.IGNORECASE,
 )
+_ROLE_CUE = re.compile(
+    f"(?P<led>{_LED.pattern})|(?P<supported>{_SUPPORTED.pattern})|"
+    f"(?P<participated>{_PARTICIPATED.pattern})",
+    re.IGNORECASE,
+)
+"""The three kinds of role cue in one scan; the group that matched names the role."""
 _SUBJECT_VERB = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
@@ -429,13 +435,12 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
     lo, _ = view.clause(pos)
     before = view.text[max(lo, pos - 160) : pos]
     offset = max(lo, pos - 160)
-    cues: list[tuple[int, int, str]] = []
-    for regex, role in ((_LED, "led"), (_SUPPORTED, "supported"), (_PARTICIPATED, "participated")):
-        for m in regex.finditer(before):
-            cues.append((offset + m.end(), offset + m.start(), role))
-    if not cues:
+    last = None
+    for last in _ROLE_CUE.finditer(before):  # noqa: B007 -- the last cue is the one that counts
+        pass
+    if last is None:
         return None
-    end, cue_start, role = max(cues)
+    end, cue_start, role = offset + last.end(), offset + last.start(), str(last.lastgroup)
     # between the cue and this agency: only other agencies and list words
     gap = view.text[end:pos]
     for a, b in sorted(spans):

@@ -4,6 +4,7 @@ gazetteer matches and numbers, computed once."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -70,6 +71,9 @@ _CLAUSE_BREAK = re.compile(
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b", re.IGNORECASE)
 """Where a relative clause starts: it has its own verbs, but not its own subject or place
 ("officers searched 17 localities, where seven suspects were arrested")."""
+_ANY_BREAK = re.compile(
+    f"(?P<clause>{_CLAUSE_BREAK.pattern})|(?P<relative>{_RELATIVE.pattern})", re.IGNORECASE
+)
 
 ACTION_VERB = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|search\w*|raid\w*|seiz\w*|confiscat\w*|"
@@ -99,6 +103,8 @@ class SentenceView:
     separate: bool = False
     """Part of a separate, earlier event the report mentions ("In a separate case last year,
     customs seized ..."): its facts are not this operation's."""
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Results a step computes once per sentence and another step reads again."""
 
     @property
     def text(self) -> str:
@@ -153,27 +159,23 @@ class SentenceView:
         return bool(_HEDGE.search(self.text))
 
     @cached_property
-    def clause_breaks(self) -> tuple[int, ...]:
-        """Sentence offsets where clauses end (see :data:`_CLAUSE_BREAK`)."""
-        return tuple(m.start() for m in _CLAUSE_BREAK.finditer(self.text))
-
-    @cached_property
-    def all_breaks(self) -> tuple[int, ...]:
-        """Clause ends and the starts of relative clauses, in order."""
-        return tuple(
-            sorted({*self.clause_breaks, *(m.start() for m in _RELATIVE.finditer(self.text))})
-        )
+    def _breaks(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(clause ends, clause ends and relative-clause starts), in order, in one scan."""
+        strong: list[int] = []
+        every: list[int] = []
+        for m in _ANY_BREAK.finditer(self.text):
+            every.append(m.start())
+            if m.lastgroup == "clause":
+                strong.append(m.start())
+        return tuple(strong), tuple(every)
 
     def clause(self, pos: int, relative: bool = True) -> tuple[int, int]:
         """(start, end) sentence offsets of the clause around sentence offset ``pos``;
         ``relative=False`` keeps a relative clause with the clause it belongs to."""
-        start, end = 0, len(self.text)
-        for b in self.all_breaks if relative else self.clause_breaks:
-            if b < pos:
-                start = b
-            else:
-                end = b
-                break
+        breaks = self._breaks[1] if relative else self._breaks[0]
+        i = bisect_left(breaks, pos)
+        start = breaks[i - 1] if i else 0
+        end = breaks[i] if i < len(breaks) else len(self.text)
         return start, end
 
     def local(self, pos: int) -> int:

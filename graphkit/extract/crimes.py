@@ -20,6 +20,8 @@ from graphkit.extract.gazetteer import gazetteer
 class _Cues:
     by_prefix: dict[str, list[tuple[str, str, re.Pattern[str]]]]
     """first three letters -> (literal prefix, crime, cue) for cues that start with a word"""
+    stems: frozenset[str]
+    """the keys of ``by_prefix``: a sentence with no word starting so has no such cue"""
     other: list[tuple[str, re.Pattern[str]]]
     """cues that start with a group or class: searched per sentence"""
 
@@ -55,7 +57,7 @@ def _cues() -> _Cues:
                 by_prefix.setdefault(prefix[:3], []).append((prefix, crime, pattern))
             else:
                 other.append((crime, re.compile(rf"\b(?:{cue})\b", re.IGNORECASE)))
-    return _Cues(by_prefix, other)
+    return _Cues(by_prefix, frozenset(by_prefix), other)
 
 
 _NAME_TAIL = re.compile(
@@ -107,10 +109,11 @@ def find_crimes(
         # in the report per sentence (which made long reports quadratic)
         first, last = bisect_left(starts, lo), bisect_left(starts, hi)
         spans = [(a - lo, b - lo) for a, b in skip[first:last]]
-        for tok in view.tokens:
-            candidates = cues.by_prefix.get(tok.key[:3])
-            if not candidates:
+        stems = {k[:3] for k in view.keys} & cues.stems
+        for tok in view.tokens if stems else ():
+            if tok.key[:3] not in stems:
                 continue
+            candidates = cues.by_prefix[tok.key[:3]]
             for prefix, crime, pattern in candidates:
                 if crime in found or not tok.key.startswith(prefix):
                     continue

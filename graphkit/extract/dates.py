@@ -64,6 +64,10 @@ _ACTION = re.compile(
 )
 
 
+_DATE_WORDS = frozenset(MONTHS)
+"""Month names and abbreviations: a sentence without one names no day or month."""
+
+
 @dataclass(frozen=True, slots=True)
 class Day:
     year: int | None
@@ -158,6 +162,8 @@ def find_action_dates(analysis: Analysis, published: str | None) -> tuple[str | 
     days: list[Day] = []
     months: list[tuple[int | None, int]] = []
     for view in analysis.sentences:
+        if view.keys.isdisjoint(_DATE_WORDS) and not _ISO.search(view.text):
+            continue  # no month named and no ISO date: nothing to read
         if view.headline or view.background or not _ACTION.search(view.text):
             continue
         if re.match(r"^\s*(?:published|posted|updated)\b", view.text, re.I):

@@ -50,12 +50,12 @@ def mentions(node: Node, text: str) -> bool:
         name = props.get("name")
         if name and _has_words(text, str(name).split(maxsplit=1)[-1]):
             return True
-        return bool(_OPERATION_WORDS.search(text))
+        return _has_operation_words(text)
     if label == "CriminalGroup":
         name = props.get("name") or props.get("descriptor")
         if name and _has_words(text, str(name)):
             return True
-        return bool(_GROUP_WORDS.search(text))
+        return _has_group_words(text)
     if label == "Country":
         return names_country(text, node.key)
     if label == "Agency":
@@ -115,6 +115,16 @@ def coverage(docs: Iterable[FactsDocument]) -> Coverage:
             if not ok:
                 out.misses.append((rel.type, rel.evidence))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _has_operation_words(text: str) -> bool:
+    return _OPERATION_WORDS.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _has_group_words(text: str) -> bool:
+    return _GROUP_WORDS.search(text) is not None
 
 
 def _has_words(text: str, phrase: str) -> bool:

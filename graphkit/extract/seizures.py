@@ -506,6 +506,13 @@ _ELIDED = re.compile(rf"\s+and\s+(?P<obj>[\w\s'’-]{{3,60}}?)\s+(?:{_OBJECT_VER
 def _object_spans(view: SentenceView) -> list[tuple[int, int, bool]]:
     """Sentence offsets of the stretches that list seized things, and whether each is a
     list line ending in its verb ("• 129 firearms seized"), whose figures name its items."""
+    spans = view.memo.get("seized objects")
+    if spans is None:  # the crime step and the seizure step both read them
+        spans = view.memo["seized objects"] = _find_object_spans(view)
+    return spans
+
+
+def _find_object_spans(view: SentenceView) -> list[tuple[int, int, bool]]:
     text = view.text
     spans: list[tuple[int, int, bool]] = []
     for m in _ACTIVE_LIST.finditer(text):
@@ -698,7 +705,7 @@ _LIST_HEADING = re.compile(
 
 def _is_seizure_sentence(view: SentenceView) -> bool:
     return (
-        not view.background and view.has_prefix(_SEIZE_PREFIXES) and bool(_SEIZE.search(view.text))
+        view.has_prefix(_SEIZE_PREFIXES) and not view.background and bool(_SEIZE.search(view.text))
     )
 
 

@@ -42,15 +42,19 @@ def token_key(text: str) -> str:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """All word and punctuation tokens of ``text``; offsets are shifted by ``offset``."""
     out: list[Token] = []
+    append = out.append
     keys = _KEYS
-    for m in _TOKEN.finditer(text):
-        surface = m.group()
+    pos = 0
+    # the surfaces in one C call, their places by str.find: cheaper than a match object each
+    for surface in _TOKEN.findall(text):
+        start = text.find(surface, pos)
+        pos = start + len(surface)
         info = keys.get(surface)
         if info is None:
             info = (token_key(surface), surface[0].isalnum(), surface[0].isupper())
             if len(keys) < 200_000:
                 keys[surface] = info
-        out.append(Token(m.start() + offset, m.end() + offset, surface, *info))
+        append(Token(start + offset, pos + offset, surface, *info))
     return out
 
 

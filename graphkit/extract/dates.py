@@ -114,9 +114,9 @@ def find_published(text: str) -> str | None:
         if found and len(core) <= 30:
             month, day, _, year = found[0]
             return Day(year, month, day).iso()
-    dateline = _DATELINE.match(head)
-    if dateline:
-        found = _dates_in(dateline.group())
+    for line in head.split("\n")[:8]:  # a dateline opens the first paragraphs
+        dateline = _DATELINE.match(line)
+        found = _dates_in(dateline.group()) if dateline else []
         if found:
             month, day, _, year = found[0]
             return Day(year, month, day).iso()
@@ -169,7 +169,7 @@ def find_action_dates(analysis: Analysis, published: str | None) -> tuple[str | 
         if re.match(r"^\s*(?:published|posted|updated)\b", view.text, re.I):
             continue
         text = view.text
-        if view.index == 0 or view.sentence.index == 0:
+        if view.index < 5:  # "THE HAGUE, 14 March 2025 – ..." dates the release, not the action
             text = _DATELINE.sub("", text, count=1)
         for month, d1, d2, year in _dates_in(text):
             days.append(_resolve(month, d1, year, published))

@@ -609,7 +609,8 @@ _LOWER_FIRST = SEIZABLE | word_set(
     "cash money jewellery jewelry gold drugs cocaine heroin cannabis weapons firearms cars "
     "boats vehicles documents phones computers assets equipment machinery evidence tools "
     "watches bags clothing luxury stolen counterfeit forged illegal fake several various "
-    "numerous"
+    "numerous bank accounts funds properties houses real estate crypto cryptocurrency "
+    "cryptocurrencies"
 )
 """Words that start a sentence-initial list of things (a capital that is no name)."""
 
@@ -750,12 +751,20 @@ def seized_spans(analysis: Analysis) -> list[tuple[int, int]]:
     return out
 
 
+def _lower_first(mention: SeizureMention) -> SeizureMention:
+    """ "Bank accounts holding ... were frozen": the capital is the sentence's, not a name's."""
+    first = mention.item.split()[0] if mention.item else ""
+    if first[:1].isupper() and not first.isupper() and first.lower() in _LOWER_FIRST:
+        return replace(mention, item=mention.item[0].lower() + mention.item[1:])
+    return mention
+
+
 def find_seizures(analysis: Analysis) -> list[SeizureMention]:
     """Distinct seizures, body first so a headline's repeat of a figure is dropped."""
     work = sorted(_work(analysis), key=lambda item: (item[0].headline, item[0].start))
     out: list[SeizureMention] = []
     for view, listed in work:
-        for mention in _in_sentence(view, listed):
+        for mention in map(_lower_first, _in_sentence(view, listed)):
             if not any(_same(mention, kept) for kept in out):
                 out.append(mention)
     out.sort(key=lambda m: m.sentence.start)

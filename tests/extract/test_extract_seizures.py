@@ -54,7 +54,7 @@ def test_worth_prices_a_counted_item_but_names_an_uncounted_one():
     )
     assert seized(text) == [
         ("apartments", 210, None),
-        ("Properties and savings accounts", 7_200_000, "EUR"),
+        ("properties and savings accounts", 7_200_000, "EUR"),
     ]
 
 

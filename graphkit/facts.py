@@ -360,6 +360,9 @@ def _lone_surrogate(data: Any) -> str | None:
     return None
 
 
+_ISO2 = re.compile(r"[A-Z]{2}")
+
+
 def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
     """Check one property value against its ontology type (ints stay ints, lists of str, ...)."""
     if value is None:
@@ -368,6 +371,8 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
     if kind is model.PropertyType.STRING and isinstance(value, str):
         if prop.name in ("start_date", "end_date", "published") and not _PARTIAL_DATE.match(value):
             raise ValueError(f"{owner}.{prop.name} {value!r} is not an ISO date")
+        if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES and not _ISO2.fullmatch(value):
+            raise ValueError(f"{owner}.{prop.name} {value!r:.40} is not an ISO2 country code")
         return value
     if kind is model.PropertyType.INT and isinstance(value, int) and not isinstance(value, bool):
         if not INT64_MIN <= value <= INT64_MAX:
@@ -394,5 +399,9 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
             unknown = sorted(set(value) - set(model.CRIMES))
             if unknown:
                 raise ValueError(f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary")
+        if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES:
+            bad = next((v for v in value if not _ISO2.fullmatch(v)), None)
+            if bad is not None:
+                raise ValueError(f"{owner}.{prop.name}: {bad!r:.40} is not an ISO2 country code")
         return sorted(set(value))
     raise ValueError(f"{owner}.{prop.name} must be {kind.value}, not {value!r}")

@@ -335,6 +335,11 @@ def stored_node_properties(label: str) -> tuple[Property, ...]:
 # Display names: one rule for every command, query, export and view
 # --------------------------------------------------------------------------------------
 
+COUNTRY_CODE_PROPERTIES: frozenset[tuple[str, str]] = frozenset(
+    {("CriminalGroup", "nationalities"), ("Seizure", "country"), ("Person", "nationality")}
+)
+"""Properties whose values are ISO 3166-1 alpha-2 codes (checked by the facts document)."""
+
 DERIVED_PROPERTIES: frozenset[tuple[str, str]] = frozenset(
     {("Operation", "display_name"), ("CriminalGroup", "display_name")}
 )

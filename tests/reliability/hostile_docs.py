@@ -10,7 +10,7 @@ from typing import Any
 from factories import FactsBuilder
 
 from graphkit import model
-from graphkit.facts import FactsDocument, ReportInfo
+from graphkit.facts import MAX_KEY_LENGTH, FactsDocument, ReportInfo
 
 EUROPOL = "agency:eu:europol"  # shared with data/facts/seed.json
 
@@ -163,11 +163,15 @@ def payload(tag: str, *, formula: str = "", list_item: bool = False) -> str:
     ``list_item``: no ``;`` (the CSV export's array delimiter, refused inside list items).
     """
     n = str(field_number(tag))
-    parts = [formula + tag, *(p.replace("{n}", n) for p in BROWSER_PAYLOADS)]
-    parts += [*CYPHER_PAYLOADS, NUL]
+    browser = [p.replace("{n}", n) for p in BROWSER_PAYLOADS]
     if not list_item:  # keys (at most 512 characters) carry the rest
-        parts += [*TERMINAL_PAYLOADS, "; CALL db.createLabel('Hacked') //"]
-    return " ".join(parts)
+        rest = [*TERMINAL_PAYLOADS, "; CALL db.createLabel('Hacked') //"]
+        return " ".join([formula + tag, *browser, *CYPHER_PAYLOADS, NUL, *rest])
+    while True:  # a key holds as many browser tricks as 512 characters allow, never fewer cyphers
+        value = " ".join([formula + tag, *browser, *CYPHER_PAYLOADS, NUL])
+        if len(value) <= MAX_KEY_LENGTH or len(browser) <= 1:
+            return value
+        browser.pop()
 
 
 RESTRICTED_VALUES: dict[tuple[str, str], Any] = {
@@ -179,6 +183,9 @@ RESTRICTED_VALUES: dict[tuple[str, str], Any] = {
     ("CriminalGroup", "crimes"): ["other"],
     ("Country", "iso2"): "BE",
     ("Agency", "kind"): "police",
+    ("CriminalGroup", "nationalities"): ["AL", "IT"],
+    ("Seizure", "country"): "NL",
+    ("Person", "nationality"): "BE",
     ("PARTICIPATED_IN", "role"): "led",
     ("*", "certainty"): "alleged",
 }
@@ -197,7 +204,9 @@ def free_text_fields() -> list[tuple[str, str]]:
         (label, prop.name)
         for label, spec in model.NODE_TYPES.items()
         for prop in spec.properties
-        if prop.type in text and (label, prop.name) not in RESTRICTED_VALUES
+        if prop.type in text
+        and (label, prop.name) not in RESTRICTED_VALUES
+        and (label, prop.name) not in model.DERIVED_PROPERTIES  # derived from hostile fields
     ]
     fields += [
         (rel_type, prop.name)
@@ -265,7 +274,7 @@ def every_field_document(variant: int = 0) -> FactsDocument:
             props = {
                 p.name: _value(label, p, n, next(formulas))
                 for p in spec.properties
-                if p.name != spec.key
+                if p.name != spec.key and (label, p.name) not in model.DERIVED_PROPERTIES
             }
             nodes.setdefault(label, []).append({"label": label, "key": key, "properties": props})
     relationships = []

@@ -146,6 +146,7 @@ def test_a_report_reads_back_node_by_node_and_edge_by_edge(store: GraphStore) ->
         "officers": None,
         "searches": 23,
         "crimes": ["drug_trafficking", "money_laundering"],
+        "display_name": "operation in Belgium and France, 12 Mar 2024",  # derived, stored
         "reports": [doc.report.key],
     }
     (cannabis,) = [n for n in graph.nodes if n.properties.get("item") == "cannabis"]

@@ -88,6 +88,12 @@ _CUE_AFTER = re.compile(
     r"(?:arrest(?:ed|s)?|detained|detentions|apprehended|captured|taken into custody)\b",
     re.IGNORECASE,
 )
+_CUE_AFTER_ASIDE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|suspects|individuals|members|men|women)"
+    r",[^,;:()]{2,60},\s+(?:were|was|have been|had been)\s+(?:arrested|detained|apprehended)\b",
+    re.IGNORECASE,
+)
+"""A count whose verb follows an aside: "12 suspects, including the leader, were arrested"."""
 _LOCATIVE = re.compile(r"\b(?:in|at|across|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"\s+[\w-]+,\s[^,;:()]{2,40},\s+(?:were|was|have been|had been|had|have)\s+"
@@ -210,7 +216,7 @@ def _cue_for(view: SentenceView, num: Number) -> str | None:
     after = text[view.local(num.end) : c_end][:80]
     cue = _CUE_BEFORE.search(before)
     if cue is None:
-        cue = _CUE_AFTER.match(after)
+        cue = _CUE_AFTER.match(after) or _CUE_AFTER_ASIDE.match(after)
         if cue is not None and any(
             num.end < n.start < view.start + view.local(num.end) + cue.end() for n in view.numbers
         ):

@@ -241,6 +241,20 @@ def _money(
     cur = (cb or ca).group("cur")
     unit = _CUR_CODE.get(cur.lower(), cur.upper())
     bare_before = before[: len(before) - len(cb.group())] if cb else before
+    bracket = re.search(
+        r"\(\s*(?:about|around|approximately|some|over|roughly|ca\.?)?\s*$", bare_before
+    )
+    if bracket is not None:
+        named = re.search(r"([A-Za-z][\w' -]{1,40}?)\s*$", bare_before[: bracket.start()])
+        if named is None or re.search(
+            r"(?:\d|[€$£]|\b(?:EUR|USD|GBP|euros?|dollars?|million|billion|thousand|bn|mn|m))\s*$",
+            bare_before[: bracket.start()],
+        ):
+            return None  # a conversion in brackets: "EUR 5 million (about $5.4 million)"
+        item = _np_before(named.group(1))  # "cash (EUR 50 000)": the thing, then its value
+        if not item or item.split()[-1].lower() in _STOP:
+            return None
+        return SeizureMention(item, None if _approximate(after) else num.value, unit, view)
     if re.search(r"\([^()]{0,25}$", bare_before):
         return None  # a conversion in brackets
     if _NOT_SEIZED_BEFORE.search(bare_before):
@@ -287,9 +301,10 @@ def _measure(view: SentenceView, num: Number, after: str) -> SeizureMention | No
         return None
     tail = re.sub(r"^\s*\([^()]{0,60}\)\s*(?:of\s+)?", " ", rest[um.end() :])
     item = _words_after(tail)
-    if not item:
-        return None
     unit = _UNIT_CODE.get(um.group("unit").lower(), um.group("unit").lower())
+    if not item and um.group("unit").lower() in ("t", "g", "l"):
+        return None  # a lone letter names no unit without its item ("3 t")
+    # no item: the sentence names it elsewhere ("cocaine (1.2 tonnes)", "another 3 kg")
     return SeizureMention(item, None if approx else num.value, unit, view)
 
 
@@ -369,6 +384,21 @@ def _quantified(view: SentenceView) -> list[SeizureMention]:
     return out
 
 
+def _item_from_context(
+    found: SeizureMention, before: str, out: list[SeizureMention]
+) -> SeizureMention | None:
+    """A measure without its item takes it from the words before a bracket ("cocaine (1.2
+    tonnes)") or from the sentence's last measured item ("5 kg of heroin, and in France
+    another 3 kg"); with neither, it is no seizure."""
+    bracket = re.search(r"([A-Za-z][\w' -]{1,40}?)\s*\(\s*(?:about|around|some|over)?\s*$", before)
+    if bracket:
+        item = _np_before(bracket.group(1))
+        if item and item.split()[-1].lower() not in _STOP:
+            return replace(found, item=item)
+    previous = next((m for m in reversed(out) if m.unit == found.unit and m.item), None)
+    return replace(found, item=previous.item) if previous is not None else None
+
+
 _ELLIPTIC = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?[A-Z]|^\s*(?:[.;]|$)")
 _RESTATED = re.compile(
     r"\(\s*(?:or\s+)?(?:about|around|approximately|roughly|some|nearly|almost|over|i\.e\.)?\s*$",
@@ -390,6 +420,8 @@ def _in_sentence(view: SentenceView, listed: bool = False) -> list[SeizureMentio
         gap = text[last_item_end:s] if last_item_end >= 0 else ""
         priced = last_item_end >= 0 and not _NEW_OBJECT.search(gap)
         found = _money(view, num, before, after, priced) or _measure(view, num, after)
+        if found is not None and not found.item:
+            found = _item_from_context(found, before, out)
         if found is None:
             opened = [c for c in cues if c <= s]  # cue ends are sentence offsets
             in_list = (bool(opened) and ";" not in text[max(opened) : s]) or any(
@@ -491,7 +523,7 @@ _NOT_ITEMS = word_set(
     "things objects results it them him her they this that these those which what "
     "everything something others part networks network groups group gangs gang ring "
     "kilograms kilogram kilos kilo tonnes tonne tons ton litres liters grams euros "
-    "dollars pounds number amount quantity quantities body sum total value"
+    "dollars pounds number amount quantity quantities body sum total value kg kgs g t l"
 )
 """Words that name no seized thing on their own (units, quantities, people's groups)."""
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ful|less|ible|able)$")

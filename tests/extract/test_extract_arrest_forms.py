@@ -232,3 +232,15 @@ def test_one_persons_arrest_counts_one_where_it_is_placed(text, expected):
 def test_one_persons_arrest_is_not_the_total_beside_a_count():
     text = "Police arrested 30 suspects across Europe. A Dutch man was also arrested in Spain."
     assert arrests(text) == (30, {"ES": 1})
+
+
+def test_a_count_whose_verb_follows_an_aside():
+    text = (
+        "A total of 12 suspects, including the leader, were arrested in Spain (9) and Portugal (3)."
+    )
+    assert arrests(text) == (12, {"ES": 9, "PT": 3})
+
+
+def test_officers_before_an_arrest_verb_are_not_arrested():
+    text = "About 450 officers, working in ten countries, ended with the arrest of 42 people."
+    assert arrests(text)[0] == 42

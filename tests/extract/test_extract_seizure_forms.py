@@ -179,3 +179,25 @@ def test_a_seizure_keeps_the_country_the_text_places_it_in():
     assert found[("counterfeit banknotes", 500_000)] == "HR"
     assert found[("cocaine", 20)] == "ES"
     assert found[("cash", None)] is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Police seized cocaine (1.2 tonnes) and cash (EUR 50 000).",
+            [("cocaine", 1.2, "tonnes"), ("cash", 50_000, "EUR")],
+        ),
+        ("Officers seized heroin (about 20 kg) in the boot.", [("heroin", 20, "kg")]),
+        (
+            "Police in Spain seized 5 kg of heroin, and in France another 3 kg.",
+            [("heroin", 5, "kg"), ("heroin", 3, "kg")],
+        ),
+        (
+            "Police seized EUR 5 million (around USD 5.4 million) in cash.",
+            [("cash", 5_000_000, "EUR")],
+        ),
+    ],
+)
+def test_quantities_in_brackets_and_elided_items(text, expected):
+    assert seized(text) == expected

@@ -135,6 +135,7 @@ _CLAUSE_OPENING = re.compile(
     r"(?:(?:in|across)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|whilst)\b", re.IGNORECASE)
 _OF_COUNT = re.compile(r"\s*of(?:\s+(?:some|at least|about|around|nearly))?\s*")
 _ANAPHORA = re.compile(
     r"\bthere\b|^\W*(?:This|These|That|Those)\b|^\W*The (?:seizure|search|raid|find|"
@@ -300,8 +301,9 @@ def _pair_before(
         frame is not None
         and frame.char_end <= num.start
         and not [m for m in geo if frame.char_end <= m.char_start < num.start]
+        and not _CONTRAST.search(view.text[view.local(frame.char_end) : s])
     ):
-        return frame
+        return frame  # "In Spain, ..." holds until another place or a contrast ("while")
     return None
 
 

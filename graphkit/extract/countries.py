@@ -218,6 +218,20 @@ def _role_before(view: SentenceView, first: int) -> Role | None:
     return None
 
 
+_SEAT = re.compile(
+    r"\b(?:headquarters|HQ|seat|offices?|premises of|based|coordination cent(?:re|er)|"
+    r"meeting|conference|summit|court|trial|hearing|press|embassy|Europol|Eurojust|Interpol)\b",
+    re.IGNORECASE,
+)
+
+
+def _acted_in(view: SentenceView, m: Match) -> bool:
+    """Whether the clause of a city or region reports action there and names no seat."""
+    start, end = view.clause(view.local(m.char_start), relative=False)
+    clause = view.text[start:end]
+    return bool(ACTION_VERB.search(clause)) and not _SEAT.search(clause)
+
+
 def _authority_role(view: SentenceView, pos: int) -> Role:
     """Authorities named by their country: a place when their clause reports action on the
     ground, a participant when it reports support ("contributed", "assisted", "took
@@ -339,6 +353,13 @@ def country_mentions(
             kind = m.entry.kind
             if kind == "country":
                 role = _role(view, m, spans)
+            elif kind == "place":
+                # a city or region makes its country a place only where action happens in
+                # it ("searches in Rotterdam"), never as a seat ("Europol's headquarters in
+                # The Hague"), a dateline or a list entry
+                role = _role(view, m, spans)
+                if role is not Role.PLACE or not _acted_in(view, m):
+                    continue
             elif kind == "adjective" and adjective_is_authority(view, m):
                 if spans and _inside(spans, m.char_start, m.char_end):
                     role = Role.AGENCY

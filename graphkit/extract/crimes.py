@@ -72,9 +72,12 @@ _NOT_THE_CRIME = re.compile(
 )
 """A label given by a government ("named a Foreign Terrorist Organization") is not the
 crime the case is about."""
-INCIDENTAL = frozenset(["counterfeiting", "property_crime", "excise_fraud", "firearms_trafficking"])
+INCIDENTAL = frozenset(
+    ["counterfeiting", "property_crime", "excise_fraud", "firearms_trafficking", "fraud"]
+)
 """Crimes whose cue inside a list of seized things says what was found, not what the case
-is about: "stolen vehicles", "counterfeit cigarettes" or "firearms" seized in a drugs raid."""
+is about: "stolen vehicles", "counterfeit cigarettes", "forged passports" or "firearms"
+seized in a drugs raid."""
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:

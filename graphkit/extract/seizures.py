@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import pycountry
+
 from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.numbers import NUMBER_WORDS, Number
 from graphkit.extract.tokens import word_set
@@ -50,13 +52,23 @@ _ACTIVE_CUE = re.compile(
     r"found|discovered|blocked|blocking)\b",
     re.IGNORECASE,
 )
+_ISO_CURRENCIES = "|".join(
+    sorted(
+        c.alpha_3
+        for c in pycountry.currencies
+        if c.alpha_3 not in ("ALL", "TOP", "CUP", "SOS", "MOP", "BOB", "PEN", "MAD", "NAD")
+    )
+)
+"""Every ISO 4217 code ("XOF 12 million", "AED 40,000"), matched in capitals only, except
+those that are also words written in capitals ("ALL 200 kg were seized")."""
 _CURRENCY_BEFORE = re.compile(
-    r"(?P<cur>US\$|R\$|C\$|A\$|HK\$|\$|€|£|¥|EUR|USD|GBP|CHF|BRL|SEK|NOK|DKK|PLN|CZK|RON|HUF)"
+    rf"(?P<cur>US\$|R\$|C\$|A\$|HK\$|\$|€|£|¥|₹|₽|₺|(?<![A-Za-z])(?:{_ISO_CURRENCIES}))"
     r"\s?$"
 )
 _CURRENCY_AFTER = re.compile(
-    r"^\s*(?P<cur>€|(?:euros?|EUR|dollars?|USD|pounds?(?! of)|GBP|Swiss francs|francs|CHF|"
-    r"reais|BRL|kronor|kroner|zloty|PLN|lei|RON|forints|HUF|bitcoins?)\b)",
+    rf"^\s*(?P<cur>€|(?-i:(?:{_ISO_CURRENCIES})\b)|(?:euros?|dollars?|pounds?(?! of)|"
+    r"Swiss francs|francs|reais|kronor|kroner|zloty|lei|forints|rupees|dirhams?|lira|"
+    r"rubles?|roubles?|bitcoins?)\b)",
     re.IGNORECASE,
 )
 _CUR_CODE = {
@@ -85,6 +97,17 @@ _CUR_CODE = {
     "forints": "HUF",
     "bitcoin": "BTC",
     "bitcoins": "BTC",
+    "₹": "INR",
+    "₽": "RUB",
+    "₺": "TRY",
+    "rupees": "INR",
+    "dirham": "AED",
+    "dirhams": "AED",
+    "lira": "TRY",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
 }
 _UNIT = re.compile(
     r"^\s*(?P<unit>kilogrammes?|kilograms?|kilos?|kgs?|grammes?|grams?|g|tonnes?|tons?|t|"

@@ -244,3 +244,8 @@ def test_a_count_whose_verb_follows_an_aside():
 def test_officers_before_an_arrest_verb_are_not_arrested():
     text = "About 450 officers, working in ten countries, ended with the arrest of 42 people."
     assert arrests(text)[0] == 42
+
+
+def test_an_opening_place_does_not_reach_past_a_contrast():
+    text = "In Senegal alone, 95 suspects were arrested, while Ghanaian police detained 61."
+    assert arrests(text)[1] == {"SN": 95, "GH": 61}

@@ -172,3 +172,20 @@ def test_background_and_boilerplate_are_not_places():
         "investigations in Spain, Italy and France."
     )
     assert places(text) == {"GR"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Agents searched stash houses in Massachusetts and New Hampshire.", {"US"}),
+        ("Police raided warehouses in Rotterdam and seized cocaine.", {"NL"}),
+        (
+            "Europol coordinated the action from its headquarters in The Hague. Police arrested "
+            "5 people in Spain.",
+            {"ES"},
+        ),
+        ("BOSTON – Police arrested 5 people in Spain.", {"ES"}),
+    ],
+)
+def test_a_city_or_region_makes_its_country_a_place_only_where_action_happens(text, expected):
+    assert places(text) == expected

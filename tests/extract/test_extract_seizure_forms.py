@@ -201,3 +201,20 @@ def test_a_seizure_keeps_the_country_the_text_places_it_in():
 )
 def test_quantities_in_brackets_and_elided_items(text, expected):
     assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officers seized XOF 12 million in cash.", ("cash", 12_000_000, "XOF")),
+        ("Police seized AED 40,000 in cash.", ("cash", 40_000, "AED")),
+        ("Police seized 2 million rupees in cash.", ("cash", 2_000_000, "INR")),
+        ("Police seized ₺750 000 in cash.", ("cash", 750_000, "TRY")),
+    ],
+)
+def test_every_iso_currency_and_more_symbols(text, expected):
+    assert seized(text) == [expected]
+
+
+def test_a_word_in_capitals_is_no_currency():
+    assert seized("ALL 200 kg of the cocaine were seized.") == [("cocaine", 200, "kg")]

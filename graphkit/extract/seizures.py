@@ -227,6 +227,8 @@ def _words_after(text: str, max_words: int = 4) -> str:
             break
     while words and words[0].lower() in _CONTAINERS and len(words) > 2 and words[1] == "of":
         words = words[2:]
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an", "their", "its", "his", "her"):
+        words = words[1:]
     return " ".join(words)
 
 

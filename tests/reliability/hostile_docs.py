@@ -72,7 +72,7 @@ def hostile_builder(variant: int = 0) -> FactsBuilder:
         "Person",
         f"person:{INJECTIONS[4]}{variant}",
         name=INJECTIONS[11],
-        nationality=INJECTIONS[5],
+        nationality="AL",  # an ISO2 code: the facts model refuses anything else
         age=41,
     )
     seizure = b.node(

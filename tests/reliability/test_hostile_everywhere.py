@@ -592,7 +592,6 @@ FTM_FIELDS: dict[tuple[str, str], tuple[str, str] | None] = {
         for t in ("OPERATED_IN", "CONDUCTED_IN", "ARRESTED_IN", "BASED_IN", "SEIZED")
     },
     ("Agency", "country"): None,  # countries: FollowTheMoney takes ISO codes only
-    ("Person", "nationality"): None,
     ("Country", "name"): None,  # countries are properties, not entities
     **{(label, model.node_type(label).key): None for label in model.NODE_TYPES},  # ids: hashed
 }

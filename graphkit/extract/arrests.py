@@ -29,6 +29,7 @@ from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.countries import adjective_is_authority
 from graphkit.extract.gazetteer import Match
 from graphkit.extract.numbers import Number
+from graphkit.extract.vocabulary import SUSPECTS, alternation
 
 _ARREST = re.compile(
     r"\b(?:arrest\w*|apprehend\w*|captured|taken into custody|caught|nabbed)\b", re.IGNORECASE
@@ -62,11 +63,8 @@ _NOT_PEOPLE = re.compile(
 """Words after a number that say it counts something other than arrested people."""
 _PEOPLE_AFTER = re.compile(
     r"^\s*(?:more\s+|further\s+|other\s+|additional\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:people|persons|suspects?|individuals|men|women|members|nationals|citizens|"
-    r"arrests|others|of\s+(?:them|whom|those)|leaders|ringleaders|facilitators|"
-    r"smugglers|traffickers|couriers|fraudsters|criminals|operators|offenders|"
-    r"perpetrators|drivers|dealers|hackers|administrators|users|buyers|sellers|"
-    r"accomplices|associates|targets|HVTs)\b",
+    rf"(?:{alternation(SUSPECTS)}|suspect|arrests|others|of\s+(?:them|whom|those)|"
+    r"administrators|users|buyers|sellers|targets|HVTs)\b",
     re.IGNORECASE,
 )
 _YEAR_OF_PEOPLE = re.compile(
@@ -89,7 +87,7 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CUE_AFTER_ASIDE = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|suspects|individuals|members|men|women)"
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(SUSPECTS)})"
     r",[^,;:()]{2,60},\s+(?:were|was|have been|had been)\s+(?:arrested|detained|apprehended)\b",
     re.IGNORECASE,
 )

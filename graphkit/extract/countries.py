@@ -27,6 +27,7 @@ from enum import StrEnum
 from graphkit.extract.analysis import ACTION_VERB, Analysis, SentenceView
 from graphkit.extract.gazetteer import Match
 from graphkit.extract.tokens import word_set
+from graphkit.extract.vocabulary import SUSPECTS, alternation
 
 
 class Role(StrEnum):
@@ -92,9 +93,8 @@ _BEFORE: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
             Role.PARTICIPANT,
         ),
         (
-            r"\b(?:nationals?|citizens?|natives?|originating|originally|origin|"
-            r"descent|hailing|people|persons|individuals|suspects|men|women|victims|"
-            r"migrants|members|criminals|couriers|nationalities)\s+(?:from|of)|\bborn in",
+            rf"\b(?:{alternation(SUSPECTS)}|national|citizen|natives?|originating|originally|"
+            r"origin|descent|hailing|victims|migrants|nationalities)\s+(?:from|of)|\bborn in",
             Role.NATIONALITY,
         ),
         (

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graphkit.extract.gazetteer import gazetteer
 from graphkit.extract.tokens import tokenize
+from graphkit.extract.vocabulary import GROUPS, SUSPECTS, alternation, singular
 from graphkit.facts import FactsDocument, Node, Relationship
 
 _OPERATION_WORDS = re.compile(
@@ -31,10 +32,8 @@ _OPERATION_WORDS = re.compile(
 )
 """Words that stand for an operation or its actions ("the raids", "supported the action")."""
 _GROUP_WORDS = re.compile(
-    r"\b(?:networks?|groups?|gangs?|clans?|cartels?|rings?|syndicates?|organi[sz]ations?|"
-    r"OCGs?|OCNs?|mafias?|suspects?|members?|criminals?|traffickers?|smugglers?|fraudsters?|"
-    r"facilitators?|dealers?|people|persons|individuals|men|women|leaders?|ringleaders?|"
-    r"arrest\w*|detain\w*|they|its|their|nationals)\b",
+    rf"\b(?:{alternation(GROUPS, plurals=True)}|OCGs?|OCNs?|{alternation(SUSPECTS)}|"
+    rf"{alternation(tuple(map(singular, SUSPECTS)))}|arrest\w*|detain\w*|they|its|their)\b",
     re.IGNORECASE,
 )
 """Words that stand for a group or its members ("the suspects", "12 people were arrested")."""

@@ -16,6 +16,7 @@ from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.gazetteer import GroupEntry
 from graphkit.extract.numbers import NUMBER_WORDS
 from graphkit.extract.tokens import word_set
+from graphkit.extract.vocabulary import GROUPS, SUSPECTS, singular
 
 _HEAD = (
     r"(?:organi[sz]ed[- ]crime\s+(?:group|network|organi[sz]ation|gang|clan|syndicate)s?"
@@ -82,14 +83,16 @@ def has_group_cue(view: SentenceView) -> bool:
     return bool(_GROUP_CUE.search(view.text))
 
 
-_MEMBERS = word_set(
-    "nationals national citizens citizen suspects suspect members member criminals criminal "
-    "men man gang gangs group groups network networks clan clans mafia organisation "
-    "organization organisations organizations ring syndicate cartel families family "
-    "brothers smugglers traffickers fraudsters couriers drivers individuals people persons "
-    "leaders leader ringleader ringleaders boss bosses dealers perpetrators offenders "
-    "organised organized crime ocg ocgs speaking descent origin"
-)
+_MEMBERS = frozenset(
+    [
+        *SUSPECTS,
+        *map(singular, SUSPECTS),
+        *GROUPS,
+        *(g + "s" for g in GROUPS),
+        *word_set("families family brothers boss bosses organised organized crime ocg ocgs"),
+        *word_set("speaking descent origin"),
+    ]
+) - {"women", "woman"}  # "Nigerian women" in these releases are most often the victims
 """Nouns (and the words of "organised crime group", "-speaking") an adjective of
 nationality qualifies when it describes suspects or their group, not victims."""
 _VICTIMS = re.compile(

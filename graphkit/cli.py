@@ -28,7 +28,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
 from rich.text import Text
 
-from graphkit import __version__, schema
+from graphkit import __version__, model, schema
 from graphkit import queries as query_library
 from graphkit.errors import GraphkitError, QueryError, StoreError
 from graphkit.load import Outcome, read_facts, sources
@@ -177,6 +177,106 @@ def load(
     )
     out.print(table)
     if len(loaded) < len(outcomes):
+        raise typer.Exit(1)
+
+
+TieType = StrEnum("TieType", {name: name for name in model.PERSON_TIES})  # type: ignore[misc]
+
+
+class PersonLabel(StrEnum):
+    Person = "Person"
+
+
+@app.command("import-edges")
+def import_edges(
+    paths: Annotated[list[str], typer.Argument(help="Edge lists: CSV, TSV, blank-separated.")],
+    type: Annotated[
+        TieType,  # type: ignore[valid-type]
+        typer.Option("--type", "-t", help="The tie: MET (meetings), CALLED, ASSOCIATED_WITH."),
+    ],
+    label: Annotated[
+        PersonLabel, typer.Option("--label", help="What the ids are (persons).")
+    ] = PersonLabel.Person,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="ROLES",
+            help="The columns in order: source,target[,weight][,date] (skip for one to "
+            "leave out). Default: from the header row, else source,target and a third "
+            "column of numbers as weight.",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str,
+        typer.Option(help="',', tab ('\\t'), ';', '|', space, or auto."),
+    ] = "auto",
+    header: Annotated[
+        bool | None,
+        typer.Option(
+            "--header/--no-header", help="Whether the first row names the columns (default: told)."
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="NAME",
+            help="The dataset the ids belong to (files of one dataset share persons). "
+            "Default: the file's folder name.",
+        ),
+    ] = None,
+    nodes: Annotated[
+        str | None,
+        typer.Option("--nodes", metavar="FILE", help="A node table (id,name,...) naming the ids."),
+    ] = None,
+) -> None:
+    """Import person-to-person ties from edge lists (wiretaps, meetings, court records).
+
+    Each file is one source, all or nothing: its ties (rows of a pair summed into one
+    weight), the persons they join, and the line each tie came from. Bad rows are listed
+    and skipped; the same file again changes nothing; `graphkit remove FILE` takes it back."""
+    from graphkit.load import EdgeOutcome
+    from graphkit.load import import_edges as import_files
+
+    def report(outcome: EdgeOutcome) -> None:
+        for line in outcome.bad_rows:
+            err.print(f"skipped: {line}", markup=False)
+        if outcome.bad_count > len(outcome.bad_rows):
+            more = outcome.bad_count - len(outcome.bad_rows)
+            err.print(f"skipped: {outcome.source}: {more:,} more bad row(s)", markup=False)
+        if not outcome.ok:
+            err.print(f"error: {outcome.error}", markup=False)
+        elif outcome.unchanged:
+            out.print(
+                f"{outcome.source}: already imported ({outcome.report}); nothing changed",
+                markup=False,
+            )
+        else:
+            out.print(
+                f"{outcome.source}: {outcome.ties:,} {outcome.type} ties from {outcome.rows:,} "
+                f"rows between {outcome.persons:,} persons ({outcome.new_persons:,} new); "
+                f"report {outcome.report}",
+                markup=False,
+            )
+            err.print(f"read as {outcome.layout}", markup=False)
+            for key in outcome.replaced:
+                err.print(f"replaced the earlier import {key} of this file", markup=False)
+
+    roles = columns.split(",") if columns is not None else None
+    with settings.store() as store:
+        outcomes = import_files(
+            store,
+            paths,
+            type.value,
+            columns=roles,
+            delimiter=delimiter,
+            header=header,
+            dataset=source,
+            nodes=nodes,
+            on_item=report,
+        )
+    if not all(o.ok for o in outcomes):
         raise typer.Exit(1)
 
 
@@ -387,8 +487,21 @@ def show_schema(
 class Strategy(StrEnum):
     degree = "degree"
     betweenness = "betweenness"
+    katz = "katz"
+    collective_influence = "collective-influence"
     pagerank = "pagerank"
     random = "random"
+
+
+class Mode(StrEnum):
+    sequential = "sequential"
+    one_shot = "one-shot"
+    block = "block"
+
+
+class Weighting(StrEnum):
+    none = "none"
+    weight = "weight"
 
 
 class TableOrJson(StrEnum):
@@ -609,9 +722,38 @@ def _entity(graph: Any, nid: str) -> str:
 def disrupt(
     projection: ProjectionOpt = Projection.full,
     strategy: Annotated[
-        Strategy, typer.Option("--strategy", "-s", help="How to pick the next node to remove.")
+        Strategy,
+        typer.Option(
+            "--strategy",
+            "-s",
+            help="How to pick the next node to remove: the highest degree, betweenness, Katz "
+            "(alpha 0.1, beta 1), collective influence (CI at distance 1), PageRank, or a "
+            "seeded random order.",
+        ),
     ] = Strategy.degree,
     steps: Annotated[int, typer.Option("--steps", help="Nodes to remove.")] = 10,
+    weight: Annotated[
+        Weighting,
+        typer.Option(
+            "--weight",
+            help="none: every tie counts 1. weight: the tie's strength (meetings, calls, "
+            "shared operations); degree and collective influence sum it, PageRank and Katz "
+            "weigh links by it, betweenness uses distance = 1/weight (a tie twice as strong "
+            "is half as long).",
+        ),
+    ] = Weighting.none,
+    mode: Annotated[
+        list[Mode] | None,
+        typer.Option(
+            "--mode",
+            help="sequential: recompute after each removal; one-shot: rank once; block: "
+            "recompute every --block-size removals (repeat for several; default: "
+            "sequential and one-shot).",
+        ),
+    ] = None,
+    block_size: Annotated[
+        int, typer.Option("--block-size", metavar="K", help="Removals per block in block mode.")
+    ] = 5,
     format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
@@ -624,8 +766,8 @@ def disrupt(
     reported_only: ReportedOpt = False,
     report: ReportOpt = None,
 ) -> None:
-    """Simulate key-player removal: sequential (recomputed after each removal) vs one-shot,
-    with the largest connected component and global efficiency after each step."""
+    """Simulate key-player removal (after Cavallaro et al. 2020): the largest connected
+    component and global efficiency after each removal, as fractions of the intact network."""
     from graphkit.analytics import plot_disruption, project, simulate
     from graphkit.errors import AnalysisError
 
@@ -635,35 +777,43 @@ def disrupt(
     graph = project(data, projection.value)
     if graph.number_of_nodes() == 0:
         raise AnalysisError(f"the {projection.value} projection is empty: nothing to disrupt")
-    result = simulate(graph, strategy.value, steps, seed=seed)
+    modes = [m.value for m in mode] if mode else None
+    result = simulate(
+        graph,
+        strategy.value,
+        steps,
+        seed=seed,
+        weight=weight.value,
+        block_size=block_size,
+        **({"modes": modes} if modes else {}),
+    )
     if plot is not None:
         plot_disruption(result, plot, f"{projection.value} projection, removal by {strategy.value}")
     if format is TableOrJson.json:
         payload = {"projection": projection.value, **result.to_dict()}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
+        headers: list[str] = ["step"]
+        for m in result.modes:
+            headers += [f"{m}: removed", "LCC", "efficiency"]
         table = _Table(
-            "step",
-            "sequential: removed",
-            "LCC",
-            "efficiency",
-            "one-shot: removed",
-            "LCC",
-            "efficiency",
+            *headers,
             title=f"disruption by {strategy.value}, {projection.value} projection "
-            f"({result.nodes} nodes, {result.edges} edges)",
+            f"({result.nodes} nodes, {result.edges} edges"
+            f"{', weighted by tie strength' if weight is Weighting.weight else ''})",
             title_justify="left",
         )
-        for seq, one in zip(result.sequential, result.one_shot, strict=True):
-            table.add_row(
-                str(seq.step),
-                seq.name or "—",
-                f"{seq.lcc} ({seq.lcc_fraction:.0%})",
-                f"{seq.efficiency:.3f} ({seq.efficiency_fraction:.0%})",
-                one.name or "—",
-                f"{one.lcc} ({one.lcc_fraction:.0%})",
-                f"{one.efficiency:.3f} ({one.efficiency_fraction:.0%})",
-            )
+        curves = [result.curve(m) for m in result.modes]
+        for i, first in enumerate(curves[0]):
+            cells = [str(first.step)]
+            for curve in curves:
+                s = curve[i]
+                cells += [
+                    s.name or "—",
+                    f"{s.lcc} ({s.lcc_fraction:.0%})",
+                    f"{s.efficiency:.3f} ({s.efficiency_fraction:.0%})",
+                ]
+            table.add_row(*cells)
         out.print(table)
     for note in result.notes:
         err.print(f"note: {note}", markup=False)

@@ -8,6 +8,7 @@ type graphkit does not read. Each refusal is an :class:`InputError` naming the i
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -106,15 +107,15 @@ def shown_path(raw: str) -> str:
     return raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str, *, limit: int = MAX_INPUT_BYTES) -> str:
     """Bytes → text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
 
     Windows-1252 is the fallback because text that is not UTF-8 is, in practice, almost
     always a Western European 8-bit encoding; bytes it leaves undefined make us refuse
     the file instead of guessing. Binary files (NUL bytes, control characters) are refused.
     """
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{source}: input is over the {MAX_INPUT_BYTES:,}-byte limit")
+    if len(data) > limit:
+        raise InputError(f"{source}: input is over the {limit:,}-byte limit")
     if not data.strip():
         raise InputError(f"{source}: empty input")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -153,8 +154,12 @@ def _looks_like_utf16(data: bytes) -> bool:
     return len(sample) >= 8 and max(even.count(0), odd.count(0)) >= 0.9 * (len(sample) // 2)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""Control characters that text does not contain (tab, newlines and form feed aside)."""
+
+
 def _check_text(text: str, source: str) -> str:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(f"{source}: looks like a binary file, not text")
     if not text.strip():

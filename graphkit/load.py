@@ -7,14 +7,26 @@ nothing already in the graph and stops no other file.
 
 from __future__ import annotations
 
+import json
+import tempfile
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from graphkit.errors import ExtractionUnavailable, GraphkitError, StoreUnavailable, StoreUnwritable
-from graphkit.facts import FactsDocument
+from graphkit import model
+from graphkit.edgelist import BadRow, person_key, read_edge_list, read_node_table
+from graphkit.errors import (
+    ExtractionUnavailable,
+    GraphkitError,
+    InputError,
+    StoreUnavailable,
+    StoreUnwritable,
+)
+from graphkit.facts import FactsDocument, ReportInfo, sha256, slug
 from graphkit.inputs import Input, expand, read_input, shown_path
 from graphkit.store.base import GraphStore
+from graphkit.store.ties import TieBatch, TieSpool
 
 
 @dataclass(frozen=True)
@@ -202,3 +214,156 @@ def sources(paths: Iterable[str]) -> tuple[list[str], list[Outcome]]:
         except GraphkitError as exc:
             failed.append(Outcome(path, error=str(exc)))
     return found, failed
+
+
+# --------------------------------------------------------------------------------------
+# Relational data: edge lists → person ties
+# --------------------------------------------------------------------------------------
+
+MAX_SHOWN_BAD_ROWS = 50
+"""Bad rows listed one line each; past this many, a count of the rest."""
+
+
+@dataclass(frozen=True)
+class EdgeOutcome:
+    """What importing one edge list did."""
+
+    source: str
+    report: str | None = None
+    type: str = ""
+    rows: int = 0
+    """Good rows read (several may name one pair)."""
+    ties: int = 0
+    """Relationships stored: one per pair."""
+    persons: int = 0
+    new_persons: int = 0
+    layout: str = ""
+    bad_rows: tuple[str, ...] = ()
+    """One line per bad row (the first :data:`MAX_SHOWN_BAD_ROWS`)."""
+    bad_count: int = 0
+    unchanged: bool = False
+    replaced: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def import_edges(
+    store: GraphStore,
+    paths: Iterable[str],
+    rel_type: str,
+    *,
+    columns: Sequence[str] | None = None,
+    delimiter: str | None = None,
+    header: bool | None = None,
+    dataset: str | None = None,
+    nodes: str | None = None,
+    on_item: Callable[[EdgeOutcome], None] | None = None,
+) -> list[EdgeOutcome]:
+    """Import edge lists as ``rel_type`` ties between persons, one transaction per file.
+
+    Persons are keyed by ``dataset`` (default: the file's folder name) and the id in the
+    file (:func:`graphkit.edgelist.person_key`), named from the ``nodes`` table where it
+    names them, else by their id. A file that cannot be read, or has no good row, fails
+    alone; bad rows are reported and skipped. The same import twice changes nothing; a
+    changed file under the same path replaces its earlier import.
+    """
+    if rel_type not in model.PERSON_TIES:
+        raise InputError(
+            f"--type {rel_type}: choose one of {', '.join(model.PERSON_TIES)} "
+            "(ties between persons)"
+        )
+    names: dict[str, str] = {}
+    node_notes: list[str] = []
+    if nodes is not None:
+        names, node_notes = read_node_table(nodes, delimiter=delimiter)
+    outcomes: list[EdgeOutcome] = []
+    for path in paths:
+        try:
+            outcome = _import_one(
+                store, path, rel_type, columns, delimiter, header, dataset, nodes, names
+            )
+        except (StoreUnavailable, StoreUnwritable):
+            raise
+        except GraphkitError as exc:
+            outcome = EdgeOutcome(shown_path(path), type=rel_type, error=_message(path, exc))
+        if node_notes and not outcomes:
+            outcome = replace(outcome, bad_rows=(*node_notes, *outcome.bad_rows))
+        outcomes.append(outcome)
+        if on_item:
+            on_item(outcome)
+    return outcomes
+
+
+def _message(path: str, exc: GraphkitError) -> str:
+    source, message = shown_path(path), str(exc)
+    return message if message.startswith(source) else f"{source}: {message}"
+
+
+def _import_one(
+    store: GraphStore,
+    path: str,
+    rel_type: str,
+    columns: Sequence[str] | None,
+    delimiter: str | None,
+    header: bool | None,
+    dataset: str | None,
+    nodes: str | None,
+    names: dict[str, str],
+) -> EdgeOutcome:
+    edges = read_edge_list(path, columns=columns, delimiter=delimiter, header=header)
+    dataset = dataset or Path(path).resolve().parent.name or "edges"
+    spec = model.relationship_type(rel_type)
+    nodes_digest = sha256(json.dumps(names, sort_keys=True)) if nodes is not None else ""
+    identity = "\0".join(
+        (edges.digest, rel_type, slug(dataset), edges.layout.describe(), nodes_digest)
+    )
+    report = ReportInfo(
+        key="report:" + sha256(identity)[:16],
+        source=edges.source,
+        title=f"{Path(path).name}: {rel_type} ties of {dataset}",
+        text=edges.text,
+        sha256=edges.digest,
+    )
+    persons: dict[str, str] = {person_key(dataset, person): name for person, name in names.items()}
+    bad: list[str] = []
+    bad_count = 0
+    with tempfile.TemporaryDirectory(prefix="graphkit-import-") as folder:
+        spool = TieSpool(Path(folder) / "ties.csv")
+        try:
+            for row in edges.rows():
+                if isinstance(row, BadRow):
+                    bad_count += 1
+                    if len(bad) < MAX_SHOWN_BAD_ROWS:
+                        bad.append(f"{edges.source}: {row}")
+                    continue
+                a, b = person_key(dataset, row.source), person_key(dataset, row.target)
+                persons.setdefault(a, names.get(row.source, row.source))
+                persons.setdefault(b, names.get(row.target, row.target))
+                src, dst = spec.ends(a, b)
+                evidence = edges.text[row.start : row.end]
+                spool.add(src, dst, row.weight, row.date, row.line, row.start, row.end, evidence)
+        finally:
+            spool.close()
+        if not spool.rows:
+            first = f" (first: {bad[0].removeprefix(edges.source + ': ')})" if bad else ""
+            raise InputError(f"{edges.source}: no ties: {bad_count:,} bad row(s){first}")
+        written = store.write_ties(
+            TieBatch(report, rel_type, persons, nodes is not None, spool.path, spool.rows)
+        )
+    return EdgeOutcome(
+        source=edges.source,
+        report=report.key,
+        type=rel_type,
+        rows=spool.rows,
+        ties=written.ties,
+        persons=len(persons),
+        new_persons=written.new_persons,
+        layout=edges.layout.describe(),
+        bad_rows=tuple(bad),
+        bad_count=bad_count,
+        unchanged=written.unchanged,
+        replaced=written.replaced,
+    )

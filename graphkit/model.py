@@ -59,10 +59,19 @@ class RelationshipType:
     endpoints: tuple[tuple[str, str], ...]
     properties: tuple[Property, ...]
     doc: str
+    directed: bool = True
+    """False for ties that have no direction (two people met): stored once per pair, from
+    the smaller key to the larger, and read either way."""
 
     @cached_property
     def property_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.properties)
+
+    def ends(self, a: str, b: str) -> tuple[str, str]:
+        """The (source, target) keys a relationship between ``a`` and ``b`` is stored with:
+        as given, or for an undirected type the smaller key first, so that a pair is one
+        relationship whichever way round a source wrote it."""
+        return (a, b) if self.directed or a <= b else (b, a)
 
 
 S, INT, F, L = PropertyType.STRING, PropertyType.INT, PropertyType.FLOAT, PropertyType.STRING_LIST
@@ -244,6 +253,17 @@ NODE_TYPES: dict[str, NodeType] = {
 
 _COUNT = Property("count", INT, "number of arrests")
 _ROLE = Property("role", S, "led | supported | participated")
+_TIE: tuple[Property, ...] = (
+    Property(
+        "weight", F, "tie strength: meetings, calls, ... summed over its rows (not a distance)"
+    ),
+    Property("date", S, "earliest ISO date of its rows, possibly partial, or null"),
+    Property("last_date", S, "latest ISO date of its rows, or null"),
+    Property("line", INT, "first line of the imported file it was read from (the evidence)"),
+    Property("rows", INT, "how many rows of the file name this pair (summed into weight)"),
+)
+PERSON_TIES: tuple[str, ...] = ("MET", "CALLED", "ASSOCIATED_WITH")
+"""Person-to-person relationship types, imported from relational data (edge lists)."""
 
 RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
     rel.type: rel
@@ -277,6 +297,7 @@ RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
             (("Agency", "Agency"),),
             (),
             "Agencies of one operation; stored once per pair and report, read it undirected.",
+            directed=False,
         ),
         RelationshipType("BASED_IN", (("Agency", "Country"),), (), "An agency's home country."),
         RelationshipType("SEIZED", (("Operation", "Seizure"),), (), "What an operation seized."),
@@ -285,6 +306,27 @@ RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
         ),
         RelationshipType(
             "MEMBER_OF", (("Person", "CriminalGroup"),), (), "A named person's group."
+        ),
+        RelationshipType(
+            "MET",
+            (("Person", "Person"),),
+            _TIE,
+            "Two people met (surveillance, meeting records); weight = meetings.",
+            directed=False,
+        ),
+        RelationshipType(
+            "CALLED",
+            (("Person", "Person"),),
+            _TIE,
+            "Two people communicated (phone calls, messages); weight = calls.",
+            directed=False,
+        ),
+        RelationshipType(
+            "ASSOCIATED_WITH",
+            (("Person", "Person"),),
+            _TIE,
+            "Any other tie between two people; weight = its strength.",
+            directed=False,
         ),
     )
 }

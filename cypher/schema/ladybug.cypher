@@ -16,3 +16,6 @@ CREATE REL TABLE IF NOT EXISTS BASED_IN(FROM Agency TO Country, report STRING, e
 CREATE REL TABLE IF NOT EXISTS SEIZED(FROM Operation TO Seizure, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);
 CREATE REL TABLE IF NOT EXISTS DESCRIBES(FROM Report TO Operation, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Person TO CriminalGroup, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);
+CREATE REL TABLE IF NOT EXISTS MET(FROM Person TO Person, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING, weight DOUBLE, date STRING, last_date STRING, line INT64, rows INT64);
+CREATE REL TABLE IF NOT EXISTS CALLED(FROM Person TO Person, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING, weight DOUBLE, date STRING, last_date STRING, line INT64, rows INT64);
+CREATE REL TABLE IF NOT EXISTS ASSOCIATED_WITH(FROM Person TO Person, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING, weight DOUBLE, date STRING, last_date STRING, line INT64, rows INT64);

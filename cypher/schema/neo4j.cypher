@@ -16,3 +16,6 @@ CREATE INDEX based_in_report IF NOT EXISTS FOR ()-[e:BASED_IN]-() ON (e.report);
 CREATE INDEX seized_report IF NOT EXISTS FOR ()-[e:SEIZED]-() ON (e.report);
 CREATE INDEX describes_report IF NOT EXISTS FOR ()-[e:DESCRIBES]-() ON (e.report);
 CREATE INDEX member_of_report IF NOT EXISTS FOR ()-[e:MEMBER_OF]-() ON (e.report);
+CREATE INDEX met_report IF NOT EXISTS FOR ()-[e:MET]-() ON (e.report);
+CREATE INDEX called_report IF NOT EXISTS FOR ()-[e:CALLED]-() ON (e.report);
+CREATE INDEX associated_with_report IF NOT EXISTS FOR ()-[e:ASSOCIATED_WITH]-() ON (e.report);

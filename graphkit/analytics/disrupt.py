@@ -2,10 +2,26 @@
 
 After Cavallaro et al. (2020), "Disrupting resilient criminal networks through data
 analysis: the case of Sicilian Mafia", PLOS ONE 15(8): e0236476. Nodes are removed one at a
-time by a strategy, either *sequentially* (the measure is recomputed on what is left after
-each removal) or *one-shot* (the ranking of the intact network is used throughout), and
-after each removal we record the size of the largest connected component (LCC) and the
-global efficiency (mean of 1/shortest-path-length over all ordered pairs, hop counts).
+time, picked by a strategy (a centrality, highest first), in one of three modes:
+
+- *sequential*: the measure is recomputed on what is left after each removal;
+- *one-shot*: the ranking of the intact network is used throughout;
+- *block*: recomputed every ``block_size`` removals (the paper's "node block removal").
+
+After each removal we record the size of the largest connected component (LCC) and the
+global efficiency (mean of 1/shortest-path-length over all ordered pairs, hop counts),
+both also as fractions of the intact network (step 0 = 1.0).
+
+Strategies: ``degree``, ``betweenness``, ``katz`` (networkx's ``katz_centrality_numpy``,
+alpha 0.1, beta 1, normalised; the same linear system solved sparse above
+:data:`KATZ_DENSE_LIMIT` nodes), ``collective-influence`` (CI at distance 1, Morone & Makse
+2015: (k_i - 1) x sum over neighbours j of (k_j - 1)), ``pagerank`` and ``random`` (seeded).
+Ties in a score go to the smaller node id, so a run is reproducible.
+
+Weights (``weight="weight"``): a tie's strength. Degree and collective influence use the
+strength of a node (the sum of its ties' weights), PageRank and Katz weigh links by it,
+and betweenness, a shortest-path measure, turns it into a distance ``1 / weight`` (a tie
+twice as strong is half as long). ``weight="none"`` counts every tie as 1.
 
 Efficiency is exact up to :data:`EFFICIENCY_LIMIT` nodes, and above it estimated from
 breadth-first searches from seeded random sources (noted): :data:`EFFICIENCY_SAMPLE` of
@@ -18,6 +34,7 @@ recomputes the ranking: on 100k nodes, count minutes per step.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,8 +45,23 @@ from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
 
-STRATEGIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "random")
+STRATEGIES: tuple[str, ...] = (
+    "degree",
+    "betweenness",
+    "katz",
+    "collective-influence",
+    "pagerank",
+    "random",
+)
+MODES: tuple[str, ...] = ("sequential", "one-shot", "block")
+DEFAULT_MODES: tuple[str, ...] = ("sequential", "one-shot")
+WEIGHTS: tuple[str, ...] = ("none", "weight")
 DEFAULT_STEPS = 10
+DEFAULT_BLOCK_SIZE = 5
+KATZ_ALPHA = 0.1
+KATZ_BETA = 1.0
+KATZ_DENSE_LIMIT = 2_000
+"""Katz is networkx's dense solver up to this many nodes (n x n floats), sparse above."""
 EFFICIENCY_LIMIT = 2_000
 EFFICIENCY_SAMPLE = 200
 MIN_EFFICIENCY_SAMPLE = 10
@@ -52,30 +84,118 @@ class Disruption:
     seed: int
     nodes: int
     edges: int
+    weight: str = "none"
+    block_size: int | None = None
     sequential: list[Step] = field(default_factory=list)
     one_shot: list[Step] = field(default_factory=list)
+    block: list[Step] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    modes: tuple[str, ...] = DEFAULT_MODES
+
+    def curve(self, mode: str) -> list[Step]:
+        """The steps of ``mode`` (``sequential``, ``one-shot`` or ``block``)."""
+        return getattr(self, _attribute(mode))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain data: the modes that were run, each a list of steps."""
+        data = asdict(self)
+        for mode in MODES:
+            if mode not in self.modes:
+                del data[_attribute(mode)]
+        if "block" not in self.modes:
+            del data["block_size"]
+        data["modes"] = list(self.modes)
+        return data
 
 
-def ranking(graph: nx.Graph, strategy: str, seed: int = 42) -> list[str]:
+def _attribute(mode: str) -> str:
+    return mode.replace("-", "_")
+
+
+def scores(
+    graph: nx.Graph, strategy: str, *, weight: str = "none", seed: int = 42
+) -> dict[str, float]:
+    """Each node's score for ``strategy`` (not ``random``), on ``weight`` (see module)."""
+    w = _weight_attr(weight)
+    if strategy == "degree":
+        return {v: float(d) for v, d in graph.degree(weight=w)}
+    if strategy == "betweenness":
+        return betweenness(graph, seed, weighted=w is not None)
+    if strategy == "katz":
+        return katz(graph, weight=w)
+    if strategy == "collective-influence":
+        return collective_influence(graph, weight=w)
+    if strategy == "pagerank":
+        if not graph.number_of_edges():
+            return dict.fromkeys(graph, 1.0 / max(1, graph.number_of_nodes()))
+        return nx.pagerank(graph, weight=w)
+    raise AnalysisError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
+
+
+def _weight_attr(weight: str) -> str | None:
+    if weight not in WEIGHTS:
+        raise AnalysisError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)}")
+    return "weight" if weight == "weight" else None
+
+
+def ranking(graph: nx.Graph, strategy: str, seed: int = 42, weight: str = "none") -> list[str]:
     """Nodes by decreasing score for ``strategy``; ties by node id (random: seeded shuffle)."""
     if strategy == "random":
         order = sorted(graph)
         random.Random(seed).shuffle(order)
         return order
-    if strategy == "degree":
-        scores: dict[str, float] = dict(graph.degree())
-    elif strategy == "betweenness":
-        scores = betweenness(graph, seed)
-    elif strategy == "pagerank":
-        scores = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {}
-        scores = scores or dict.fromkeys(graph, 0.0)
+    values = scores(graph, strategy, weight=weight, seed=seed)
+    return sorted(graph, key=lambda v: (-values[v], v))
+
+
+def collective_influence(graph: nx.Graph, weight: str | None = None) -> dict[str, float]:
+    """CI at distance 1: (k_i - 1) x sum over neighbours j of (k_j - 1), k the degree (or
+    the strength, with a weight)."""
+    k = dict(graph.degree(weight=weight))
+    return {v: (k[v] - 1) * sum(k[u] - 1 for u in graph[v]) for v in graph}
+
+
+def katz(graph: nx.Graph, weight: str | None = None) -> dict[str, float]:
+    """Katz centrality, alpha :data:`KATZ_ALPHA`, beta :data:`KATZ_BETA`, normalised:
+    ``katz_centrality_numpy`` up to :data:`KATZ_DENSE_LIMIT` nodes, else the same system
+    ``(I - alpha A) x = beta`` solved sparse and normalised the same way."""
+    n = graph.number_of_nodes()
+    if n == 0:
+        return {}
+    if n <= KATZ_DENSE_LIMIT:
+        return nx.katz_centrality_numpy(
+            graph, alpha=KATZ_ALPHA, beta=KATZ_BETA, normalized=True, weight=weight
+        )
+    import numpy as np
+    import scipy.sparse as sp
+    import scipy.sparse.linalg as spla
+
+    nodes = list(graph)
+    a = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=weight, format="csc")
+    x = spla.spsolve(sp.identity(n, format="csc") - KATZ_ALPHA * a.T, np.full(n, KATZ_BETA))
+    norm = float(np.sign(x.sum()) * np.linalg.norm(x))
+    return dict(zip(nodes, (x / norm).tolist(), strict=True))
+
+
+def katz_note(graph: nx.Graph, weight: str | None = None) -> str | None:
+    """A warning when alpha is not below 1/lambda_max: Katz's series then diverges and its
+    scores (the solution of the linear system all the same) stop meaning influence."""
+    if graph.number_of_edges() == 0:
+        return None
+    import numpy as np
+    import scipy.sparse.linalg as spla
+
+    a = nx.to_scipy_sparse_array(graph, weight=weight, dtype=float)
+    if graph.number_of_nodes() <= KATZ_DENSE_LIMIT:
+        top = float(np.linalg.eigvalsh(a.toarray()).max())
     else:
-        raise AnalysisError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
-    return sorted(graph, key=lambda v: (-scores[v], v))
+        top = float(spla.eigsh(a, k=1, which="LA", return_eigenvectors=False)[0])
+    if KATZ_ALPHA * top < 1:
+        return None
+    return (
+        f"katz: alpha {KATZ_ALPHA} is not below 1/lambda_max (lambda_max = {top:.3g}): the "
+        "scores solve Katz's equation but no longer rank by influence; prefer another strategy"
+    )
 
 
 def global_efficiency(graph: nx.Graph, seed: int = 42) -> tuple[float, bool]:
@@ -118,20 +238,66 @@ def _state(g: nx.Graph, step: int, removed: str | None, base: tuple[int, float],
     )
 
 
+def removals(
+    graph: nx.Graph,
+    strategy: str,
+    steps: int,
+    *,
+    every: int | None,
+    seed: int = 42,
+    weight: str = "none",
+) -> Iterator[tuple[str, nx.Graph]]:
+    """The nodes removed one by one, each with the graph left after it: the ranking is
+    recomputed before removals 1, 1 + every, 1 + 2 x every... (``every`` = 1: sequential;
+    None: once, one-shot). ``random`` never recomputes (one seeded order)."""
+    h = graph.copy()
+    order: Iterator[str] = iter(())
+    for step in range(1, steps + 1):
+        if step == 1 or (strategy != "random" and every and (step - 1) % every == 0):
+            order = iter(ranking(h, strategy, seed, weight))
+        victim = next(order)
+        h.remove_node(victim)
+        yield victim, h
+
+
 def simulate(
-    graph: nx.Graph, strategy: str = "degree", steps: int = DEFAULT_STEPS, seed: int = 42
+    graph: nx.Graph,
+    strategy: str = "degree",
+    steps: int = DEFAULT_STEPS,
+    seed: int = 42,
+    *,
+    weight: str = "none",
+    modes: Iterable[str] = DEFAULT_MODES,
+    block_size: int = DEFAULT_BLOCK_SIZE,
 ) -> Disruption:
-    """Remove up to ``steps`` nodes by ``strategy``, sequentially and one-shot; step 0 is
-    the intact network. ``lcc_fraction`` and ``efficiency_fraction`` are relative to it."""
+    """Remove up to ``steps`` nodes by ``strategy`` in each of ``modes``; step 0 is the
+    intact network. ``lcc_fraction`` and ``efficiency_fraction`` are relative to it."""
     if strategy not in STRATEGIES:
         raise AnalysisError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
+    w = _weight_attr(weight)
+    modes = tuple(dict.fromkeys(modes))
+    unknown = [m for m in modes if m not in MODES]
+    if unknown or not modes:
+        raise AnalysisError(
+            f"unknown mode {unknown[0] if unknown else ''!r}; choose from {', '.join(MODES)}"
+        )
     if steps < 1:
         raise AnalysisError("--steps must be at least 1")
+    if "block" in modes and block_size < 1:
+        raise AnalysisError("--block-size must be at least 1")
     g = simple_undirected(graph)
     n = g.number_of_nodes()
     if n == 0:
         raise AnalysisError("the graph is empty: nothing to disrupt")
-    result = Disruption(strategy, seed, n, g.number_of_edges())
+    result = Disruption(
+        strategy,
+        seed,
+        n,
+        g.number_of_edges(),
+        weight=weight,
+        block_size=block_size if "block" in modes else None,
+        modes=modes,
+    )
     if steps > n:
         result.notes.append(f"only {n} node(s) to remove: {n} step(s), not {steps}")
         steps = n
@@ -148,22 +314,25 @@ def simulate(
     k = measures.betweenness_sample(n, g.number_of_edges())
     if strategy == "betweenness" and k is not None:
         result.notes.append(f"betweenness ranking sampled, k={k} seed={seed}")
+    if strategy == "katz":
+        note = katz_note(g, w)
+        if note:
+            result.notes.append(note)
     if strategy == "random":
-        result.notes.append(f"random order, seed={seed}: sequential and one-shot coincide")
-
-    for mode, target in (("sequential", result.sequential), ("one_shot", result.one_shot)):
-        h = g.copy()
+        result.notes.append(f"random order, seed={seed}: every mode follows it")
+    every = {"sequential": 1, "one-shot": None, "block": block_size}
+    for mode in modes:
+        target = result.curve(mode)
         target.append(intact)
-        # random removal has nothing to recompute: both modes follow one seeded order
-        recompute = mode == "sequential" and strategy != "random"
-        order = [] if recompute else ranking(h, strategy, seed)
-        for step in range(1, steps + 1):
-            victim = ranking(h, strategy, seed)[0] if recompute else order[step - 1]
-            h.remove_node(victim)
+        removed = removals(g, strategy, steps, every=every[mode], seed=seed, weight=weight)
+        for step, (victim, h) in enumerate(removed, 1):
             state, _ = _state(h, step, victim, base, seed)
             state.name = names.get(victim)
             target.append(state)
     return result
+
+
+_STYLES = {"sequential": "o-", "one-shot": "s--", "block": "^:"}
 
 
 def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
@@ -179,12 +348,14 @@ def plot_disruption(result: Disruption, path: str | Path, title: str | None = No
         (axes[0], "lcc_fraction", "largest connected component (fraction)"),
         (axes[1], "efficiency_fraction", "global efficiency (fraction)"),
     ):
-        for series, style, name in (
-            (result.sequential, "o-", "sequential"),
-            (result.one_shot, "s--", "one-shot"),
-        ):
+        for mode in result.modes:
+            series = result.curve(mode)
+            name = f"block of {result.block_size}" if mode == "block" else mode
             ax.plot(
-                [s.step for s in series], [getattr(s, metric) for s in series], style, label=name
+                [s.step for s in series],
+                [getattr(s, metric) for s in series],
+                _STYLES[mode],
+                label=name,
             )
         ax.set_xlabel("nodes removed")
         ax.set_ylabel(label)

@@ -175,16 +175,18 @@ def betweenness_sample(n: int, m: int) -> int | None:
 
 
 def betweenness(
-    graph: nx.Graph, seed: int = 42, notes: list[str] | None = None
+    graph: nx.Graph, seed: int = 42, notes: list[str] | None = None, *, weighted: bool = True
 ) -> dict[str, float]:
-    """Normalised betweenness on distances 1/weight, exact or sampled (see EXACT_WORK)."""
+    """Normalised betweenness on distances 1/weight (hop counts unless ``weighted``),
+    exact or sampled (see EXACT_WORK)."""
     notes = notes if notes is not None else []
-    h, dist = distance_graph(graph)
+    h, dist = distance_graph(graph) if weighted else (graph, None)
+    how = "distance = 1/weight" if weighted else "hop counts"
     k = betweenness_sample(graph.number_of_nodes(), graph.number_of_edges())
     if k is not None:
-        notes.append(f"betweenness sampled k={k} seed={seed}; distance = 1/weight")
+        notes.append(f"betweenness sampled k={k} seed={seed}; {how}")
     else:
-        notes.append("betweenness exact; distance = 1/weight")
+        notes.append(f"betweenness exact; {how}")
     return nx.betweenness_centrality(h, k=k, normalized=True, weight=dist, seed=seed)
 
 

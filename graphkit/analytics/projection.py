@@ -305,7 +305,10 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
       operations conducted in both (route analysis).
     - ``groups``: CriminalGroup nodes; weight = countries both were active or arrested in
       plus operations that targeted both.
-    - ``persons``: Person nodes; weight = groups both are members of.
+    - ``persons``: Person nodes; weight = the strength of their direct ties (MET, CALLED,
+      ASSOCIATED_WITH: meetings, calls, ... summed over types and sources) plus the groups
+      both are members of plus the arrests they share (arrested in the same country in
+      the same report).
     """
     if projection not in PROJECTIONS:
         raise AnalysisError(
@@ -318,15 +321,17 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
     for node in graph.nodes:
         if node.label == label:
             g.add_node(node_id(node.label, node.key), **_node_attrs(node))
-    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    members: dict[tuple[Any, ...], set[str]] = defaultdict(set)
     for edge in graph.edges:
         for etype, side in contexts:
             if edge.type != etype:
                 continue
             member, context = (edge.src, edge.dst) if side == "src" else (edge.dst, edge.src)
+            if (projection, etype) in _PER_REPORT:
+                context = (*context, edge.properties.get("report"))
             if member[0] == label:
                 members[context].add(node_id(*member))
-    weights: dict[tuple[str, str], int] = defaultdict(int)
+    weights: dict[tuple[str, str], float] = defaultdict(int)
     for group in members.values():  # a context reached twice (active and arrested) counts once
         present = sorted(m for m in group if m in g)
         for a, b in combinations(present, 2):
@@ -340,6 +345,12 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
                     cooperated[(a, b)].add(str(edge.properties.get("report")))
         for pair, reports in cooperated.items():
             weights[pair] = len(reports)
+    if projection == "persons":
+        for edge in graph.edges:
+            if edge.type in model.PERSON_TIES:
+                a, b = sorted((node_id(*edge.src), node_id(*edge.dst)))
+                if a != b and a in g and b in g:
+                    weights[(a, b)] += edge.properties.get("weight") or 1
     for (a, b), w in sorted(weights.items()):
         g.add_edge(a, b, weight=w, distance=1.0 / w)
     return g
@@ -357,8 +368,11 @@ _CONTEXTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "CriminalGroup",
         [("OPERATED_IN", "src"), ("ARRESTED_IN", "src"), ("TARGETED", "dst")],
     ),
-    "persons": ("Person", [("MEMBER_OF", "src")]),
+    "persons": ("Person", [("MEMBER_OF", "src"), ("ARRESTED_IN", "src")]),
 }
+_PER_REPORT = frozenset({("persons", "ARRESTED_IN")})
+"""Contexts that are one per report: persons arrested in one country are linked when one
+report tells of both arrests (the same action), not across unrelated reports."""
 
 
 def _full(graph: GraphData) -> nx.Graph:

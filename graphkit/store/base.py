@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from graphkit import model
 from graphkit.facts import FactsDocument
@@ -26,6 +26,9 @@ from graphkit.model import (
     allowed_label,
     allowed_type,
 )
+
+if TYPE_CHECKING:
+    from graphkit.store.ties import TieBatch, TiesWritten
 
 # --------------------------------------------------------------------------------------
 # Records handed to analytics and views
@@ -255,6 +258,16 @@ class Dialect:
         return f"any(x IN {items} WHERE x IN {others})"
 
 
+def report_statement(rows: list[dict[str, Any]], dialect: Dialect) -> Statement:
+    """MERGE reports (rows of ``ReportInfo.model_dump()``), every property set."""
+    sets = ", ".join(
+        f"n.{p.name} = {dialect.value('r.' + p.name, p)}"
+        for p in model.node_type("Report").properties
+        if p.name != "key"
+    )
+    return f"UNWIND $rows AS r MERGE (n:Report {{key: r.key}}) SET {sets}", {"rows": rows}
+
+
 def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
     """MERGE the reports, their nodes (label by label) and relationships (type by type).
 
@@ -262,14 +275,7 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
     the ``reports`` bookkeeping grow as a union, so shared entities keep every report.
     """
     empty = dialect.empty_list
-    sets = ", ".join(
-        f"n.{p.name} = {dialect.value('r.' + p.name, p)}"
-        for p in model.node_type("Report").properties
-        if p.name != "key"
-    )
-    statements: list[Statement] = [
-        (f"UNWIND $rows AS r MERGE (n:Report {{key: r.key}}) SET {sets}", {"rows": batch.reports})
-    ]
+    statements: list[Statement] = [report_statement(batch.reports, dialect)]
     for label, rows in batch.nodes.items():
         spec = model.node_type(label)
         assignments = []
@@ -463,6 +469,14 @@ class GraphStore(ABC):
                     run(statement, params)
 
         self.transaction(work)
+
+    def write_ties(self, batch: TieBatch) -> TiesWritten:
+        """Store an imported edge list (:mod:`graphkit.store.ties`) in one transaction:
+        nothing when the same import is there already, else the earlier imports of its
+        source taken back and its persons and ties written, all or nothing."""
+        from graphkit.store.ties import write_ties
+
+        return self.transaction(lambda run: write_ties(run, batch, self.dialect))
 
     def remove(self, report_key: str) -> bool:
         """Take back what a report contributed; False if the report was not there."""

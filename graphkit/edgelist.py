@@ -7,9 +7,10 @@ checked one by one, so a bad row costs that row only, with one line saying why.
 
 The layout is what the user says (``--columns``, ``--delimiter``, ``--header``), else
 what the file shows: the delimiter that splits every sampled row into the same number of
-fields, a header when the first row names its columns (Gephi's ``Source,Target,Weight``,
-neo4j-admin's ``:START_ID,:END_ID``), and without one, the first two columns as the two
-persons and a third as the weight (numbers) or the date (ISO dates).
+fields (the most fields, when several do), a header when the first row names its columns
+(Gephi's ``Source,Target,Weight``, neo4j-admin's ``:START_ID,:END_ID``), and without one,
+the first two columns as the two persons and a third as the weight (numbers) or the date
+(ISO dates). Text is normalised as a report's is (NFC), ids with it.
 """
 
 from __future__ import annotations
@@ -212,10 +213,11 @@ def settle_layout(
     roles = _check_columns(columns, source) if columns is not None else None
     sep = _delimiter(delimiter, sample, source)
     rows = [split(line, sep) for line in sample]
+    comma = sep != ","  # outside comma files, "2,5" is two and a half
     if header is None:
-        header = _looks_like_header(rows[0], rows[1:])
+        header = _looks_like_header(rows[0], rows[1:], comma)
     if roles is None:
-        roles = _header_roles(rows[0], source) if header else _guess_roles(rows)
+        roles = _header_roles(rows[0]) if header else _guess_roles(rows, comma)
     if "source" not in roles or "target" not in roles:
         raise InputError(
             f"{source}: cannot tell which columns hold the two persons; "
@@ -246,10 +248,14 @@ def _delimiter(given: str | None, sample: list[str], source: str) -> str | None:
                 f"--delimiter {given!r}: use ',', tab ('\\t'), ';', '|', space or auto"
             )
         return DELIMITERS[key]
+    best: tuple[int, str] | None = None  # the consistent delimiter giving the most fields
     for sep in (",", "\t", ";", "|"):
         widths = {len(split(line, sep)) for line in sample}
-        if len(widths) == 1 and widths.pop() >= 2:
-            return sep
+        width = widths.pop()
+        if not widths and width >= 2 and (best is None or width > best[0]):
+            best = (width, sep)
+    if best is not None:
+        return best[1]
     if all(len(line.split()) >= 2 for line in sample):
         return None
     raise InputError(
@@ -279,19 +285,23 @@ def role_of(name: str) -> str | None:
     return None
 
 
-def _looks_like_header(first: list[str], rest: list[list[str]]) -> bool:
+def _looks_like_header(first: list[str], rest: list[list[str]], comma: bool) -> bool:
     """The first row names columns: a cell names a role, or a column numeric below is not
     numeric here."""
     if any(role_of(cell) for cell in first):
         return True
     for i, cell in enumerate(first):
         below = [row[i] for row in rest if len(row) > i and row[i]]
-        if below and _number(cell) is None and all(_number(x) is not None for x in below):
+        if (
+            below
+            and _number(cell, decimal_comma=comma) is None
+            and all(_number(x, decimal_comma=comma) is not None for x in below)
+        ):
             return True
     return False
 
 
-def _header_roles(first: list[str], source: str) -> tuple[str, ...]:
+def _header_roles(first: list[str]) -> tuple[str, ...]:
     roles: list[str] = []
     for cell in first:
         role = role_of(cell)
@@ -303,12 +313,12 @@ def _header_roles(first: list[str], source: str) -> tuple[str, ...]:
     return tuple(roles)
 
 
-def _guess_roles(rows: list[list[str]]) -> tuple[str, ...]:
+def _guess_roles(rows: list[list[str]], comma: bool) -> tuple[str, ...]:
     """No header: source, target, then a third column read as weight or date when every
     sampled value is one."""
     roles = ["source", "target"]
     third = [row[2] for row in rows if len(row) > 2 and row[2]]
-    if third and all(_number(x) is not None for x in third):
+    if third and all(_number(x, decimal_comma=comma) is not None for x in third):
         roles.append("weight")
     elif third and all(iso_date(x) is not None for x in third):
         roles.append("date")

@@ -60,8 +60,11 @@ EDGE_COLORS: dict[str, str] = {
     "SEIZED": "#b6992d",
     "DESCRIBES": "#9d9d9d",
     "MEMBER_OF": "#b07aa1",
+    "MET": "#9c755f",
+    "CALLED": "#ff9da7",
+    "ASSOCIATED_WITH": "#86bcb6",
 }
-UNDIRECTED_TYPES = frozenset({"COOPERATED_WITH"})
+UNDIRECTED_TYPES = frozenset(t for t, spec in model.RELATIONSHIP_TYPES.items() if not spec.directed)
 
 COMMUNITY_COLORS: tuple[str, ...] = (
     "#4e79a7",
@@ -82,7 +85,7 @@ PROJECTION_EDGES: dict[str, tuple[str, str]] = {
     "agencies": ("WORKED_WITH", "operations together (or reports of cooperation)"),
     "countries": ("LINKED", "groups and operations in common"),
     "groups": ("LINKED", "countries and operations in common"),
-    "persons": ("LINKED", "groups in common"),
+    "persons": ("LINKED", "tie strength (meetings, calls...) + groups and arrests in common"),
 }
 PROJECTION_EDGE_COLOR = "#8c8c8c"
 
@@ -507,7 +510,7 @@ def _node_reports(node: GraphNode | None) -> dict[str, Any]:
 def _group_edges(
     edges: list[GraphEdge], g: nx.Graph
 ) -> dict[tuple[str, str, str], list[GraphEdge]]:
-    """One drawn edge per (source, target, type); COOPERATED_WITH pairs are unordered."""
+    """One drawn edge per (source, target, type); pairs of undirected types are unordered."""
     groups: dict[tuple[str, str, str], list[GraphEdge]] = defaultdict(list)
     for edge in edges:
         src, dst = "{}:{}".format(*edge.src), "{}:{}".format(*edge.dst)

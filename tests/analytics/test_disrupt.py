@@ -96,3 +96,114 @@ def test_plot_writes_a_png(tmp_path) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(AnalysisError, match="cannot write the plot"):
         plot_disruption(result, tmp_path / "missing" / "plot.png")
+
+
+# -- strategies, weights and modes from the literature -------------------------------------
+
+
+def two_hubs() -> nx.Graph:
+    """Hub h1 with 4 leaves, hub h2 with 3, joined through a bridge node b."""
+    g = nx.Graph()
+    for hub, leaves in (("h1", 4), ("h2", 3)):
+        g.add_edge(hub, "b", weight=1)
+        for i in range(leaves):
+            g.add_edge(hub, f"{hub}-{i}", weight=1)
+    return g
+
+
+def test_collective_influence_at_distance_one() -> None:
+    g = two_hubs()
+    ci = disrupt_module.collective_influence(g)
+    # h1: degree 5, neighbours b (degree 2) and four leaves (degree 1): (5-1) * (1 + 0) = 4
+    assert ci["h1"] == 4 and ci["h2"] == 3 * 1
+    # b: degree 2, neighbours h1 (5) and h2 (4): (2-1) * (4 + 3) = 7, the highest
+    assert ci["b"] == 7 and ci["h1-0"] == 0
+    assert disrupt_module.ranking(g, "collective-influence")[0] == "b"
+    g["h1"]["b"]["weight"] = 3  # strengths: b 4, h1 7 -> (4-1) * (6 + 3) = 27
+    assert disrupt_module.collective_influence(g, "weight")["b"] == 27
+
+
+def test_katz_is_networkx_katz_and_the_sparse_solver_agrees(monkeypatch) -> None:
+    g = two_hubs()
+    dense = disrupt_module.katz(g)
+    assert dense == pytest.approx(nx.katz_centrality_numpy(g, alpha=0.1, beta=1.0))
+    monkeypatch.setattr(disrupt_module, "KATZ_DENSE_LIMIT", 0)
+    assert disrupt_module.katz(g) == pytest.approx(dense, abs=1e-12)
+    g["h2"]["b"]["weight"] = 4
+    sparse_weighted = disrupt_module.katz(g, "weight")
+    monkeypatch.undo()
+    assert sparse_weighted == pytest.approx(disrupt_module.katz(g, "weight"), abs=1e-12)
+    assert disrupt_module.katz(nx.Graph()) == {}
+
+
+def test_katz_warns_where_its_series_diverges() -> None:
+    assert disrupt_module.katz_note(two_hubs()) is None  # lambda_max about 2.3
+    dense = nx.complete_graph(15)  # lambda_max = 14: alpha 0.1 is past 1/14
+    note = disrupt_module.katz_note(dense)
+    assert note is not None and "lambda_max = 14" in note
+    result = simulate(dense, "katz", steps=1, modes=["one-shot"])
+    assert note in result.notes
+
+
+def test_weights_change_what_is_central() -> None:
+    """A strong tie is a short path: with weights, the route through strong ties wins."""
+    g = nx.Graph()
+    g.add_edge("a", "x", weight=10)
+    g.add_edge("x", "c", weight=10)
+    g.add_edge("a", "y", weight=1)
+    g.add_edge("y", "c", weight=1)
+    g.add_edge("y", "d", weight=1)
+    # unweighted: y carries a-d and x-d and shares a-c with x
+    assert disrupt_module.ranking(g, "betweenness", weight="none")[0] == "y"
+    # weighted: a-x-c is 0.2 long, a-y-c is 2: x takes a-c alone and y keeps only the paths to d
+    scores = disrupt_module.scores(g, "betweenness", weight="weight")
+    assert scores["x"] > disrupt_module.scores(g, "betweenness")["x"]
+    assert disrupt_module.scores(g, "degree", weight="weight")["x"] == 20.0
+    assert disrupt_module.scores(g, "degree")["x"] == 2.0
+    with pytest.raises(AnalysisError, match="unknown weight 'heavy'"):
+        simulate(g, "degree", weight="heavy")
+
+
+def test_block_mode_recomputes_every_k_removals(monkeypatch) -> None:
+    g = two_hubs()
+    calls: list[int] = []
+    real = disrupt_module.ranking
+
+    def counted(graph, *args, **kwargs):
+        calls.append(graph.number_of_nodes())
+        return real(graph, *args, **kwargs)
+
+    monkeypatch.setattr(disrupt_module, "ranking", counted)
+    result = simulate(g, "degree", steps=5, modes=["block"], block_size=2)
+    n = g.number_of_nodes()
+    assert calls == [n, n - 2, n - 4]  # before removals 1, 3 and 5
+    assert result.block_size == 2 and [s.step for s in result.block] == [0, 1, 2, 3, 4, 5]
+    calls.clear()
+    simulate(g, "degree", steps=3, modes=["sequential", "one-shot"])
+    assert calls == [n, n - 1, n - 2, n]  # sequential: every removal; one-shot: once
+
+
+def test_block_of_one_is_sequential_and_a_block_of_all_is_one_shot() -> None:
+    g = nx.karate_club_graph()
+    for v in g:
+        g.nodes[v]["name"] = str(v)
+    for u, v in g.edges:
+        g[u][v]["weight"] = 1
+    ones = simulate(g, "betweenness", 8, modes=["sequential", "block"], block_size=1)
+    assert [s.removed for s in ones.block] == [s.removed for s in ones.sequential]
+    alls = simulate(g, "betweenness", 8, modes=["one-shot", "block"], block_size=8)
+    assert [s.removed for s in alls.block] == [s.removed for s in alls.one_shot]
+
+
+def test_json_holds_the_modes_that_ran() -> None:
+    result = simulate(two_hubs(), "katz", steps=2, modes=["block"], block_size=3)
+    data = result.to_dict()
+    assert data["modes"] == ["block"] and data["block_size"] == 3
+    assert "sequential" not in data and "one_shot" not in data
+    assert [s["lcc_fraction"] for s in data["block"]][0] == 1.0
+    default = simulate(two_hubs(), "degree", steps=1).to_dict()
+    assert default["modes"] == ["sequential", "one-shot"] and "block" not in default
+    with pytest.raises(AnalysisError, match="unknown mode 'both'"):
+        simulate(two_hubs(), "degree", modes=["both"])
+    with pytest.raises(AnalysisError, match="--block-size must be at least 1"):
+        simulate(two_hubs(), "degree", modes=["block"], block_size=0)

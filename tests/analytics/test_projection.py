@@ -249,3 +249,31 @@ def test_readable_dates_keep_unknown_parts_unknown() -> None:
     assert readable_date("2024-04") == "Apr 2024"
     assert readable_date("2024") == "2024"
     assert readable_date("2024-13-01") == "2024-13-01"  # not a date: shown as stored
+
+
+def test_person_projection_adds_ties_and_shared_arrests() -> None:
+    """Imported ties weigh their strength (summed over types and sources); persons arrested
+    in one country count as linked only when one report tells of both arrests."""
+    p = {k: ("Person", k) for k in ("p1", "p2", "p3", "p4", "p5")}
+    data = GraphData(
+        nodes=[node("Person", k, name=k.upper()) for k in p]
+        + [node("CriminalGroup", "g1"), node("Country", "IT", name="Italy")],
+        edges=[
+            edge("MET", p["p1"], p["p2"], "wiretap", weight=3.0, rows=2, line=1),
+            edge("CALLED", p["p1"], p["p2"], "calls", weight=5.0, rows=1, line=4),
+            edge("MET", p["p2"], p["p3"], "other-file", weight=0.5, rows=1, line=9),
+            edge("ASSOCIATED_WITH", p["p3"], p["p3"], "odd", weight=9.0),  # a self-tie
+            edge("MEMBER_OF", p["p1"], ("CriminalGroup", "g1")),
+            edge("MEMBER_OF", p["p2"], ("CriminalGroup", "g1")),
+            edge("ARRESTED_IN", p["p4"], ("Country", "IT"), "raid", count=2),
+            edge("ARRESTED_IN", p["p5"], ("Country", "IT"), "raid", count=1),
+            edge("ARRESTED_IN", p["p3"], ("Country", "IT"), "a later report"),
+        ],
+    )
+    persons = project(data, "persons")
+    assert weights(persons) == {
+        frozenset(("Person:p1", "Person:p2")): 3.0 + 5.0 + 1,  # met, called, one group
+        frozenset(("Person:p2", "Person:p3")): 0.5,
+        frozenset(("Person:p4", "Person:p5")): 1,  # arrested together
+    }
+    assert persons.edges["Person:p2", "Person:p3"]["distance"] == 2.0

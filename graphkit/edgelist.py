@@ -430,9 +430,7 @@ def read_node_table(path: str, *, delimiter: str | None = None) -> tuple[dict[st
     id_col, name_col = 0, 1
     named = [c.split(":", 1)[0] for c in first]
     if any(c in _ID_NAMES or ":id" in c for c in first) or any(c in _NAME_NAMES for c in named):
-        id_col = next(
-            (i for i, c in enumerate(first) if ":id" in c or named[i] in _ID_NAMES), 0
-        )
+        id_col = next((i for i, c in enumerate(first) if ":id" in c or named[i] in _ID_NAMES), 0)
         name_col = next((i for i, c in enumerate(named) if c in _NAME_NAMES), -1)
         lines = lines[1:]
     names: dict[str, str] = {}

@@ -200,7 +200,7 @@ def test_json_holds_the_modes_that_ran() -> None:
     data = result.to_dict()
     assert data["modes"] == ["block"] and data["block_size"] == 3
     assert "sequential" not in data and "one_shot" not in data
-    assert [s["lcc_fraction"] for s in data["block"]][0] == 1.0
+    assert data["block"][0]["lcc_fraction"] == 1.0
     default = simulate(two_hubs(), "degree", steps=1).to_dict()
     assert default["modes"] == ["sequential", "one-shot"] and "block" not in default
     with pytest.raises(AnalysisError, match="unknown mode 'both'"):

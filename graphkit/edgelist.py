@@ -88,6 +88,11 @@ class Layout:
     def column(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
 
+    @property
+    def columns(self) -> tuple[int | None, int | None, int | None, int | None]:
+        """The column of each of :data:`ROLES` (source, target, weight, date), or None."""
+        return tuple(self.column(role) for role in ROLES)  # type: ignore[return-value]
+
     def describe(self) -> str:
         """For the user: how the file was read ("tab-separated, no header: source, ...")."""
         names = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
@@ -137,23 +142,31 @@ class EdgeList:
 
     def rows(self) -> Iterator[Row | BadRow]:
         """Every data row, in file order: a tie, or why the row is not one."""
-        position = 0
         header_pending = self.layout.header
-        for index, line in enumerate(self.text.split("\n")):
-            start, position = position, position + len(line) + 1
+        delimiter, columns = self.layout.delimiter, self.layout.columns
+        comma = delimiter != ","
+        text, position, number = self.text, 0, self.offset
+        end = len(text)
+        while position <= end:  # line by line, without a list of a million lines
+            stop = text.find("\n", position)
+            if stop < 0:
+                stop = end
+            line, start, position = text[position:stop], position, stop + 1
+            number += 1
             stripped = line.strip()
-            if not stripped or stripped.startswith("#"):
+            if not stripped or stripped[0] == "#":
                 continue
             if header_pending:
                 header_pending = False
                 continue
-            lead = len(line) - len(line.lstrip())
+            lead = start + len(line) - len(line.lstrip())
             yield parse_row(
-                split(line, self.layout.delimiter),
-                self.layout,
-                index + 1 + self.offset,
-                start + lead,
-                start + lead + len(stripped),
+                split(line, delimiter),
+                columns,
+                number,
+                lead,
+                lead + len(stripped),
+                decimal_comma=comma,
             )
 
 
@@ -268,6 +281,8 @@ def split(line: str, delimiter: str | None) -> list[str]:
     """The fields of one line: CSV rules for a delimiter (quotes may hold it), else blanks."""
     if delimiter is None:
         return line.split()
+    if '"' not in line:  # the common case, without the csv module's machinery
+        return [cell.strip() for cell in line.split(delimiter)]
     return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter))]
 
 
@@ -325,14 +340,21 @@ def _guess_roles(rows: list[list[str]], comma: bool) -> tuple[str, ...]:
     return tuple(roles)
 
 
-def parse_row(cells: list[str], layout: Layout, line: int, start: int, end: int) -> Row | BadRow:
-    """One row as a tie, or the reason it is not one."""
-
-    def cell(role: str) -> str:
-        i = layout.column(role)
-        return cells[i] if i is not None and i < len(cells) else ""
-
-    source, target = cell("source"), cell("target")
+def parse_row(
+    cells: list[str],
+    columns: tuple[int | None, int | None, int | None, int | None],
+    line: int,
+    start: int,
+    end: int,
+    *,
+    decimal_comma: bool = True,
+) -> Row | BadRow:
+    """One row as a tie, or the reason it is not one; ``columns`` are where the source,
+    target, weight and date are (:attr:`Layout.columns`)."""
+    width = len(cells)
+    source, target, raw_weight, raw_date = (
+        cells[i] if i is not None and i < width else "" for i in columns
+    )
     missing = [name for name, value in (("source", source), ("target", target)) if not value]
     if missing:
         return BadRow(line, f"no {' and no '.join(missing)} person")
@@ -342,16 +364,14 @@ def parse_row(cells: list[str], layout: Layout, line: int, start: int, end: int)
     if source == target:
         return BadRow(line, f"a tie from {source!r} to itself (a self-loop)")
     weight = 1.0
-    raw_weight = cell("weight")
     if raw_weight:
-        number = _number(raw_weight, decimal_comma=layout.delimiter != ",")
+        number = _number(raw_weight, decimal_comma=decimal_comma)
         if number is None:
             return BadRow(line, f"weight {raw_weight!r} is not a number")
         if not number > 0 or math.isinf(number):
             return BadRow(line, f"weight {raw_weight!r} is not a positive finite number")
         weight = number
     date = None
-    raw_date = cell("date")
     if raw_date:
         date = iso_date(raw_date)
         if date is None:
@@ -364,11 +384,16 @@ def parse_row(cells: list[str], layout: Layout, line: int, start: int, end: int)
 def _number(text: str, *, decimal_comma: bool = False) -> float | None:
     """A finite or infinite float, or None (NaN and words are not numbers)."""
     value = text.strip()
+    if value.isdigit() and value.isascii():  # the common case: a count
+        return float(value)
     if decimal_comma and value.count(",") == 1 and "." not in value:
         value = value.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?inf(inity)?", value, re.I):
+    if not _NUMBER.fullmatch(value):
         return None
     return float(value)
+
+
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?inf(inity)?", re.I)
 
 
 def iso_date(text: str) -> str | None:

@@ -41,7 +41,12 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ufeff", "")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    # each line's trailing blanks, without a list of lines (an edge list has millions)
+    return _TRAILING_BLANKS.sub("", text).strip()
+
+
+_TRAILING_BLANKS = re.compile(r"[^\S\n]+$", re.MULTILINE)
+"""Whitespace (as ``str.rstrip`` strips it) at the end of a line."""
 
 
 def sha256(text: str) -> str:
@@ -361,6 +366,7 @@ def _lone_surrogate(data: Any) -> str | None:
 
 
 _ISO2 = re.compile(r"[A-Z]{2}")
+_DATE_PROPERTIES = frozenset({"start_date", "end_date", "published", "date", "last_date"})
 
 
 def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
@@ -369,7 +375,7 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
         return None
     kind = prop.type
     if kind is model.PropertyType.STRING and isinstance(value, str):
-        if prop.name in ("start_date", "end_date", "published") and not _PARTIAL_DATE.match(value):
+        if prop.name in _DATE_PROPERTIES and not _PARTIAL_DATE.match(value):
             raise ValueError(f"{owner}.{prop.name} {value!r} is not an ISO date")
         if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES and not _ISO2.fullmatch(value):
             raise ValueError(f"{owner}.{prop.name} {value!r:.40} is not an ISO2 country code")

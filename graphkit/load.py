@@ -26,7 +26,7 @@ from graphkit.errors import (
 from graphkit.facts import FactsDocument, ReportInfo, sha256, slug
 from graphkit.inputs import Input, expand, read_input, shown_path
 from graphkit.store.base import GraphStore
-from graphkit.store.ties import TieBatch, TieSpool
+from graphkit.store.ties import TieBatch, TieSpool, partitions_for
 
 
 @dataclass(frozen=True)
@@ -327,11 +327,14 @@ def _import_one(
         text=edges.text,
         sha256=edges.digest,
     )
-    persons: dict[str, str] = {person_key(dataset, person): name for person, name in names.items()}
+    if report.key in store.find_reports(report.key):  # the same import: nothing to read
+        return EdgeOutcome(edges.source, report.key, rel_type, unchanged=True)
+    prefix = person_key(dataset, "")
+    persons: dict[str, str] = {prefix + person: name for person, name in names.items()}
     bad: list[str] = []
     bad_count = 0
     with tempfile.TemporaryDirectory(prefix="graphkit-import-") as folder:
-        spool = TieSpool(Path(folder) / "ties.csv")
+        spool = TieSpool(Path(folder), partitions_for(edges.text.count("\n") + 1))
         try:
             for row in edges.rows():
                 if isinstance(row, BadRow):
@@ -339,7 +342,7 @@ def _import_one(
                     if len(bad) < MAX_SHOWN_BAD_ROWS:
                         bad.append(f"{edges.source}: {row}")
                     continue
-                a, b = person_key(dataset, row.source), person_key(dataset, row.target)
+                a, b = prefix + row.source, prefix + row.target
                 persons.setdefault(a, names.get(row.source, row.source))
                 persons.setdefault(b, names.get(row.target, row.target))
                 src, dst = spec.ends(a, b)
@@ -351,7 +354,7 @@ def _import_one(
             first = f" (first: {bad[0].removeprefix(edges.source + ': ')})" if bad else ""
             raise InputError(f"{edges.source}: no ties: {bad_count:,} bad row(s){first}")
         written = store.write_ties(
-            TieBatch(report, rel_type, persons, nodes is not None, spool.path, spool.rows)
+            TieBatch(report, rel_type, persons, nodes is not None, tuple(spool.paths), spool.rows)
         )
     return EdgeOutcome(
         source=edges.source,

@@ -27,7 +27,21 @@ from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner, entity
 from graphkit.store.ties import TieBatch, TiesWritten
 
 DATABASE_FILE = "graph.lbug"
-BUFFER_POOL_BYTES = 1 << 30  # 1 GiB: the graphs analysts build fit many times over
+
+
+def _buffer_pool_bytes() -> int:
+    """A quarter of the machine's memory, between 1 and 8 GiB. The pool is reserved, not
+    allocated: a process uses what its work needs. A write holds its whole transaction in
+    it until commit, so the pool bounds the largest single import (about 2 million edge-list
+    rows per GiB); the graphs analysts query fit in 1 GiB many times over."""
+    try:
+        physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        physical = 0
+    return max(1 << 30, min(physical // 4, 8 << 30)) >> 30 << 30
+
+
+BUFFER_POOL_BYTES = _buffer_pool_bytes()
 MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
 # Checkpoint when the write-ahead log passes 64 MiB (LadybugDB's default is 16 MiB): each
 # checkpoint rewrites the list columns (``reports``, ``crimes``) of the tables it touches,
@@ -153,6 +167,12 @@ class LadybugStore(GraphStore):
         write too (the write-ahead log may end in a torn record), anything else is one
         statement's or transaction's failure."""
         reason = _reason(exc)
+        if "buffer pool is full" in str(exc):
+            return StoreError(
+                f"{what}: the write needs more than the embedded store's "
+                f"{BUFFER_POOL_BYTES >> 30} GiB of working memory (a transaction is held "
+                "there until it commits); split the input into smaller files"
+            )
         if reason not in {_DISK_FULL, "permission denied", "the file system is read-only"}:
             return StoreError(f"{what}: {_first_line(exc)}")
         self._unwritable = reason
@@ -223,8 +243,9 @@ class LadybugStore(GraphStore):
         inside the transaction (``COPY ... FROM (LOAD FROM ...)``), the rows of a pair
         summed by the copy's own aggregation; persons already stored gain the import's
         support by statement. Same end state as the generic path (contract-tested)."""
-        folder = batch.spool.parent
-        if not (_COPYABLE_PATH.fullmatch(str(folder)) and _REPORT_KEY.fullmatch(batch.report.key)):
+        folder = batch.spool[0].parent
+        copyable = all(_COPYABLE_PATH.fullmatch(str(path)) for path in batch.spool)
+        if not (copyable and _REPORT_KEY.fullmatch(batch.report.key)):
             return super().write_ties(batch)  # a path or key a COPY literal cannot hold as is
 
         def work(run: Runner) -> TiesWritten:
@@ -246,7 +267,8 @@ class LadybugStore(GraphStore):
                     ties.support_statement(self.dialect),
                     {"rows": rows[i : i + ties.KEY_BATCH], "report": batch.report.key},
                 )
-            run(self._copy_ties(run, batch), {})
+            for path in batch.spool:  # one copy per file: its aggregation fits the pool
+                run(self._copy_ties(run, batch, path), {})
             return TiesWritten(
                 unchanged=False,
                 replaced=replaced,
@@ -264,7 +286,7 @@ class LadybugStore(GraphStore):
             f"RETURN {columns})"
         )
 
-    def _copy_ties(self, run: Runner, batch: TieBatch) -> str:
+    def _copy_ties(self, run: Runner, batch: TieBatch, path: Path) -> str:
         first = (
             "concat("
             + ", '|', ".join(
@@ -288,7 +310,7 @@ class LadybugStore(GraphStore):
         columns = _columns(run, rel, given)
         return (
             f"COPY {rel} FROM (LOAD WITH HEADERS (src STRING, dst STRING, w DOUBLE, d STRING, "
-            f"ln INT64, st INT64, en INT64, ev STRING) FROM '{batch.spool}' {_CSV} "
+            f"ln INT64, st INT64, en INT64, ev STRING) FROM '{path}' {_CSV} "
             f"WITH src, dst, sum(w) AS w, count(*) AS n, min(d) AS d0, max(d) AS d1, "
             f"min({first}) AS first RETURN src, dst, {columns})"
         )

@@ -12,7 +12,8 @@ evidence. Memory stays flat: rows go from the file to the spool to the store in 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,26 @@ KEY_BATCH = 10_000
 """Person keys per lookup statement."""
 
 
-class TieSpool:
-    """Writes the good rows of one import to ``path``, in the spool's CSV dialect."""
+PARTITION_ROWS = 200_000
+"""Rows per spool file: the embedded store copies one file at a time, and summing a pair's
+rows takes memory in proportion to one file, not to the whole import (a 1 GiB buffer
+pool overflows on a million rows in one copy)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+
+def partitions_for(rows: int) -> int:
+    """How many files a spool of about ``rows`` rows is split into."""
+    return max(1, -(-rows // PARTITION_ROWS))
+
+
+class TieSpool:
+    """Writes the good rows of one import into ``partitions`` files in ``folder``, in the
+    spool's CSV dialect; all rows of a pair go to one file, in file order."""
+
+    def __init__(self, folder: Path, partitions: int = 1) -> None:
+        self.paths = [folder / f"ties-{i}.csv" for i in range(max(1, partitions))]
         self.rows = 0
-        self._file = path.open("w", encoding="utf-8", newline="")
-        self._writer = csv.writer(self._file, lineterminator="\n")
+        self._files = [path.open("w", encoding="utf-8", newline="") for path in self.paths]
+        self._writers = [csv.writer(f, lineterminator="\n") for f in self._files]
 
     def add(
         self,
@@ -67,17 +80,24 @@ class TieSpool:
         end: int,
         evidence: str,
     ) -> None:
-        self._writer.writerow(
-            (source, target, repr(weight), date or "", line, start, end, evidence)
-        )
+        writer = self._writers[0]
+        if len(self._writers) > 1:
+            writer = self._writers[zlib.crc32(f"{source}\0{target}".encode()) % len(self._writers)]
+        writer.writerow((source, target, repr(weight), date or "", line, start, end, evidence))
         self.rows += 1
 
     def close(self) -> None:
-        self._file.close()
+        for handle in self._files:
+            handle.close()
 
 
-def read_spool(path: Path, batch: int = BATCH_ROWS) -> Iterator[list[dict[str, Any]]]:
+def read_spool(paths: Sequence[Path], batch: int = BATCH_ROWS) -> Iterator[list[dict[str, Any]]]:
     """The spool's rows in batches, rows naming the same pair within a batch merged."""
+    for path in paths:
+        yield from _read_file(path, batch)
+
+
+def _read_file(path: Path, batch: int) -> Iterator[list[dict[str, Any]]]:
     with path.open(encoding="utf-8", newline="") as handle:
         pending: dict[tuple[str, str], dict[str, Any]] = {}
         for cells in csv.reader(handle):
@@ -130,7 +150,8 @@ class TieBatch:
     """Person keys and the names to create them with."""
     rename: bool
     """True when the names come from a node table: they replace stored names."""
-    spool: Path
+    spool: tuple[Path, ...]
+    """The spool's files (:class:`TieSpool`): every pair's rows in one of them."""
     rows: int
 
 

@@ -86,7 +86,10 @@ _BASELINE = textwrap.dedent(
     import sys
     from graphkit.store.ladybug import LadybugStore
     db, rows, persons = sys.argv[1:4]
-    csv = "(header=false, delim='{sep}', quote='\\"', escape='\\"', auto_detect=false, file_format='csv')"
+    csv = (
+        "(header=false, delim='{sep}', quote='\\"', escape='\\"', auto_detect=false, "
+        "file_format='csv')"
+    )
     with LadybugStore(db) as store:
         def work(run):
             run(

@@ -20,13 +20,16 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 STRATEGIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "random")
 DEFAULT_STEPS = 10
@@ -71,8 +74,7 @@ def ranking(graph: nx.Graph, strategy: str, seed: int = 42) -> list[str]:
     elif strategy == "betweenness":
         scores = betweenness(graph, seed)
     elif strategy == "pagerank":
-        scores = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {}
-        scores = scores or dict.fromkeys(graph, 0.0)
+        scores = nx.pagerank(graph, weight="weight")  # uniform on a graph without edges
     else:
         raise AnalysisError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
     return sorted(graph, key=lambda v: (-scores[v], v))
@@ -110,7 +112,7 @@ def _state(g: nx.Graph, step: int, removed: str | None, base: tuple[int, float],
             removed=removed,
             name=None,
             lcc=lcc,
-            lcc_fraction=lcc / base[0] if base[0] else 0.0,
+            lcc_fraction=lcc / base[0],  # never 0: simulate refuses an empty graph
             efficiency=eff,
             efficiency_fraction=eff / base[1] if base[1] else 0.0,
         ),
@@ -151,11 +153,11 @@ def simulate(
     if strategy == "random":
         result.notes.append(f"random order, seed={seed}: sequential and one-shot coincide")
 
-    for mode, target in (("sequential", result.sequential), ("one_shot", result.one_shot)):
+    # random removal has nothing to recompute: both modes follow one seeded order
+    modes = ((strategy != "random", result.sequential), (False, result.one_shot))
+    for recompute, target in modes:
         h = g.copy()
         target.append(intact)
-        # random removal has nothing to recompute: both modes follow one seeded order
-        recompute = mode == "sequential" and strategy != "random"
         order = [] if recompute else ranking(h, strategy, seed)
         for step in range(1, steps + 1):
             victim = ranking(h, strategy, seed)[0] if recompute else order[step - 1]
@@ -166,15 +168,13 @@ def simulate(
     return result
 
 
-def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
-    """A PNG with LCC and efficiency (fractions of the intact network) per removal."""
-    import matplotlib
+def disruption_figure(result: Disruption, title: str | None = None) -> Figure:
+    """LCC and efficiency (fractions of the intact network) per removal, sequential against
+    one-shot, side by side. A Figure of its own, not pyplot's: no global backend or state."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path = Path(path)
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4), constrained_layout=True)
+    fig = Figure(figsize=(10, 4), layout="constrained")
+    axes = fig.subplots(1, 2)
     for ax, metric, label in (
         (axes[0], "lcc_fraction", "largest connected component (fraction)"),
         (axes[1], "efficiency_fraction", "global efficiency (fraction)"),
@@ -192,10 +192,14 @@ def plot_disruption(result: Disruption, path: str | Path, title: str | None = No
         ax.grid(alpha=0.3)
         ax.legend()
     fig.suptitle(title or f"disruption by {result.strategy} ({result.nodes} nodes)")
+    return fig
+
+
+def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
+    """A PNG of :func:`disruption_figure` (1200 x 480 pixels)."""
+    path = Path(path)
     try:
-        fig.savefig(path, dpi=120)
+        disruption_figure(result, title).savefig(path, dpi=120)
     except OSError as exc:
         raise AnalysisError(f"cannot write the plot to {path}: {exc.strerror or exc}") from None
-    finally:
-        plt.close(fig)
     return path

@@ -37,6 +37,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "graphkit/extract/numbers.py": (f"{_EXTRACT}test_extract_numbers.py",),
     "graphkit/extract/countries.py": (
         f"{_EXTRACT}test_extract_countries.py",
+        f"{_EXTRACT}test_extract_country_mentions.py",
         f"{_EXTRACT}test_extract_country_roles.py",
         f"{_EXTRACT}test_extract_nationalities.py",
         f"{_EXTRACT}test_extract_datelines.py",

@@ -61,7 +61,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_datelines.py",
     ),
     "graphkit/facts.py": ("tests/test_facts.py",),
-    "graphkit/analytics/measures.py": ("tests/analytics/test_measures.py",),
+    "graphkit/analytics/measures.py": (
+        "tests/analytics/test_measures.py",
+        "tests/analytics/test_measures_definitions.py",
+    ),
     "graphkit/analytics/disrupt.py": ("tests/analytics/test_disrupt.py",),
     "graphkit/analytics/paths.py": ("tests/analytics/test_paths.py",),
     "graphkit/analytics/projection.py": ("tests/analytics/test_projection.py",),

@@ -94,6 +94,10 @@ CASES = [
     # parts of other names
     ("Traffickers from Benin City were arrested in Italy.", [("IT", "Italy", P)]),
     (
+        "Couriers from Kuwait City were arrested in Spain.",
+        [("KW", "Kuwait", NAME), ("ES", "Spain", P)],
+    ),
+    (
         "The US Federal Trade Commission warned consumers in France.",
         [("US", "US", NAME), ("FR", "France", P)],
     ),
@@ -171,6 +175,7 @@ CASES = [
     # national agencies acting where their clause names no place
     ("Interpol officers arrested ten suspects.", []),
     ("In a separate case, the Guardia Civil arrested five people.", []),
+    ("The Guardia Civil arrested ten suspects as part of EMPACT.", []),  # boilerplate
     ("Portugal saw the Guardia Civil arrest ten suspects.", [("PT", "Portugal", P)]),
     (
         "The Guardia Civil arrested two suspects in Portugal, while the Hellenic Police "
@@ -246,6 +251,13 @@ def test_country_at_takes_the_clause_place_nearest_after():
     assert _at(text, "") is None  # no position, two places: no telling
     # the place before it in its clause, when none follows
     assert _at("Police in Spain seized 20 kg of cocaine.", "20 kg") == "ES"
+    # a clause that names its place before the position, in a sentence naming two
+    text = "Police in Spain seized 20 kg of cocaine, while officers in Italy made arrests."
+    assert _at(text, "20 kg") == "ES"
+    text = "In Spain, officers seized 20 kg of cocaine, while in Italy they seized 5 kg."
+    assert _at(text, "5 kg") == "IT"
+    # a position at a place is that place's
+    assert _at("20 kg were seized in Spain and Italy.", "Spain") == "ES"
     # a position at offset 0 still looks at its clause
     assert _at("20 kg were seized in Spain, and 5 kg in Italy.", "20 kg") == "ES"
 

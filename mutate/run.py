@@ -67,7 +67,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "graphkit/analytics/disrupt.py": ("tests/analytics/test_disrupt.py",),
     "graphkit/analytics/paths.py": ("tests/analytics/test_paths.py",),
-    "graphkit/analytics/projection.py": ("tests/analytics/test_projection.py",),
+    "graphkit/analytics/projection.py": (
+        "tests/analytics/test_projection.py",
+        "tests/analytics/test_projection_rules.py",
+    ),
     "graphkit/view/build.py": ("tests/view/test_view_page.py",),
 }
 """Each pure module and the test files that exercise it (and are fast enough to run per

@@ -60,7 +60,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_crimes_groups_dates.py",
         f"{_EXTRACT}test_extract_datelines.py",
     ),
-    "graphkit/facts.py": ("tests/test_facts.py",),
+    "graphkit/facts.py": ("tests/test_facts.py", "tests/test_facts_rules.py"),
     "graphkit/analytics/measures.py": (
         "tests/analytics/test_measures.py",
         "tests/analytics/test_measures_definitions.py",

@@ -271,3 +271,61 @@ def test_measures_are_checked_and_ordered() -> None:
     assert str(err.value) == "no measure asked for; choose from " + ", ".join(m.MEASURES)
     empty = compute_measures(nx.Graph(), ["degree"])
     assert empty.notes == ["the graph is empty: nothing to measure"]
+
+
+def test_a_component_the_solver_cannot_handle_is_zero_and_noted() -> None:
+    """Zero weights leave ARPACK nothing to start from: that component gets 0 and a note
+    (this raised ArpackError before), and the next component is still measured."""
+    g = nx.Graph()
+    for u, v in (("a", "b"), ("b", "c"), ("c", "d")):
+        g.add_edge(u, v, weight=0)
+    for u, v in (("x", "y"), ("y", "w"), ("w", "x")):
+        g.add_edge(u, v, weight=1)
+    result = compute_measures(g, ["eigenvector"])
+    values = result.values["eigenvector"]
+    assert [values[v] for v in "abcd"] == [0.0] * 4
+    assert [values[v] for v in "xyw"] == [pytest.approx(math.sqrt(1 / 7))] * 3
+    note = result.notes[1]
+    assert note.startswith("eigenvector did not converge on a component (ARPACK")
+    assert note.endswith("); 0 there")
+
+
+def test_two_components_are_noted_without_isolated_nodes() -> None:
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=1)
+    g.add_edge("c", "d", weight=1)
+    assert compute_measures(g, ["eigenvector"]).notes == [
+        "eigenvector: per connected component, scaled by sqrt(its share of nodes)"
+    ]
+
+
+def test_communities_follow_the_seed() -> None:
+    """On the karate club graph Louvain's answer depends on its seed: each seed's answer
+    is networkx's for that seed, and the modularity noted is the weighted one."""
+    g = nx.karate_club_graph()
+    answers = []
+    for seed in range(1, 6):
+        result = compute_measures(g, ["community"], seed=seed)
+        found = nx.community.louvain_communities(g, weight="weight", seed=seed)
+        groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+        assert result.communities() == groups
+        answers.append(groups)
+        modularity = nx.community.modularity(g, groups, weight="weight")
+        assert f"modularity {modularity:.3f}" in result.notes[0]
+        assert nx.community.modularity(g, groups, weight=None) != pytest.approx(modularity)
+    assert len({str(a) for a in answers}) > 1
+
+
+def test_edges_without_a_weight_count_one() -> None:
+    g = nx.Graph([("a", "b"), ("b", "c")])
+    assert distance_graph(g) == (g, None)
+
+
+def test_ranked_ties_without_degree_go_by_id() -> None:
+    g = nx.Graph()
+    g.add_node("b")  # isolated: degree 0, like a node the graph does not have
+    result = MeasureResult(values={"x": {"z": 1.0, "d": 1.0, "b": 1.0}})
+    assert [v for v, _ in result.ranked("x")] == ["b", "d", "z"]
+    assert [v for v, _ in result.ranked("x", g)] == ["b", "d", "z"]
+    star = nx.Graph([("z", "x1"), ("z", "x2")])
+    assert [v for v, _ in result.top("x", 2, star)] == ["z", "b"]

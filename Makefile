@@ -9,7 +9,7 @@ DEMO_DB := .graphkit/demo
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help install demo test lint neo4j bench fuzz score schema browser clean
+.PHONY: help install demo test lint neo4j bench fuzz mutate score schema browser clean
 
 help:
 	@echo "make demo    load the sample reports into the embedded store and show the graph"
@@ -17,6 +17,7 @@ help:
 	@echo "make neo4j   run a throwaway Neo4j 5 on 127.0.0.1 in the foreground"
 	@echo "make bench   run the benchmarks"
 	@echo "make fuzz    fuzz the extractor and the facts parser (FUZZ_SECONDS=120 each)"
+	@echo "make mutate  mutation-test the pure modules (MODULES='numbers analytics/disrupt' for some)"
 	@echo "make score   score the extractor on ../shared/eval/dev"
 
 $(STAMP): pyproject.toml
@@ -42,8 +43,8 @@ browser:  # Debian's headless Chromium for the view tests and benchmark; nothing
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check graphkit tests benchmarks fuzz
-	$(BIN)/ruff format --check graphkit tests benchmarks fuzz
+	$(BIN)/ruff check graphkit tests benchmarks fuzz mutate
+	$(BIN)/ruff format --check graphkit tests benchmarks fuzz mutate
 
 test: $(STAMP) lint browser
 	$(BIN)/python tests/neo4j/server.py --build-only
@@ -75,6 +76,16 @@ fuzz: $(STAMP)
 			|| status=1; \
 	done; exit $$status
 
+# Mutation testing (mutmut) of the pure modules, one module at a time against its own tests;
+# not part of `make test`. Reports go to .graphkit/mutate/, mutmut's copy to mutants/.
+# docs/testing.md says how to read the survivors. MUTATE_JOBS: mutants run at once.
+MODULES     ?=
+MUTATE_JOBS ?= 2
+
+mutate: $(STAMP)
+	$(BIN)/python -c 'import mutmut' 2>/dev/null || $(BIN)/pip install --quiet -e '.[test,mutate]'
+	$(BIN)/python mutate/run.py --max-children $(MUTATE_JOBS) $(MODULES)
+
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev --graphkit $(BIN)/graphkit -v
 
@@ -82,4 +93,4 @@ schema: $(STAMP)
 	$(BIN)/python -c "from pathlib import Path; from graphkit.schema import GENERATED_FILES as F; [Path(p).parent.mkdir(parents=True, exist_ok=True) or Path(p).write_text(f(), encoding='utf-8') for p, f in F.items()]"
 
 clean:
-	rm -rf .graphkit build dist *.egg-info .pytest_cache .ruff_cache tests/neo4j/target
+	rm -rf .graphkit build dist *.egg-info .pytest_cache .ruff_cache tests/neo4j/target mutants

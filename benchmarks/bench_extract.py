@@ -1,7 +1,9 @@
 """Extraction throughput: reports/s and words/s on one core, and peak memory.
 
 A synthetic corpus of 300-800-word press releases is generated from templates (our own
-wording, a fixed seed), so the number is comparable from run to run.
+wording, a fixed seed), so the number is comparable from run to run. Then hostile input,
+with the limits that used to be timed tests (the tests now count calls: tests/work.py):
+each input within its seconds, and eight times its size within ten times its time.
 
     python benchmarks/bench_extract.py [--reports 300] [--min-rate 200]
 """
@@ -9,11 +11,13 @@ wording, a fixed seed), so the number is comparable from run to run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import resource
 import sys
 import time
 
+from graphkit.errors import InputError
 from graphkit.extract import extract_text
 
 COUNTRIES = [
@@ -84,6 +88,49 @@ def report(rng: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
+HOSTILE: list[tuple[str, str, int, float]] = [
+    # name, unit, repeats at full size, seconds allowed at full size (CPU time)
+    ("5 MB of digits", "7", 5_000_000, 5.0),
+    (
+        "one enormous line",
+        "Police arrested 5 people in Belgium and seized 3 kg of cocaine worth EUR 2 million, ",
+        8_000,
+        5.0,
+    ),
+    (
+        "agency-dense text",
+        "The Guardia Civil and Europol arrested 3 suspects for drug trafficking in Spain "
+        "(Federal Judicial Police). ",
+        8_000,
+        15.0,
+    ),
+    *[(f"{unit!r} repeated", unit, 200_000, 10.0) for unit in ("(", "'", "a ")],
+    *[(f"{unit!r} repeated", unit, 100_000, 10.0) for unit in ("1, ", "A-")],
+]
+
+
+def _seconds(text: str) -> float:
+    start = time.process_time()
+    with contextlib.suppress(InputError):
+        extract_text(text, source="hostile.txt")
+    return time.process_time() - start
+
+
+def hostile() -> bool:
+    """Each hostile input within its time, and 8x the input within 10x the time of 1x."""
+    ok = True
+    for name, unit, repeats, limit in HOSTILE:
+        small, big = _seconds(unit * (repeats // 8)), _seconds(unit * repeats)
+        linear = big <= 10 * max(small, 0.01)
+        fine = big <= limit and linear
+        ok &= fine
+        print(
+            f"hostile: {name} x{repeats}: {big:.2f} s (limit {limit:.0f} s), "
+            f"1/8 of it {small:.2f} s{'' if fine else '  <-- FAIL'}"
+        )
+    return ok
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reports", type=int, default=300)
@@ -104,7 +151,8 @@ def main() -> int:
         f"{rate:.0f} reports/s, {words / elapsed:.0f} words/s (one core, CPU time), "
         f"peak memory {peak_mb:.0f} MB"
     )
-    return 1 if rate < args.min_rate else 0
+    linear = hostile()
+    return 1 if rate < args.min_rate or not linear else 0
 
 
 if __name__ == "__main__":

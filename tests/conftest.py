@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from graphkit.store.base import GraphStore
 from graphkit.store.ladybug import LadybugStore
@@ -43,6 +44,10 @@ def _load_server_module():
 
 
 neo4j_server_module = _load_server_module()
+
+# `make mutate` runs every mutant with `--hypothesis-profile=mutate`: the same examples each
+# time and no deadline, so a verdict does not depend on a lucky draw or a slow machine
+settings.register_profile("mutate", derandomize=True, deadline=None, database=None)
 
 
 @dataclass(frozen=True)

@@ -37,13 +37,16 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 STRATEGIES: tuple[str, ...] = (
     "degree",
@@ -230,7 +233,7 @@ def _state(g: nx.Graph, step: int, removed: str | None, base: tuple[int, float],
             removed=removed,
             name=None,
             lcc=lcc,
-            lcc_fraction=lcc / base[0] if base[0] else 0.0,
+            lcc_fraction=lcc / base[0],  # never 0: simulate refuses an empty graph
             efficiency=eff,
             efficiency_fraction=eff / base[1] if base[1] else 0.0,
         ),
@@ -335,15 +338,13 @@ def simulate(
 _STYLES = {"sequential": "o-", "one-shot": "s--", "block": "^:"}
 
 
-def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
-    """A PNG with LCC and efficiency (fractions of the intact network) per removal."""
-    import matplotlib
+def disruption_figure(result: Disruption, title: str | None = None) -> Figure:
+    """LCC and efficiency (fractions of the intact network) per removal, one line per mode,
+    side by side. A Figure of its own, not pyplot's: no global backend or state."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path = Path(path)
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4), constrained_layout=True)
+    fig = Figure(figsize=(10, 4), layout="constrained")
+    axes = fig.subplots(1, 2)
     for ax, metric, label in (
         (axes[0], "lcc_fraction", "largest connected component (fraction)"),
         (axes[1], "efficiency_fraction", "global efficiency (fraction)"),
@@ -363,10 +364,14 @@ def plot_disruption(result: Disruption, path: str | Path, title: str | None = No
         ax.grid(alpha=0.3)
         ax.legend()
     fig.suptitle(title or f"disruption by {result.strategy} ({result.nodes} nodes)")
+    return fig
+
+
+def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
+    """A PNG of :func:`disruption_figure` (1200 x 480 pixels)."""
+    path = Path(path)
     try:
-        fig.savefig(path, dpi=120)
+        disruption_figure(result, title).savefig(path, dpi=120)
     except OSError as exc:
         raise AnalysisError(f"cannot write the plot to {path}: {exc.strerror or exc}") from None
-    finally:
-        plt.close(fig)
     return path

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+from scipy.sparse.linalg import ArpackError  # ARPACK's failures, non-convergence included
 
 from graphkit.errors import AnalysisError
 
@@ -264,7 +265,7 @@ def _eigenvector(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
             sub = g.subgraph(component)
             try:
                 part = nx.eigenvector_centrality_numpy(sub, weight="weight", max_iter=1000)
-            except (nx.NetworkXException, ArithmeticError) as exc:
+            except (nx.NetworkXException, ArithmeticError, ArpackError) as exc:
                 notes.append(f"eigenvector did not converge on a component ({exc}); 0 there")
                 continue
         for v, x in part.items():

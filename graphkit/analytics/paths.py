@@ -61,17 +61,30 @@ def _candidates(graph: nx.Graph) -> dict[str, list[str]]:
     for nid, attrs in graph.nodes(data=True):
         if attrs.get("label") == "Report":
             continue
-        names = [str(attrs.get("name") or ""), str(attrs.get("key") or "")]
-        descriptor = attrs.get("descriptor")
-        if descriptor:
-            names.append(str(descriptor))
-        found[nid] = [n for n in names if n]
+        names = (attrs.get("name"), attrs.get("key"), attrs.get("descriptor"))
+        found[nid] = [str(n) for n in names if n]
     return found
 
 
 def _describe(graph: nx.Graph, nid: str) -> str:
     attrs = graph.nodes[nid]
     return f"{attrs.get('name')} ({attrs.get('label')}, {attrs.get('key')})"
+
+
+def fuzzy_scores(text: str, choices: dict[tuple[str, int], str]) -> dict[str, float]:
+    """Each node's score for ``text``: the mean of its best token-set score (all the
+    query's words found) and its best WRatio (overall similarity) over its names.
+    ``choices`` maps (node id, name index) to a name."""
+    scores: dict[str, list[float]] = {}
+    for scorer in (fuzz.token_set_ratio, fuzz.WRatio):
+        per_node: dict[str, float] = {}
+        for _name, score, (nid, _i) in process.extract(
+            text, choices, scorer=scorer, processor=utils.default_process, limit=None
+        ):
+            per_node[nid] = max(per_node.get(nid, score), score)
+        for nid, score in per_node.items():
+            scores.setdefault(nid, []).append(score)
+    return {nid: sum(pair) / 2 for nid, pair in scores.items()}
 
 
 def find_entity(graph: nx.Graph, query: str) -> str:
@@ -104,16 +117,7 @@ def find_entity(graph: nx.Graph, query: str) -> str:
         for i, name in enumerate(names)
         if name != graph.nodes[nid].get("key")
     }
-    best: dict[str, float] = {}
-    for scorer in (fuzz.token_set_ratio, fuzz.WRatio):
-        scored = process.extract(
-            text, choices, scorer=scorer, processor=utils.default_process, limit=None
-        )
-        per_node: dict[str, float] = {}
-        for _name, score, (nid, _i) in scored:
-            per_node[nid] = max(per_node.get(nid, 0.0), float(score))
-        for nid, score in per_node.items():
-            best[nid] = best.get(nid, 0.0) + score / 2
+    best = fuzzy_scores(text, choices)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < MIN_SCORE:
         close = [nid for nid, score in ranked[:3] if score >= HINT_SCORE]
@@ -134,7 +138,7 @@ def _hop(graph: nx.MultiDiGraph, u: str, v: str) -> Hop:
     for a, b, direction in ((u, v, "->"), (v, u, "<-")):
         if not graph.has_edge(a, b):
             continue
-        for _key, attrs in sorted(graph[a][b].items(), key=lambda kv: str(kv[1].get("report"))):
+        for attrs in graph[a][b].values():
             hop.relationships.append({"direction": direction, **attrs})
     hop.relationships.sort(key=lambda r: (r["type"], r["direction"], str(r.get("report"))))
     return hop

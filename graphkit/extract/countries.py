@@ -19,6 +19,7 @@ reports support or coordination.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -50,13 +51,13 @@ _AUTHORITIES = word_set(
 )
 _LIST = frozenset([",", "and", "&", "as", "well", "the", "or", "both"])
 _PARTICIPANT_VERB = re.compile(
-    r"^\s*(?:have\s+|had\s+|has\s+|also\s+|all\s+|jointly\s+)*(?:set up|setting up|established|"
+    r"\s*(?:have\s+|had\s+|has\s+|also\s+|all\s+|jointly\s+)*(?:set up|setting up|established|"
     r"formed|joined|created|signed|issued|requested|took part|take part|participated|"
     r"supported|contributed|assisted|cooperated|collaborated|provided|sent|shared|led)\b",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"^(?:\s*-\s*|\s+)(?P<w>nationals?|citizens?|born|origin|descent|speaking|passport\w*|"
+    r"(?:\s*-\s*|\s+)(?P<w>nationals?|citizens?|born|origin|descent|speaking|passport\w*|"
     r"led|registered|flagged|consumers|customers|residents|taxpayers|investors|users|"
     r"companies|firms|businesses|banks|markets?|government|economy|soil)\b",
     re.IGNORECASE,
@@ -98,8 +99,17 @@ _BEFORE: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
             Role.NATIONALITY,
         ),
         (
+            # "arrests were made in Spain" is where they were made, unlike goods "made in"
+            r"\b(?:arrests?|searches|seizures|raids|detentions)\s+"
+            r"(?:(?:were|was|have|has|had|been|also|then)\s+)*made\s+in",
+            Role.PLACE,
+        ),
+        (
             r"\b(?:imported|importing|produced|manufactured|made|sourced|purchased|bought|"
-            r"ordered|registered|originated|coming|came|arrived|arriving)\s+(?:\w+\s+)?"
+            r"ordered|registered|originated|coming|came|arrived|arriving)\s+"
+            # one word may come between ("bought online from"), not what action was
+            # taken ("ordered raids in France" is where the raids were)
+            r"(?:(?!(?:raids?|searches|arrests?|checks|inspections|investigations)\b)\w+\s+)?"
             r"(?:from|in)",
             Role.ORIGIN,
         ),
@@ -126,7 +136,7 @@ _BEFORE: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
         ),
     )
 )
-_AUTHORITY_PATTERN = _BEFORE[4][0]
+_AUTHORITY_PATTERN = _BEFORE[5][0]
 _SUPPORT_BEFORE = _BEFORE[0][0]
 
 
@@ -156,10 +166,6 @@ def adjective_is_authority(view: SentenceView, m: Match) -> bool:
         else:
             return toks[j].key in _AUTHORITIES and not toks[j].text[:1].isupper()
     return False
-
-
-def _geo_at(view: SentenceView) -> dict[int, Match]:
-    return {x.start: x for x in view.matches if x.entry.kind in ("country", "place", "adjective")}
 
 
 def _list_start(view: SentenceView, m: Match) -> int:
@@ -207,8 +213,6 @@ def _list_end(view: SentenceView, m: Match) -> int:
 
 def _role_before(view: SentenceView, first: int) -> Role | None:
     """The role the words before a list give it ("in", "nationals from", "bound for")."""
-    if first == 0:
-        return None
     head = view.text[
         max(0, view.local(view.tokens[first].start) - 60) : view.local(view.tokens[first].start)
     ]
@@ -275,16 +279,13 @@ def _role(view: SentenceView, m: Match, agency_spans: list[tuple[int, int]]) -> 
     toks = view.tokens
     if agency_spans and _inside(agency_spans, m.char_start, m.char_end):
         return Role.AGENCY
-    nxt = toks[m.end : m.end + 3]
+    nxt = toks[m.end : m.end + 2]
     if nxt and nxt[0].key == "$" and nxt[0].start == m.char_end:
         return Role.NAME  # "US$238 000" is a currency
     if nxt and nxt[0].text == "City":
         return Role.NAME  # "Benin City" is in Nigeria
-    if (
-        len(nxt) >= 2
-        and nxt[0].key == "'"
-        and nxt[1].key == "s"
-        and any(a.entry.kind == "agency" and a.start == m.end + 2 for a in view.matches)
+    if [t.key for t in nxt] == ["'", "s"] and any(
+        a.entry.kind == "agency" and a.start == m.end + 2 for a in view.matches
     ):
         return Role.AGENCY  # "Germany's Federal Criminal Police Office"
     if m.start == 0 and m.end < len(toks) and toks[m.end].key == ":":
@@ -294,14 +295,13 @@ def _role(view: SentenceView, m: Match, agency_spans: list[tuple[int, int]]) -> 
     if view.boilerplate or view.background or _dateline(view, m):
         return Role.BACKGROUND
     last = _list_end(view, m)
-    after = view.text[view.local(toks[last - 1].end) :][:40] if last else ""
-    am = _AFTER.match(after)
+    list_end = view.local(toks[last - 1].end)
+    am = _AFTER.match(view.text, list_end)
     if am:
         return _AFTER_ROLE.get(am.group("w").lower(), Role.NATIONALITY)
     if _in_a_name(view, m):
         return Role.NAME
-    rest = view.text[view.local(toks[last - 1].end) :] if last else ""
-    if _PARTICIPANT_VERB.match(rest):
+    if _PARTICIPANT_VERB.match(view.text, list_end):
         return Role.PARTICIPANT
     first = _list_start(view, m)
     before = _role_before(view, first)
@@ -400,9 +400,9 @@ def country_at(places: list[CountryMention], view: SentenceView, pos: int) -> st
     if pos >= 0:
         lo, hi = view.clause(view.local(pos))
         clause = [p for p in here if lo <= view.local(p.start) < hi]
-        after = [p for p in clause if p.start >= pos]
+        after = [p for p in clause if p.start >= pos]  # places come in text order
         if after or clause:
-            return min(after, key=lambda p: p.start).iso2 if after else clause[-1].iso2
+            return after[0].iso2 if after else clause[-1].iso2
     codes = {p.iso2 for p in here}
     return codes.pop() if len(codes) == 1 else None
 
@@ -411,20 +411,14 @@ def _bracketed_agency(view: SentenceView, m: Match, spans: list[tuple[int, int]]
     toks = view.tokens
     if m.end >= len(toks) or toks[m.end].key != "(":
         return False
-    close = view.text.find(")", view.local(toks[m.end].end))
-    if close < 0:
-        return False
+    close = view.text.find(")", view.local(toks[m.end].end))  # -1: nothing is inside
     lo, hi = toks[m.end].end, view.start + close
     # the sorted spans that start inside the brackets, found by bisection: scanning all
     # of them for every bracket made long reports quadratic
-    i = bisect_left(spans, (lo,))
-    while i < len(spans) and spans[i][0] <= hi:
-        if spans[i][1] <= hi:
-            return True
-        i += 1
-    return False
+    inside = spans[bisect_left(spans, (lo,)) : bisect_right(spans, (hi, math.inf))]
+    return any(end <= hi for _, end in inside)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect_right(spans, (start, float("inf"))) - 1
+    i = bisect_right(spans, (start, math.inf)) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]

@@ -43,8 +43,12 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALE_ABBR = {"m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+_MULTIPLIERS = {"hundred": 100, **_SCALES, **_SCALE_ABBR}
+MAX_DIGITS = 15
+"""Longer digit strings (separators aside) are ignored: no count or amount has them, and a
+float would not hold them exactly."""
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _DIGITS = (
@@ -52,13 +56,19 @@ _DIGITS = (
     r"|\d{1,15}(?:[.,]\d{1,3}(?!\d))?)(?![\d])"
 )
 _SCALE = r"(?:[ \u00a0-]?(?:hundred|thousand|million|billion|mln|mn|bn|m|k)\b)?"
+_SMALL = rf"(?:{_WORD})(?:[- ](?:{_WORD}))?"  # "seven", "forty-two", "forty two"
+_GROUP = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"  # below 1000
+_BIG = r"(?:thousand|million|billion)"
+# groups joined by scale words, the last scale on its own: "two thousand three hundred",
+# "one million two hundred thousand", "a thousand and one", "a dozen", "forty-two m"
 _WORDNUM = (
-    rf"\b(?=[aAzZoOtTfFsSeEnN])(?:a\s+dozen|a\s+(?:hundred|thousand)(?![ \u00a0-](?:{_WORD}))"
-    rf"|(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)"
-    rf"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)?)\b"
+    rf"\b(?=[aAzZoOtTfFsSeEnN])(?:a\s+dozen|(?:{_GROUP}|a(?=\s+thousand))"
+    rf"(?:\s+{_BIG}\s+(?:and\s+)?{_GROUP})*"
+    rf"(?:[ \u00a0-](?:{_BIG}|mln|mn|bn|m|k))?)\b"
 )
 DIGIT_RE = re.compile(rf"{_DIGITS}{_SCALE}", re.IGNORECASE)
-WORD_RE = re.compile(rf"{_WORDNUM}{_SCALE}", re.IGNORECASE)
+WORD_RE = re.compile(_WORDNUM, re.IGNORECASE)
+_DIGIT_SCALE = re.compile(r"[ \u00a0-]?(hundred|thousand|million|billion|mln|mn|bn|m|k)$", re.I)
 NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "dozen", "hundred", "thousand"])
 """Any of these among a text's words means the (slower) number-word scan is worth running."""
 
@@ -78,12 +88,13 @@ class Number:
 
 def _parse_digits(text: str) -> float | None:
     if text.isdigit():
-        return float(text) if len(text) <= 15 else None
+        return float(text) if len(text) <= MAX_DIGITS else None
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     grouped = re.fullmatch(r"\d{1,3}(?:([ ,.])\d{3})+", text)
     if grouped and len(set(re.findall(r"[ ,.]", text))) == 1:
         # "8 255", "8,255" and "100.000" all group thousands
-        return float(re.sub(r"[ ,.]", "", text))
+        digits = re.sub(r"[ ,.]", "", text)
+        return float(digits) if len(digits) <= MAX_DIGITS else None
     decimal = re.fullmatch(r"(\d+)[.,](\d{1,3})", text)
     if decimal:
         return float(f"{decimal.group(1)}.{decimal.group(2)}")
@@ -91,23 +102,32 @@ def _parse_digits(text: str) -> float | None:
 
 
 def _parse_words(text: str) -> float | None:
-    words = re.findall(r"[a-z]+", text.lower())
-    if words[:2] == ["a", "dozen"]:
-        return 12.0
+    """Groups below a thousand, each closed by its scale word: "two thousand three hundred"
+    is 2 x 1000 + 3 x 100. A scale with no count before it is no number we trust."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w != "and"]
+    if not words:
+        return None
+    if words[0] == "a":  # "a" counts one only before its scale: "a hundred", "a dozen"
+        if len(words) == 1 or words[1] not in ("dozen", "hundred", "thousand"):
+            return None
+    elif words[0] not in _UNITS and words[0] not in _TENS:
+        return None
     total, current = 0, 0
     for w in words:
-        if w in ("and", "a"):
-            current = max(current, 1) if w == "a" else current
-            continue
-        if w in _UNITS:
+        if w == "a":
+            current = 1  # "a hundred", "a thousand", "a dozen"
+        elif w in _UNITS:
             current += _UNITS[w]
         elif w in _TENS:
             current += _TENS[w]
-        elif w == "hundred":
-            current = max(current, 1) * 100
-        elif w in ("thousand", "million", "billion"):
-            total += max(current, 1) * _SCALES[w]
-            current = 0
+        elif w == "dozen":
+            current *= 12
+        elif w in _MULTIPLIERS and current:
+            if w == "hundred":
+                current *= 100
+            else:
+                total += current * _MULTIPLIERS[w]
+                current = 0
         else:
             return None
     return float(total + current)
@@ -115,24 +135,14 @@ def _parse_words(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """The value of one number mention, or None when it is not a number we trust."""
-    if text.isdigit():
-        return _parse_digits(text)
-    m = re.fullmatch(
-        r"(.*?)(?:[ \u00a0-]?(hundred|thousand|million|billion|mln|mn|bn|m|k))?",
-        text.strip(),
-        re.IGNORECASE | re.DOTALL,
-    )
-    body, scale = (m.group(1), m.group(2)) if m else (text, None)
-    body = body.strip()
-    if not body:
-        return None
-    value = _parse_digits(body) if body[0].isdigit() else _parse_words(body)
-    if value is None:
-        return None
-    if scale:
-        scale = scale.lower()
-        value *= _SCALES.get(scale) or _SCALE_ABBR.get(scale, 1)
-    return value
+    text = text.strip()
+    if not text or not text[0].isdigit():
+        return _parse_words(text)
+    scale = _DIGIT_SCALE.search(text)
+    value = _parse_digits(text[: scale.start()] if scale else text)
+    if value is None or not scale:
+        return value
+    return value * _MULTIPLIERS[scale.group(1).lower()]
 
 
 def find_numbers(text: str, offset: int = 0, words: bool = True) -> list[Number]:
@@ -143,14 +153,9 @@ def find_numbers(text: str, offset: int = 0, words: bool = True) -> list[Number]
     """
     matches = list(DIGIT_RE.finditer(text))
     if words:
-        extra = list(WORD_RE.finditer(text))
-        if extra:
-            merged = sorted(matches + extra, key=lambda m: (m.start(), -m.end()))
-            matches, last_end = [], -1
-            for m in merged:  # keep the first of overlapping mentions
-                if m.start() >= last_end:
-                    matches.append(m)
-                    last_end = m.end()
+        # the two scans never overlap (a digit mention holds digits and a scale word, a word
+        # mention letters only, each starting at a word boundary): merge them by position
+        matches = sorted([*matches, *WORD_RE.finditer(text)], key=lambda m: m.start())
     out: list[Number] = []
     for m in matches:
         raw = m.group()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import struct
+
 import networkx as nx
 import pytest
 from analytics_graphs import agency_network, barbell_with_broker
 
 from graphkit.analytics import STRATEGIES, plot_disruption, project, simulate
 from graphkit.analytics import disrupt as disrupt_module
+from graphkit.analytics import measures as measures_module
+from graphkit.analytics.disrupt import DEFAULT_STEPS, Step, disruption_figure, ranking
 from graphkit.errors import AnalysisError
 
 
@@ -25,23 +30,157 @@ def test_removing_the_broker_splits_the_network() -> None:
     assert len(result.sequential) == len(result.one_shot) == 4  # step 0 + 3 removals
 
 
+def path7() -> nx.Graph:
+    """p1 - p2 - ... - p7: after the middle goes, each half has a middle of its own."""
+    return nx.path_graph([f"p{i}" for i in range(1, 8)])
+
+
 def test_sequential_recomputes_and_one_shot_does_not() -> None:
-    """A star of stars: after the centre goes, one-shot keeps removing by the stale ranking
-    (leaves of equal initial degree), sequential picks the next hub."""
+    """On a path, betweenness first takes the middle (p4). Sequential then recomputes and
+    takes the middles of the halves (p2, p6: ties go by id); one-shot keeps the intact
+    ranking, whose next are p4's neighbours p3 and p5, which only trim the halves."""
+    result = simulate(path7(), "betweenness", steps=3)
+    assert [(s.removed, s.lcc) for s in result.sequential[1:]] == [
+        ("p4", 3),
+        ("p2", 3),
+        ("p6", 1),
+    ]
+    assert [(s.removed, s.lcc) for s in result.one_shot[1:]] == [("p4", 3), ("p3", 3), ("p5", 2)]
+    # degree: every inner node has degree 2, so the intact order is by id; sequential sees
+    # p3 drop to degree 1 once p2 has gone
+    degree = simulate(path7(), "degree", steps=3)
+    assert [s.removed for s in degree.sequential[1:]] == ["p2", "p4", "p6"]
+    assert [s.removed for s in degree.one_shot[1:]] == ["p2", "p3", "p4"]
+
+
+@pytest.mark.parametrize("strategy", ["degree", "betweenness", "pagerank"])
+def test_each_mode_follows_its_ranking(strategy: str) -> None:
+    """Sequential: each victim tops the ranking of what is left. One-shot: the victims are
+    the top of the intact network's ranking, in order."""
+    g = barbell_with_broker()
+    result = simulate(g, strategy, steps=5)
+    h = g.copy()
+    for step in result.sequential[1:]:
+        assert step.removed == ranking(h, strategy)[0]
+        h.remove_node(step.removed)
+    assert [s.removed for s in result.one_shot[1:]] == ranking(g, strategy)[:5]
+
+
+def test_pagerank_ranks_by_weighted_pagerank() -> None:
+    """With ``--weight weight``, the heavy d-e tie outranks the unweighted hub of a star;
+    without, the hub leads."""
     g = nx.Graph()
-    for hub in ("h1", "h2", "h3"):
-        g.add_edge("centre", hub, weight=1)
-        for i in range(4 if hub != "h3" else 2):
-            g.add_edge(hub, f"{hub}-{i}", weight=1)
-    seq = simulate(g, "betweenness", steps=3).sequential
-    one = simulate(g, "betweenness", steps=3).one_shot
-    assert [s.removed for s in seq[1:]] == ["centre", "h1", "h2"]
-    assert [s.removed for s in one[1:]] == ["centre", "h1", "h2"]
-    degree_seq = simulate(g, "degree", steps=2)
-    assert degree_seq.sequential[1].removed == degree_seq.one_shot[1].removed == "h1"
-    # after h1 (degree 5) goes, the centre's degree falls to 2 and h2 (5) is next
-    assert degree_seq.sequential[2].removed == "h2"
-    assert degree_seq.one_shot[2].removed == "h2"
+    g.add_edge("a", "hub", weight=1)
+    g.add_edge("b", "hub", weight=1)
+    g.add_edge("c", "d", weight=1)
+    g.add_edge("d", "e", weight=20)
+    g.add_edge("e", "f", weight=1)
+    assert ranking(g, "pagerank", weight="weight") == ["d", "e", "hub", "a", "b", "c", "f"]
+    assert ranking(g, "pagerank")[0] == "hub"
+    g["d"]["e"]["weight"] = 1
+    assert ranking(g, "pagerank", weight="weight")[0] == "hub"
+    edgeless = nx.Graph()
+    edgeless.add_nodes_from(["z", "y", "x"])
+    assert ranking(edgeless, "pagerank") == ["x", "y", "z"]  # uniform scores: by id
+
+
+def test_steps_record_both_fractions_of_the_intact_network() -> None:
+    g = barbell_with_broker()
+    eff0 = nx.global_efficiency(g)
+    result = simulate(g, "betweenness", steps=3)
+    assert result.sequential[0] == result.one_shot[0] == Step(0, None, None, 11, 1.0, eff0, 1.0)
+    h = g.copy()
+    for step in result.sequential[1:]:
+        h.remove_node(step.removed)
+        lcc = max(len(c) for c in nx.connected_components(h))
+        assert step.lcc == lcc and step.lcc_fraction == pytest.approx(lcc / 11)
+        assert step.efficiency == pytest.approx(nx.global_efficiency(h))
+        assert step.efficiency_fraction == pytest.approx(nx.global_efficiency(h) / eff0)
+        assert 0 < step.efficiency_fraction < 1
+    assert (result.seed, result.nodes, result.edges) == (42, 11, g.number_of_edges())
+
+
+def test_a_network_without_edges_has_no_efficiency_to_lose() -> None:
+    g = nx.Graph()
+    g.add_nodes_from(["a", "b", "c"])
+    result = simulate(g, "degree", steps=2)
+    assert result.sequential[0] == Step(0, None, None, 1, 1.0, 0.0, 0.0)
+    assert [(s.efficiency, s.efficiency_fraction) for s in result.sequential] == [(0.0, 0.0)] * 3
+    assert [s.lcc_fraction for s in result.one_shot] == [1.0, 1.0, 1.0]
+
+
+def test_global_efficiency_exact_or_estimated() -> None:
+    pair = nx.Graph([("a", "b")])
+    assert disrupt_module.global_efficiency(pair) == (1.0, False)
+    single = nx.Graph()
+    single.add_node("a")
+    assert disrupt_module.global_efficiency(single) == (0.0, False)
+    g = barbell_with_broker()
+    assert disrupt_module.global_efficiency(g) == (pytest.approx(nx.global_efficiency(g)), False)
+
+
+def test_estimated_efficiency_is_seeded_per_step(monkeypatch) -> None:
+    """Above the limit each step samples its own sources, seeded by seed + step, and the
+    result says so in a note."""
+    g = barbell_with_broker()
+    monkeypatch.setattr(disrupt_module, "EFFICIENCY_LIMIT", 5)  # 11 nodes: estimated
+    monkeypatch.setattr(disrupt_module, "EFFICIENCY_SAMPLE", 3)
+    monkeypatch.setattr(disrupt_module, "MIN_EFFICIENCY_SAMPLE", 3)
+    value, sampled = disrupt_module.global_efficiency(g, 7)
+    assert sampled and value != pytest.approx(nx.global_efficiency(g))
+    assert disrupt_module.global_efficiency(g) == disrupt_module.global_efficiency(g, 42)
+    result = simulate(g, "degree", steps=2, seed=7)
+    assert result.sequential[0].efficiency == value
+    h = g.copy()
+    for step in result.sequential[1:]:
+        h.remove_node(step.removed)
+        expected, sampled = disrupt_module.global_efficiency(h, 7 + step.step)
+        assert sampled and step.efficiency == expected
+    assert result.notes == [
+        "efficiency estimated from 3 sampled sources per step, seed=7 (exact up to 5 nodes)"
+    ]
+    monkeypatch.setattr(disrupt_module, "EFFICIENCY_LIMIT", 11)  # at the limit: exact
+    assert disrupt_module.global_efficiency(g)[1] is False
+    assert simulate(g, "degree", steps=2).notes == []
+
+
+def test_sampled_betweenness_is_seeded_and_noted(monkeypatch) -> None:
+    g = barbell_with_broker()
+    monkeypatch.setattr(measures_module, "EXACT_WORK", 0)  # every graph sampled ...
+    monkeypatch.setattr(measures_module, "MAX_SAMPLE_K", 3)  # ... from 3 sources
+    k = measures_module.betweenness_sample(11, g.number_of_edges())
+    assert k == 3
+    result = simulate(g, "betweenness", steps=3, seed=3)
+    h = g.copy()
+    for step in result.sequential[1:]:
+        assert step.removed == ranking(h, "betweenness", 3)[0]
+        h.remove_node(step.removed)
+    assert [s.removed for s in result.one_shot[1:]] == ranking(g, "betweenness", 3)[:3]
+    # seeds matter here (so the checks above would see the wrong seed used)
+    assert ranking(g, "betweenness", 3) != ranking(g, "betweenness", 42)
+    seq42 = simulate(g, "betweenness", steps=3, seed=42).sequential
+    assert [s.removed for s in result.sequential] != [s.removed for s in seq42]
+    assert simulate(g, "betweenness", steps=1, seed=5).notes == [
+        f"betweenness ranking sampled, k={k} seed=5"
+    ]
+    assert simulate(g, "degree", steps=1, seed=5).notes == []
+    assert ranking(g, "betweenness", 5) == sorted(
+        g, key=lambda v: (-measures_module.betweenness(g, 5)[v], v)
+    )
+
+
+def test_defaults() -> None:
+    g = barbell_with_broker()
+    result = simulate(g)
+    assert (result.strategy, result.seed) == ("degree", 42)
+    assert len(result.sequential) == DEFAULT_STEPS + 1
+    assert ranking(g, "random") == ranking(g, "random", 42) != ranking(g, "random", 43)
+
+
+def test_as_many_steps_as_nodes_needs_no_note() -> None:
+    g = nx.Graph([("a", "b")])
+    result = simulate(g, "degree", steps=2)
+    assert result.notes == [] and [s.lcc for s in result.sequential] == [2, 1, 0]
 
 
 def test_random_strategy_is_seeded() -> None:
@@ -82,20 +221,62 @@ def test_sampled_efficiency_matches_exact_when_every_source_is_sampled(monkeypat
 
 
 def test_bad_input_is_an_analysis_error() -> None:
-    with pytest.raises(AnalysisError, match="empty"):
+    unknown = r"^unknown strategy 'eigen'; choose one of degree, betweenness, katz, collective-influence, pagerank, random$"
+    with pytest.raises(AnalysisError, match=r"^the graph is empty: nothing to disrupt$"):
         simulate(nx.Graph(), "degree")
-    with pytest.raises(AnalysisError, match="unknown strategy 'eigen'"):
+    with pytest.raises(AnalysisError, match=unknown):
         simulate(barbell_with_broker(), "eigen")
-    with pytest.raises(AnalysisError, match="at least 1"):
+    with pytest.raises(AnalysisError, match=unknown):
+        ranking(barbell_with_broker(), "eigen")
+    with pytest.raises(AnalysisError, match=r"^--steps must be at least 1$"):
         simulate(barbell_with_broker(), "degree", steps=0)
+
+
+def test_the_figure_shows_both_modes_of_both_measures() -> None:
+    result = simulate(path7(), "betweenness", steps=3)
+    fig = disruption_figure(result)
+    assert tuple(fig.get_size_inches()) == (10, 4)
+    assert fig.get_layout_engine() is not None  # constrained: labels do not overlap
+    assert fig._suptitle.get_text() == "disruption by betweenness (7 nodes)"
+    assert disruption_figure(result, "my title")._suptitle.get_text() == "my title"
+    lcc_ax, eff_ax = fig.axes
+    assert lcc_ax.get_subplotspec().get_geometry() == (1, 2, 0, 0)  # side by side
+    assert eff_ax.get_subplotspec().get_geometry() == (1, 2, 1, 1)
+    for ax, metric, ylabel in (
+        (lcc_ax, "lcc_fraction", "largest connected component (fraction)"),
+        (eff_ax, "efficiency_fraction", "global efficiency (fraction)"),
+    ):
+        assert ax.get_ylabel() == ylabel and ax.get_xlabel() == "nodes removed"
+        assert ax.get_ylim() == (0, 1.05)
+        assert ax.xaxis.get_gridlines()[0].get_visible()
+        assert ax.xaxis.get_gridlines()[0].get_alpha() == 0.3
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["sequential", "one-shot"]
+        seq, one = ax.get_lines()
+        for line, series, marker, style in (
+            (seq, result.sequential, "o", "-"),
+            (one, result.one_shot, "s", "--"),
+        ):
+            assert list(line.get_xdata()) == [0, 1, 2, 3]
+            assert list(line.get_ydata()) == [getattr(s, metric) for s in series]
+            assert (line.get_marker(), line.get_linestyle()) == (marker, style)
+    assert list(lcc_ax.get_lines()[0].get_ydata()) != list(lcc_ax.get_lines()[1].get_ydata())
 
 
 def test_plot_writes_a_png(tmp_path) -> None:
     result = simulate(barbell_with_broker(), "degree", steps=3)
     out = plot_disruption(result, tmp_path / "plot.png")
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    with pytest.raises(AnalysisError, match="cannot write the plot"):
-        plot_disruption(result, tmp_path / "missing" / "plot.png")
+    png = out.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1200, 480)  # 10 x 4 inches at 120 dpi
+    # the PNG is the figure, title included
+    titled = plot_disruption(result, tmp_path / "titled.png", "my title").read_bytes()
+    expected = io.BytesIO()
+    disruption_figure(result, "my title").savefig(expected, dpi=120, format="png")
+    assert titled == expected.getvalue() != png
+    missing = tmp_path / "missing" / "plot.png"
+    with pytest.raises(AnalysisError) as err:
+        plot_disruption(result, missing)
+    assert str(err.value) == f"cannot write the plot to {missing}: No such file or directory"
 
 
 # -- strategies, weights and modes from the literature -------------------------------------

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from analytics_graphs import A, C, agency_network, edge, node
+from rapidfuzz import fuzz, utils
 
 from graphkit.analytics import connections, find_entity, to_networkx
+from graphkit.analytics.paths import MIN_SCORE, fuzzy_scores
 from graphkit.errors import AnalysisError
-from graphkit.store.base import GraphData
+from graphkit.store.base import GraphData, GraphNode
 
 
 @pytest.fixture
@@ -126,3 +129,133 @@ def test_paths_do_not_run_through_reports() -> None:
     data.nodes.append(node("Report", "r1"))
     with pytest.raises(AnalysisError, match="not connected"):
         connections(to_networkx(data), "Operation:a", "Operation:b")
+
+
+def _graph(*nodes, edges=()) -> nx.MultiDiGraph:
+    return to_networkx(GraphData(nodes=list(nodes), edges=list(edges)))
+
+
+def _error(graph, query: str) -> str:
+    with pytest.raises(AnalysisError) as info:
+        find_entity(graph, query)
+    return str(info.value)
+
+
+def test_fuzzy_score_is_the_mean_of_the_best_of_each_scorer() -> None:
+    choices = {("a", 0): "Guardia Civil", ("a", 1): "a Spanish gendarmerie", ("b", 0): "Europol"}
+    scores = fuzzy_scores("guardia civl", choices)
+
+    def best(scorer, names):
+        return max(scorer("guardia civl", n, processor=utils.default_process) for n in names)
+
+    names = ["Guardia Civil", "a Spanish gendarmerie"]
+    expected = (best(fuzz.token_set_ratio, names) + best(fuzz.WRatio, names)) / 2
+    assert scores["a"] == pytest.approx(expected)
+    assert scores["a"] > MIN_SCORE > scores["b"]
+
+
+def test_a_node_is_found_by_its_best_name() -> None:
+    """A typo of the name finds the group although its descriptor scores low."""
+    g = _graph(
+        node("Agency", "x", name="Europol"),
+        node("CriminalGroup", "k", name="Kestrel Gang", descriptor="a drug network"),
+    )
+    assert find_entity(g, "Kestrel Gng") == "CriminalGroup:k"
+    assert find_entity(g, "drug network") == "CriminalGroup:k"
+
+
+def test_keys_match_exactly_or_not_at_all() -> None:
+    g = _graph(node("Agency", "bfp", name="Belgian Federal Police"))
+    assert find_entity(g, "BFP") == "Agency:bfp"
+    assert _error(g, "bfpp") == "no entity matches 'bfpp'"
+
+
+def test_reports_are_never_candidates_wherever_they_are() -> None:
+    """A report first in the graph does not end the search, and a report's name is no
+    entity's."""
+    g = _graph(
+        GraphNode("Report", "r1", {"name": "Annual report", "title": "Annual report"}),
+        node("Agency", "x", name="Europol"),
+    )
+    assert next(iter(g)) == "Report:r1"
+    assert find_entity(g, "Europol") == "Agency:x"
+    assert _error(g, "Annual report") == "no entity matches 'Annual report'"
+    only_reports = _graph(GraphNode("Report", "r1", {"title": "One"}))
+    assert _error(only_reports, "One") == "the graph is empty: load some reports first"
+    assert _error(only_reports, " ") == "empty entity name"
+
+
+def test_two_exact_names_are_ambiguous_and_listed_alone() -> None:
+    """Two nodes named alike are the only options, not the near-identical third."""
+    g = _graph(
+        node("Agency", "a", name="Guardia Civil"),
+        node("Agency", "b", name="Guardia Civil"),
+        node("Agency", "c", name="Guardia-Civil"),
+    )
+    assert _error(g, "guardia civil") == (
+        "'guardia civil' is ambiguous; did you mean: Guardia Civil (Agency, a); "
+        "Guardia Civil (Agency, b)? (name one by Label:key)"
+    )
+    # fuzzy ties list all three
+    assert _error(g, "guardia civill") == (
+        "'guardia civill' is ambiguous; did you mean: Guardia Civil (Agency, a); "
+        "Guardia Civil (Agency, b); Guardia-Civil (Agency, c)? (name one by Label:key)"
+    )
+
+
+def test_options_are_listed_up_to_eight() -> None:
+    g = _graph(*(node("Agency", f"k{i}", name="Police") for i in range(9)))
+    message = _error(g, "police")
+    assert message.count("Police (Agency, k") == 8 and "k8" not in message
+    message = _error(g, "polise")
+    assert message.count("Police (Agency, k") == 8 and "k8" not in message
+
+
+def test_no_match_names_up_to_three_closest_in_order() -> None:
+    """Scores for "the customs service": Six 66.9, One and Ten 61.3 (a tie: by id), Two
+    59.3; all below MIN_SCORE, above HINT_SCORE."""
+    g = _graph(
+        node("Agency", "d", name="Customs Unit Ten"),
+        node("Agency", "c", name="Customs Unit Six"),
+        node("Agency", "b", name="Customs Unit Two"),
+        node("Agency", "a", name="Customs Unit One"),
+        node("Agency", "z", name="Europol"),
+    )
+    assert _error(g, "the customs service") == (
+        "no entity matches 'the customs service'; closest: Customs Unit Six (Agency, c); "
+        "Customs Unit One (Agency, a); Customs Unit Ten (Agency, d)"
+    )
+    assert _error(g, "zzzz") == "no entity matches 'zzzz'"  # nothing close: no hint
+
+
+def test_relationships_of_a_hop_are_ordered_by_type_direction_and_report() -> None:
+    g = _graph(
+        node("Agency", "x", name="X"),
+        node("Agency", "y", name="Y"),
+        edges=[
+            edge("COOPERATED_WITH", A("x"), A("y"), "r2"),
+            edge("COOPERATED_WITH", A("y"), A("x"), "r3"),
+            edge("COOPERATED_WITH", A("x"), A("y"), "r1"),
+        ],
+    )
+    (found,) = connections(g, "Agency:x", "Agency:y")
+    (hop,) = found.hops
+    assert (hop.src, hop.dst) == ("Agency:x", "Agency:y")
+    assert [(r["direction"], r["report"]) for r in hop.relationships] == [
+        ("->", "r1"),
+        ("->", "r2"),
+        ("<-", "r3"),
+    ]
+
+
+def test_limits_are_inclusive(graph) -> None:
+    # the shortest belgian-dutch chain has 3 hops: max_hops=3 finds it
+    found = connections(graph, "Agency:belgian", "Agency:dutch", max_hops=3, limit=1)
+    assert len(found) == 1 and found[0].length == 3
+    assert [
+        c.length for c in connections(graph, "Agency:french", "Agency:europol", max_hops=1)
+    ] == [1]
+    with pytest.raises(AnalysisError, match=r"^--max-hops must be at least 1$"):
+        connections(graph, "Agency:belgian", "Agency:dutch", max_hops=0)
+    with pytest.raises(AnalysisError, match=r"^--limit must be at least 1$"):
+        connections(graph, "Agency:belgian", "Agency:dutch", limit=0)

@@ -104,9 +104,19 @@ def test_damaged_seed_is_a_document_or_a_facts_error(at: int, insert: str, fmt: 
     text = SEED_TEXT[:at] + insert + SEED_TEXT[at + len(insert) :]
     try:
         doc = FactsDocument.parse(text, fmt, "doc")
-    except FactsError:
+    except FactsError as exc:  # refused: with one line that names the document
+        assert str(exc).startswith("doc: ") and "\n" not in str(exc)
         return
-    json.dumps(doc.to_dict())  # what parses is plain, storable data
+    # what parses is plain, storable data that reads back as the same document
+    again = FactsDocument.parse(json.dumps(doc.to_dict()), "json", "doc")
+    assert again.to_dict() == doc.to_dict()
+
+
+def test_the_undamaged_seed_is_a_document() -> None:
+    """The property above must not pass by every text being refused: the seed itself, in
+    both formats (JSON is YAML), parses."""
+    for fmt in ("json", "yaml"):
+        assert FactsDocument.parse(SEED_TEXT, fmt, "doc").relationships
 
 
 # Strings YAML and JSON treat specially: line breaks of every kind (NEL, LS, PS), BOM,

@@ -90,11 +90,16 @@ def test_csp_blocks_script_even_if_markup_were_injected(browser: Browser, seed_p
     _, path = seed_page
     assert_clean(browser.open(path))
     browser.js(
+        "window.__violations = 0; window.__failed = false;"
+        "document.addEventListener('securitypolicyviolation', () => window.__violations++);"
         "var d = document.createElement('div');"
         "d.innerHTML = '<img src=x onerror=\"window.__pwned=1\">';"
+        "d.firstChild.addEventListener('error', () => { window.__failed = true; });"
         "document.body.appendChild(d);"
     )
-    time.sleep(0.3)
+    # the image failed and the page refused the inline handler: by then the handler, had it
+    # been allowed, would have run (an inline handler runs before listeners added later)
+    browser.wait_for("return window.__failed && window.__violations > 0", 10)
     assert browser.js("return typeof window.__pwned") == "undefined"
     assert any("Content Security Policy" in m for m in browser.more_log().errors)
 
@@ -119,8 +124,15 @@ def test_search_selects_and_focuses_a_node(browser: Browser, seed_page) -> None:
     )
     settle(browser)
     assert browser.js("return window.graphkitView.network.getSelectedNodes()") == [EUROPOL]
-    browser.js("window.graphkitView.network.moveTo({position: {x: 1234, y: -567}, scale: 0.5})")
-    time.sleep(0.4)
+    # a leaked focus animation runs on every redraw: wait for two redraws after the move,
+    # then the camera must still be where it was put
+    browser.js(
+        "var n = window.graphkitView.network; window.__drawn = 0;"
+        "n.on('afterDrawing', () => { window.__drawn++; });"
+        "n.moveTo({position: {x: 1234, y: -567}, scale: 0.5}); n.redraw();"
+        "requestAnimationFrame(() => n.redraw());"
+    )
+    browser.wait_for("return window.__drawn >= 2", 10)
     position = browser.js("return window.graphkitView.network.getViewPosition()")
     assert abs(position["x"] - 1234) < 1 and abs(position["y"] + 567) < 1
     assert_clean(browser.more_log())
@@ -219,13 +231,14 @@ def settle(browser: Browser) -> None:
     """Wait until the camera stops moving (a search focuses its node with an animation)."""
     browser.wait_for("return !window.graphkitView.animating", 10)
     view = "var n = window.graphkitView.network; return [n.getViewPosition(), n.getScale()]"
-    last, deadline = None, time.monotonic() + 5
+    last, deadline = None, time.monotonic() + 10
     while time.monotonic() < deadline:
         now = browser.js(view)
         if now == last:
             return
         last = now
         time.sleep(0.1)
+    raise TimeoutError("the camera never stopped moving")
 
 
 def hover(browser: Browser, node_id: str) -> str:
@@ -302,7 +315,7 @@ def test_capped_view_says_so(browser: Browser, tmp_path: Path) -> None:
 def test_screenshot_is_not_blank(browser: Browser, seed_page, artifacts: Path) -> None:
     _, path = seed_page
     assert_clean(browser.open(path))
-    time.sleep(0.3)  # let the post-layout fit animation settle
+    settle(browser)  # the post-layout fit animation has finished and the camera is still
     png = browser.driver.get_screenshot_as_png()
     (artifacts / "seed-view.png").write_bytes(png)
     width, height, rgb = decode_png(png)

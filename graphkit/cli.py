@@ -167,10 +167,11 @@ def load(
     outcomes = failed + outcomes
     loaded = [o for o in outcomes if o.ok]
     table = _Table(title="Loaded", title_justify="left")
-    for column in ("reports", "failed", "nodes created", "relationships created"):
+    for column in ("reports", "unchanged", "failed", "nodes created", "relationships created"):
         table.add_column(column, justify="right")
     table.add_row(
         str(len({o.report for o in loaded})),
+        str(len({o.report for o in loaded if o.unchanged})),
         str(len(outcomes) - len(loaded)),
         str(_total(after["nodes"]) - _total(before["nodes"])),
         str(_total(after["relationships"]) - _total(before["relationships"])),

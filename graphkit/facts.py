@@ -264,6 +264,12 @@ class FactsDocument(BaseModel):
 
     # -- reading and writing -------------------------------------------------------------
 
+    def digest(self) -> str:
+        """sha256 of the document in a canonical form: the same facts from the same source
+        give the same digest (stored as :data:`graphkit.model.FACTS_PROPERTY`)."""
+        canonical = json.dumps(self.to_dict(), ensure_ascii=True, sort_keys=True)
+        return sha256(canonical)
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")
 

@@ -37,6 +37,8 @@ class Outcome:
     report: str | None = None
     relationships: int = 0
     error: str | None = None
+    unchanged: bool = False
+    """The report was stored with the same facts already: nothing was written."""
 
     @property
     def ok(self) -> bool:
@@ -146,7 +148,7 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Non
         return
     if len(todo) > 1:
         try:
-            store.write_many([item.doc for item in todo if item.doc is not None])
+            unchanged = store.write_many([item.doc for item in todo if item.doc is not None])
         except StoreUnwritable:  # disk full, no permission: no other input can load either
             raise
         except StoreUnavailable as exc:  # the server is gone: no retries one by one
@@ -158,13 +160,13 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Non
                 raise
         else:
             for item in todo:
-                item.outcome = _loaded(item)
+                item.outcome = _loaded(item, unchanged)
             return
     for i, item in enumerate(todo):
         assert item.doc is not None
         try:
-            store.write(item.doc)
-            item.outcome = _loaded(item)
+            written = store.write(item.doc)
+            item.outcome = _loaded(item, set() if written else {item.doc.report.key})
         except StoreUnwritable:
             raise
         except StoreUnavailable as exc:
@@ -188,9 +190,10 @@ def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:
     )
 
 
-def _loaded(item: _Pending) -> Outcome:
+def _loaded(item: _Pending, unchanged: set[str]) -> Outcome:
     assert item.doc is not None
-    return Outcome(item.source, item.doc.report.key, len(item.doc.relationships))
+    key = item.doc.report.key
+    return Outcome(item.source, key, len(item.doc.relationships), unchanged=key in unchanged)
 
 
 def _failure(source: str, exc: GraphkitError) -> Outcome:

@@ -126,6 +126,15 @@ REPORTS_PROPERTY = Property(
 )
 """Bookkeeping on every entity node: which reports mention it. Not part of a facts document."""
 
+FACTS_PROPERTY = Property(
+    "facts_sha256",
+    S,
+    "digest of the facts last written from this report (kept by the stores): loading the "
+    "same facts again writes nothing",
+)
+"""Bookkeeping on Report nodes: what makes a re-load of an unchanged report a no-op, so
+that it neither costs a rewrite nor makes an old report's scalar values newest again."""
+
 MEASURE_PROPERTIES: tuple[Property, ...] = (
     Property("pagerank", F, "PageRank, written by `graphkit analyze --write-back` (or null)"),
     Property("betweenness", F, "betweenness centrality, written by `analyze --write-back`"),
@@ -367,10 +376,12 @@ def relationship_properties(rel_type: str) -> tuple[Property, ...]:
 
 
 def stored_node_properties(label: str) -> tuple[Property, ...]:
-    """Properties a store keeps for ``label``: the ontology's, the ``reports`` bookkeeping and,
-    on entities, the analytics measures (:data:`MEASURE_PROPERTIES`)."""
+    """Properties a store keeps for ``label``: the ontology's and the bookkeeping (a report's
+    :data:`FACTS_PROPERTY`; an entity's ``reports`` and analytics measures)."""
     props = NODE_TYPES[label].properties
-    return props if label == "Report" else (*props, REPORTS_PROPERTY, *MEASURE_PROPERTIES)
+    if label == "Report":
+        return (*props, FACTS_PROPERTY)
+    return (*props, REPORTS_PROPERTY, *MEASURE_PROPERTIES)
 
 
 # --------------------------------------------------------------------------------------

@@ -396,7 +396,10 @@ def expected_graph(docs: list[FactsDocument]) -> GraphData:
     edges: dict[tuple[str, tuple[str, str], tuple[str, str], str], dict[str, Any]] = {}
     for doc in docs:
         report = doc.report
-        nodes[("Report", report.key)] = report.model_dump(exclude={"key"})
+        nodes[("Report", report.key)] = {
+            **report.model_dump(exclude={"key"}),
+            model.FACTS_PROPERTY.name: doc.digest(),
+        }
         for node in doc.nodes:
             spec = model.node_type(node.label)
             fresh = {

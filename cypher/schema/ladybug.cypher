@@ -1,5 +1,5 @@
 // graphkit schema for ladybug, generated from graphkit/model.py; do not edit.
-CREATE NODE TABLE IF NOT EXISTS Report(key STRING PRIMARY KEY, source STRING, title STRING, published STRING, text STRING, sha256 STRING);
+CREATE NODE TABLE IF NOT EXISTS Report(key STRING PRIMARY KEY, source STRING, title STRING, published STRING, text STRING, sha256 STRING, facts_sha256 STRING);
 CREATE NODE TABLE IF NOT EXISTS Operation(key STRING PRIMARY KEY, name STRING, start_date STRING, end_date STRING, arrests INT64, officers INT64, searches INT64, crimes STRING[], display_name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS CriminalGroup(key STRING PRIMARY KEY, name STRING, descriptor STRING, crimes STRING[], nationalities STRING[], display_name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE NODE TABLE IF NOT EXISTS Country(iso2 STRING PRIMARY KEY, name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Self
 from graphkit import model
 from graphkit.facts import FactsDocument
 from graphkit.model import (
+    FACTS_PROPERTY,
     REPORTS_PROPERTY,
     Property,
     PropertyType,
@@ -111,7 +112,7 @@ class WriteBatch:
         keys = [doc.report.key for doc in docs]
         if len(set(keys)) != len(keys):
             raise ValueError("a write batch holds each report once")
-        reports = [doc.report.model_dump() for doc in docs]
+        reports = [{**doc.report.model_dump(), FACTS_PROPERTY.name: doc.digest()} for doc in docs]
         nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for doc in docs:
@@ -259,10 +260,11 @@ class Dialect:
 
 
 def report_statement(rows: list[dict[str, Any]], dialect: Dialect) -> Statement:
-    """MERGE reports (rows of ``ReportInfo.model_dump()``), every property set."""
+    """MERGE reports (rows of ``ReportInfo.model_dump()`` and the facts digest, or None),
+    every property set."""
     sets = ", ".join(
         f"n.{p.name} = {dialect.value('r.' + p.name, p)}"
-        for p in model.node_type("Report").properties
+        for p in model.stored_node_properties("Report")
         if p.name != "key"
     )
     return f"UNWIND $rows AS r MERGE (n:Report {{key: r.key}}) SET {sets}", {"rows": rows}
@@ -337,7 +339,7 @@ def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
 
 
 REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
-EXISTING_REPORTS = "MATCH (n:Report) WHERE n.key IN $keys RETURN n.key"
+EXISTING_REPORTS = f"MATCH (n:Report) WHERE n.key IN $keys RETURN n.key, n.{FACTS_PROPERTY.name}"
 
 
 def take_back(
@@ -446,29 +448,40 @@ class GraphStore(ABC):
 
     # -- derived operations, the same for every backend --------------------------------
 
-    def write(self, doc: FactsDocument) -> None:
-        """Store one report's facts in one transaction, replacing its earlier contribution."""
-        self.write_many([doc])
+    def write(self, doc: FactsDocument) -> bool:
+        """Store one report's facts in one transaction, replacing its earlier contribution;
+        False when the same facts were stored already (nothing is written)."""
+        return not self.write_many([doc])
 
-    def write_many(self, docs: Sequence[FactsDocument]) -> None:
+    def write_many(self, docs: Sequence[FactsDocument]) -> set[str]:
         """Store several reports in one transaction: all of them, or (on failure) none.
 
         The end state is that of :meth:`write` for each document in order (a report
-        given twice ends as its later version), in a handful of statements per batch.
+        given twice ends as its later version), in a handful of statements per batch. A
+        report stored with the same facts (:meth:`FactsDocument.digest`) is left as it is:
+        returns those reports' keys.
         """
-        runs = [(chunk, WriteBatch.from_documents(chunk)) for chunk in split_at_repeats(docs)]
-        if not runs:
-            return
+        if not docs:
+            return set()
+        chunks = split_at_repeats(docs)
+        digests = [{doc.report.key: doc.digest() for doc in chunk} for chunk in chunks]
 
-        def work(run: Runner) -> None:
-            for chunk, batch in runs:
-                keys = [doc.report.key for doc in chunk]
-                existing = [row[0] for row in run(EXISTING_REPORTS, {"keys": keys})]
-                take_back(run, chunk, existing, self.dialect)
+        def work(run: Runner) -> set[str]:
+            unchanged: set[str] = set()
+            for chunk, digest in zip(chunks, digests, strict=True):
+                stored = dict(run(EXISTING_REPORTS, {"keys": list(digest)}))
+                same = {key for key, value in stored.items() if value == digest[key]}
+                unchanged |= same
+                todo = [doc for doc in chunk if doc.report.key not in same]
+                if not todo:
+                    continue
+                take_back(run, todo, [k for k in stored if k not in same], self.dialect)
+                batch = WriteBatch.from_documents(todo)
                 for statement, params in write_statements(batch, self.dialect):
                     run(statement, params)
+            return unchanged
 
-        self.transaction(work)
+        return set(self.transaction(work))
 
     def write_ties(self, batch: TieBatch) -> TiesWritten:
         """Store an imported edge list (:mod:`graphkit.store.ties`) in one transaction:

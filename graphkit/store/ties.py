@@ -190,7 +190,8 @@ def begin(run: Runner, batch: TieBatch, dialect: Dialect) -> tuple[str, ...] | N
     for key in replaced:
         for statement, params in removal_statements(key, dialect):
             run(statement, params)
-    statement, params = report_statement([batch.report.model_dump()], dialect)
+    row = {**batch.report.model_dump(), model.FACTS_PROPERTY.name: None}
+    statement, params = report_statement([row], dialect)
     run(statement, params)
     return replaced
 

@@ -221,7 +221,10 @@ def test_sampled_efficiency_matches_exact_when_every_source_is_sampled(monkeypat
 
 
 def test_bad_input_is_an_analysis_error() -> None:
-    unknown = r"^unknown strategy 'eigen'; choose one of degree, betweenness, katz, collective-influence, pagerank, random$"
+    unknown = (
+        r"^unknown strategy 'eigen'; choose one of degree, betweenness, katz, "
+        r"collective-influence, pagerank, random$"
+    )
     with pytest.raises(AnalysisError, match=r"^the graph is empty: nothing to disrupt$"):
         simulate(nx.Graph(), "degree")
     with pytest.raises(AnalysisError, match=unknown):

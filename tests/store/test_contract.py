@@ -33,7 +33,7 @@ from factories import (
 
 from graphkit import model
 from graphkit.errors import GraphkitError, QueryError, StoreError
-from graphkit.facts import FactsDocument
+from graphkit.facts import FactsDocument, ReportInfo
 from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore, Runner
 
 EMPTY_COUNTS = {
@@ -121,6 +121,7 @@ def test_a_report_reads_back_node_by_node_and_edge_by_edge(store: GraphStore) ->
         "published": "2024-03-14",
         "text": doc.report.text,
         "sha256": doc.report.sha256,
+        "facts_sha256": doc.digest(),
     }
     # Entities: their ontology properties and the reports that support them (the
     # analytics measures, absent until `analyze --write-back`, are covered by expected_graph).
@@ -569,12 +570,15 @@ def test_an_embedded_database_from_an_older_schema_gains_the_new_columns(tmp_pat
         assert store.counts()["nodes"]["Country"] >= 1
 
 
-def test_a_query_beyond_the_embedded_buffer_pool_says_what_to_do(tmp_path) -> None:
-    """The original ``connections`` form filled LadybugDB's buffer pool on 300 reports: the
+def test_a_query_beyond_the_embedded_buffer_pool_says_what_to_do(tmp_path, monkeypatch) -> None:
+    """The original ``connections`` form filled a 1 GiB buffer pool on 300 reports: the
     error names the limit and the way out instead of a buffer-manager message."""
     from many_reports import small_report
 
+    from graphkit.store import ladybug
     from graphkit.store.ladybug import LadybugStore
+
+    monkeypatch.setattr(ladybug, "BUFFER_POOL_BYTES", 1 << 30)  # the pool is sized from RAM
 
     with LadybugStore(tmp_path / "db") as store:
         store.write_many([small_report(i) for i in range(300)])
@@ -587,3 +591,20 @@ def test_a_query_beyond_the_embedded_buffer_pool_says_what_to_do(tmp_path) -> No
                 {"a": "agency:eu:europol", "b": "IT"},
             )
         assert "\n" not in str(failed.value)
+
+
+def test_writing_the_same_facts_again_writes_nothing(store: GraphStore) -> None:
+    """An unchanged report is left as it is, even where a later report wrote newer values:
+    re-loading an old report never makes its scalar values newest again."""
+    first, second = action_day(), action_day()
+    second = second.model_copy(
+        update={"report": ReportInfo.from_text(second.report.text + " More.", "later.txt")}
+    )
+    assert store.write_many([first]) == set()
+    assert store.write_many([second]) == set()
+    before = store.read_graph()
+    assert store.write_many([first, second]) == {first.report.key, second.report.key}
+    assert store.write(first) is False
+    assert store.read_graph() == before
+    changed = first.model_copy(update={"nodes": first.nodes[:-1]})
+    assert store.write(changed) is True  # other facts from the same text: replaced

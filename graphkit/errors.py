@@ -33,6 +33,10 @@ class QueryError(GraphkitError):
     """A user's Cypher query was rejected (syntax, unknown parameter, a write without --write)."""
 
 
+class QueryRefused(QueryError):
+    """A query that does more than read, refused without --write before it reached the store."""
+
+
 class ExtractionUnavailable(GraphkitError):
     """Text reports need the extractor, which this build does not have."""
 

@@ -26,6 +26,7 @@ from graphkit.model import (
     allowed_label,
     allowed_type,
 )
+from graphkit.store.readonly import check_read_only
 
 # --------------------------------------------------------------------------------------
 # Records handed to analytics and views
@@ -420,7 +421,6 @@ class GraphStore(ABC):
     def transaction(self, work: Callable[[Runner], Any]) -> Any:
         """Run ``work(run)`` in one write transaction: all its statements commit, or none."""
 
-    @abstractmethod
     def run(
         self,
         cypher: str,
@@ -431,9 +431,22 @@ class GraphStore(ABC):
     ) -> QueryResult:
         """Run a user's Cypher with parameters; read-only unless ``write`` is true.
 
+        Read-only means no side effect of any kind, and it is decided before anything runs:
+        without ``write`` the statement must pass :func:`~graphkit.store.readonly.check_read_only`
+        (reading clauses only), then runs in the store's own read-only mode as well.
+
         ``max_rows``: fetch at most that many rows (and one more, to know there were more:
         then ``truncated``); a huge result is never held in memory. None: every row.
         """
+        if not write:
+            check_read_only(cypher, self.kind)
+        return self._run(cypher, params or {}, write=write, max_rows=max_rows)
+
+    @abstractmethod
+    def _run(
+        self, cypher: str, params: dict[str, Any], *, write: bool, max_rows: int | None
+    ) -> QueryResult:
+        """:meth:`run` once the statement is known to be allowed."""
 
     @abstractmethod
     def close(self) -> None: ...

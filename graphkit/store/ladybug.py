@@ -193,18 +193,13 @@ class LadybugStore(GraphStore):
             raise self._write_failure("commit failed", exc) from None
         return result
 
-    def run(
-        self,
-        cypher: str,
-        params: dict[str, Any] | None = None,
-        *,
-        write: bool = False,
-        max_rows: int | None = None,
+    def _run(
+        self, cypher: str, params: dict[str, Any], *, write: bool, max_rows: int | None
     ) -> QueryResult:
         if not write:
             self._execute("BEGIN TRANSACTION READ ONLY", {})
             try:
-                return self._result(cypher, params or {}, max_rows)
+                return self._result(cypher, params, max_rows)
             finally:
                 with contextlib.suppress(RuntimeError):  # a failed read has ended it
                     self._conn.execute("COMMIT")
@@ -212,7 +207,7 @@ class LadybugStore(GraphStore):
             raise QueryError("the database was opened read-only")
         if self._unwritable:
             raise self._unwritable_error()
-        return self._result(cypher, params or {}, max_rows)
+        return self._result(cypher, params, max_rows)
 
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)

@@ -120,18 +120,13 @@ class Neo4jStore(GraphStore):
         except Neo4jError as exc:
             raise StoreError(f"neo4j: {_first_line(exc)}") from None
 
-    def run(
-        self,
-        cypher: str,
-        params: dict[str, Any] | None = None,
-        *,
-        write: bool = False,
-        max_rows: int | None = None,
+    def _run(
+        self, cypher: str, params: dict[str, Any], *, write: bool, max_rows: int | None
     ) -> QueryResult:
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
-                result = session.run(cypher, params or {})
+                result = session.run(cypher, params)
                 columns = list(result.keys())
                 records = result if max_rows is None else islice(result, max_rows + 1)
                 rows = [[_plain(v) for v in record.values()] for record in records]

@@ -30,9 +30,10 @@ from rich.text import Text
 
 from graphkit import __version__, schema
 from graphkit import queries as query_library
-from graphkit.errors import GraphkitError, QueryError, StoreError
+from graphkit.errors import GraphkitError, QueryError
 from graphkit.load import Outcome, read_facts, sources
 from graphkit.load import load as load_inputs
+from graphkit.redact import redact
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
 from graphkit.view.options import (
     DEFAULT_MAX_NODES,
@@ -137,11 +138,10 @@ def main(
     if not db and not neo4j:
         settings.db = os.environ.get("GRAPHKIT_DB") or None
         settings.neo4j = None if settings.db else os.environ.get("NEO4J_URI") or None
-    if settings.neo4j and _URI_USERINFO.search(settings.neo4j):
-        raise StoreError(
-            "the Neo4j URI must not hold credentials: set NEO4J_USERNAME / NEO4J_PASSWORD "
-            "in the environment instead"
-        )
+    if settings.neo4j:
+        from graphkit.store.neo4j import check_uri
+
+        settings.neo4j = check_uri(settings.neo4j)  # before anything could echo a password
 
 
 @app.command()
@@ -882,16 +882,11 @@ def _total(counts: dict[str, int]) -> int:
     return sum(counts.values())
 
 
-_URI_USERINFO = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s'\"]*@")
-
-
 def _redact(text: str) -> str:
-    """``text`` without credentials: URI user-info and the value of NEO4J_PASSWORD."""
-    text = _URI_USERINFO.sub(r"\1***@", text)
-    secret = os.environ.get("NEO4J_PASSWORD")
-    if secret and len(secret) >= 4:  # shorter, it would mangle the message, not hide much
-        text = text.replace(secret, "***")
-    return text
+    """``text`` without credentials (:func:`graphkit.redact.redact`): the password, and the
+    Neo4j URIs the user gave, whatever they hold."""
+    secrets = (os.environ.get("NEO4J_PASSWORD"), settings.neo4j, os.environ.get("NEO4J_URI"))
+    return redact(text, secrets)
 
 
 def _traceback(exc: BaseException, status: int) -> None:

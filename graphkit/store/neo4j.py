@@ -24,9 +24,39 @@ from neo4j.exceptions import (
 
 from graphkit import schema
 from graphkit.errors import QueryError, StoreError, StoreUnavailable
+from graphkit.redact import has_credentials, shown_uri, uri_scheme
 from graphkit.store.base import GraphStore, QueryResult, Runner, entity_record
 
 DEFAULT_DATABASE = "neo4j"
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes of the Bolt protocol (``+s``: TLS, ``+ssc``: TLS with a self-signed
+certificate); the driver's experimental HTTP support is not used."""
+CREDENTIALS_IN_URI = (
+    "the Neo4j URI must not hold credentials: set NEO4J_USERNAME / NEO4J_PASSWORD in the "
+    "environment instead"
+)
+
+
+def check_uri(uri: str) -> str:
+    """``uri`` ready for the driver, or a :class:`StoreError` saying what is wrong with it.
+
+    The message never repeats the URI: one that fails here may hold a password.
+    """
+    scheme = uri_scheme(uri)
+    if scheme is None:
+        raise StoreError(
+            "the Neo4j URI (--neo4j or NEO4J_URI) is not a URI: expected bolt://HOST:7687 or "
+            "neo4j://HOST:7687"
+        )
+    if scheme not in SCHEMES:
+        raise StoreError(
+            f"the Neo4j URI uses {scheme}://, which is not Bolt: use bolt:// or neo4j:// "
+            "(bolt+s:// or neo4j+s:// for TLS)"
+        )
+    if has_credentials(uri):
+        raise StoreError(CREDENTIALS_IN_URI)
+    return uri.strip()
+
 
 # What the driver raises, before anything reaches the server, for a value Bolt cannot carry
 # (an integer beyond 64 bits, an unsupported type). LadybugDB reports the same as an error.
@@ -56,14 +86,15 @@ class Neo4jStore(GraphStore):
     ) -> None:
         username = username if username is not None else os.environ.get("NEO4J_USERNAME")
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
-        self.uri = uri
+        self.uri = check_uri(uri)
+        self.shown_uri = shown_uri(self.uri)  # what messages name
         self.database = database or os.environ.get("NEO4J_DATABASE") or DEFAULT_DATABASE
         auth = (username or "neo4j", password) if password else None
         try:
             # The server's notifications (e.g. "property key does not exist" for a property
             # no node has yet) would otherwise be logged to stderr as warnings on every read.
             self._driver = neo4j.GraphDatabase.driver(
-                uri,
+                self.uri,
                 auth=auth,
                 notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
                 max_transaction_retry_time=RETRY_SECONDS,
@@ -72,11 +103,14 @@ class Neo4jStore(GraphStore):
         except AuthError:
             self._close_driver()
             raise StoreError(
-                f"Neo4j at {uri} refused the credentials in NEO4J_USERNAME / NEO4J_PASSWORD"
+                f"Neo4j at {self.shown_uri} refused the credentials in NEO4J_USERNAME / "
+                "NEO4J_PASSWORD"
             ) from None
         except (ServiceUnavailable, Neo4jError, ValueError, OSError) as exc:
             self._close_driver()
-            raise StoreError(f"cannot reach Neo4j at {uri}: {_first_line(exc)}") from None
+            raise StoreError(
+                f"cannot reach Neo4j at {self.shown_uri}: {_first_line(exc)}"
+            ) from None
         self.ensure_schema()
 
     def ensure_schema(self) -> None:
@@ -155,7 +189,7 @@ class Neo4jStore(GraphStore):
         # The driver's message, without the addresses it repeats: "Couldn't connect to
         # 127.0.0.1:7687", "Failed to read from defunct connection", "Database 'x' unavailable".
         reason = re.sub(r" \(resolved to .*| ?\(?\w*IPv[46]Address\(.*", "", _first_line(exc))
-        return StoreUnavailable(f"lost Neo4j at {self.uri}: {reason.rstrip(': ')}")
+        return StoreUnavailable(f"lost Neo4j at {self.shown_uri}: {reason.rstrip(': ')}")
 
     def _close_driver(self) -> None:
         driver = getattr(self, "_driver", None)

@@ -31,7 +31,7 @@ from rich.text import Text
 from graphkit import __version__, schema
 from graphkit import queries as query_library
 from graphkit.errors import GraphkitError, QueryError
-from graphkit.load import Outcome, read_facts, sources
+from graphkit.load import Outcome, check_published, read_facts, sources
 from graphkit.load import load as load_inputs
 from graphkit.redact import redact
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
@@ -157,6 +157,7 @@ def load(
     """Load reports (.txt .md .html) and facts documents (.json .yaml) into the graph.
 
     Each file (or stdin) may be at most 8 MiB; a larger one is refused, the others load."""
+    published = check_published(published)
     found, failed = sources(paths)
     for outcome in failed:
         err.print(f"error: {outcome.error}", markup=False)
@@ -209,7 +210,7 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date (ISO).")] = None,
 ) -> None:
     """Print the facts document of a report (at most 8 MiB), to review, correct and load."""
-    doc = read_facts(report, published)
+    doc = read_facts(report, check_published(published))
     sys.stdout.write(doc.to_json() if format is FactsFormat.json else doc.to_yaml())
 
 

@@ -8,6 +8,7 @@ from. Validation here is the gate every store relies on.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import math
@@ -31,6 +32,29 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 """Integers are stored as 64-bit in both stores; outside this range is an error here, not there."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+_DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?")
+
+
+def is_partial_date(value: str) -> bool:
+    """Whether ``value`` is an ISO date, possibly partial (``2024``, ``2024-04``,
+    ``2024-04-07``, and without a year ``--04-07`` or ``--04``) that the calendar has:
+    ``2024-13``, ``2023-02-29`` and ``--04-31`` are not dates. The rule for every date a
+    user gives graphkit (``--published``, ``--since`` / ``--until``).
+
+    Facts documents are only checked for the shape (``_PARTIAL_DATE``): the extractor can
+    still read "31 February" as ``--02-31``, and a report must not fail for that."""
+    match = _DATE_PARTS.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day, bare_month, bare_day = match.groups()
+    month, day = month or bare_month, day or bare_day
+    if month is not None and not 1 <= int(month) <= 12:
+        return False
+    if day is not None:
+        leap = calendar.isleap(int(year)) if year is not None else True  # --02-29 exists
+        last = 29 if month == "02" and leap else calendar.mdays[int(month)]
+        return 1 <= int(day) <= last
+    return True
 
 
 def normalise_text(text: str) -> str:

@@ -11,8 +11,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from graphkit.errors import ExtractionUnavailable, GraphkitError, StoreUnavailable, StoreUnwritable
-from graphkit.facts import FactsDocument
+from graphkit.errors import (
+    ExtractionUnavailable,
+    GraphkitError,
+    InputError,
+    StoreUnavailable,
+    StoreUnwritable,
+)
+from graphkit.facts import FactsDocument, is_partial_date
 from graphkit.inputs import Input, expand, read_input, shown_path
 from graphkit.store.base import GraphStore
 
@@ -47,6 +53,16 @@ def to_facts(item: Input, published: str | None = None) -> FactsDocument:
 
 def read_facts(source: str, published: str | None = None) -> FactsDocument:
     return to_facts(read_input(source), published)
+
+
+def check_published(published: str | None) -> str | None:
+    """``--published`` as given, or an :class:`InputError` before any input is read."""
+    if published is not None and not is_partial_date(published):
+        raise InputError(
+            f"--published {published!r} is not a date: expected an ISO date such as 2024, "
+            "2024-04 or 2024-04-07 (a real month and day)"
+        )
+    return published
 
 
 # A batch is written in one transaction: up to this many inputs, this much report text,

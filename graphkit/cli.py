@@ -446,11 +446,17 @@ def _filters(
 
 
 def _read_filtered(filters: Any, *, evidence: bool = False) -> Any:
+    return _read_filtered_from(filters, evidence=evidence)[0]
+
+
+def _read_filtered_from(filters: Any, *, evidence: bool = False) -> tuple[Any, list[Path]]:
+    """The filtered graph, and the store's own paths (where no output may go)."""
     from graphkit.analytics import filter_graph, load_graph
 
     with settings.store(read_only=True) as store:
         data = load_graph(store, evidence=evidence)
-    return filter_graph(data, filters)
+        owned = store.own_paths()
+    return filter_graph(data, filters), owned
 
 
 def _value(value: Any) -> str:
@@ -628,9 +634,13 @@ def disrupt(
     """Simulate key-player removal: sequential (recomputed after each removal) vs one-shot,
     with the largest connected component and global efficiency after each step."""
     from graphkit.analytics import plot_disruption, project, simulate
+    from graphkit.analytics.disrupt import plot_path
     from graphkit.errors import AnalysisError
 
-    data = _read_filtered(_filters(label, country, since, until, reported_only, report))
+    if plot is not None:
+        plot = plot_path(plot)  # before the graph is read
+    filters = _filters(label, country, since, until, reported_only, report)
+    data, owned = _read_filtered_from(filters)
     if not data.nodes:
         raise AnalysisError("the graph is empty (or the filters left nothing): nothing to disrupt")
     graph = project(data, projection.value)
@@ -638,7 +648,8 @@ def disrupt(
         raise AnalysisError(f"the {projection.value} projection is empty: nothing to disrupt")
     result = simulate(graph, strategy.value, steps, seed=seed)
     if plot is not None:
-        plot_disruption(result, plot, f"{projection.value} projection, removal by {strategy.value}")
+        title = f"{projection.value} projection, removal by {strategy.value}"
+        plot = plot_disruption(result, plot, title, protect=owned).resolve()
     if format is TableOrJson.json:
         payload = {"projection": projection.value, **result.to_dict()}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
@@ -774,7 +785,8 @@ def view(
     )
     with settings.store(read_only=True) as store:
         result = view_store(store, options)
-    path = result.save(output)
+        owned = store.own_paths()
+    path = result.save(output, protect=owned)
     if result.notice:
         err.print(f"note: {result.notice}", markup=False)
     err.print(f"view: {result.nodes} nodes, {result.edges} relationships", markup=False)

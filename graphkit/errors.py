@@ -43,3 +43,8 @@ class ExtractionUnavailable(GraphkitError):
 
 class AnalysisError(GraphkitError):
     """An analysis cannot run as asked (empty graph, unknown entity or measure, no path...)."""
+
+
+class OutputError(GraphkitError):
+    """An output file or folder cannot be written as asked (it is not a regular file, it is
+    inside the database, the folder is not empty...); nothing was written."""

@@ -18,6 +18,7 @@ recomputes the ranking: on 100k nodes, count minutes per step.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ import networkx as nx
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
+from graphkit.output import write_file
 
 STRATEGIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "random")
 DEFAULT_STEPS = 10
@@ -166,14 +168,28 @@ def simulate(
     return result
 
 
-def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
-    """A PNG with LCC and efficiency (fractions of the intact network) per removal."""
+def plot_path(path: str | Path) -> Path:
+    """Where a plot may go: a name ending in .png (matplotlib picks the format from the
+    suffix, and adds .png to a name without one, beside what the user named)."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() != ".png":
+        raise AnalysisError(
+            f"--plot {path}: the plot is a PNG image; give a file name ending in .png"
+        )
+    return path
+
+
+def plot_disruption(
+    result: Disruption, path: str | Path, title: str | None = None, *, protect: Iterable[Path] = ()
+) -> Path:
+    """A PNG with LCC and efficiency (fractions of the intact network) per removal, written
+    by :mod:`graphkit.output`'s rules (nothing under ``protect`` is written)."""
+    path = plot_path(path)
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    path = Path(path)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4), constrained_layout=True)
     for ax, metric, label in (
         (axes[0], "lcc_fraction", "largest connected component (fraction)"),
@@ -193,9 +209,13 @@ def plot_disruption(result: Disruption, path: str | Path, title: str | None = No
         ax.legend()
     fig.suptitle(title or f"disruption by {result.strategy} ({result.nodes} nodes)")
     try:
-        fig.savefig(path, dpi=120)
-    except OSError as exc:
-        raise AnalysisError(f"cannot write the plot to {path}: {exc.strerror or exc}") from None
+        write_file(
+            path,
+            lambda handle: fig.savefig(handle, format="png", dpi=120),
+            binary=True,
+            protect=protect,
+            error=AnalysisError,
+        )
     finally:
         plt.close(fig)
     return path

@@ -15,6 +15,7 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Self
 
 from graphkit import model
@@ -450,6 +451,11 @@ class GraphStore(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def own_paths(self) -> list[Path]:
+        """Files and folders of this store on this machine, where no output may be written
+        (the embedded database's folder; nothing for a server)."""
+        return []
 
     # -- derived operations, the same for every backend --------------------------------
 

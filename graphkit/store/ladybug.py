@@ -209,6 +209,11 @@ class LadybugStore(GraphStore):
             raise self._unwritable_error()
         return self._result(cypher, params, max_rows)
 
+    def own_paths(self) -> list[Path]:
+        """The folder graphkit made for the database, or (``--db FILE``) the file, whose
+        siblings (``FILE.wal``...) :mod:`graphkit.output` protects with it."""
+        return [self.path.parent if self.path.name == DATABASE_FILE else self.path]
+
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         if conn is not None:

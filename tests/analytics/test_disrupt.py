@@ -94,5 +94,9 @@ def test_plot_writes_a_png(tmp_path) -> None:
     result = simulate(barbell_with_broker(), "degree", steps=3)
     out = plot_disruption(result, tmp_path / "plot.png")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    with pytest.raises(AnalysisError, match="cannot write the plot"):
-        plot_disruption(result, tmp_path / "missing" / "plot.png")
+    # folders are made as for every output (graphkit.output); a place that cannot hold a
+    # file (under a regular file) is one clear error
+    assert plot_disruption(result, tmp_path / "new" / "plot.png").is_file()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="cannot write"):
+        plot_disruption(result, tmp_path / "file" / "plot.png")

@@ -275,9 +275,14 @@ class FactsDocument(BaseModel):
     def parse(cls, text: str, fmt: str, origin: str = "facts document") -> FactsDocument:
         """Parse JSON (``fmt='json'``) or YAML (``fmt='yaml'``) text."""
         try:
-            data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+            data = json.loads(text) if fmt == "json" else yaml.load(text, Loader=_FactsLoader)
         except RecursionError:
             raise FactsError(f"{origin}: {fmt.upper()} nested too deeply") from None
+        except _AnchorRefused as exc:
+            raise FactsError(
+                f"{origin}: YAML near line {exc.line}: anchors and aliases (&name, *name) are "
+                "not allowed in a facts document; write each value out"
+            ) from None
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
             where = f" near line {mark.line + 1}" if mark is not None else ""
@@ -303,6 +308,29 @@ class FactsDocument(BaseModel):
         return cls.parse(path.read_text(encoding="utf-8"), fmt, str(path))
 
 
+class _AnchorRefused(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"anchor or alias near line {line}")
+        self.line = line
+
+
+class _FactsLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases.
+
+    An alias is a reference, so a few hundred bytes of nested aliases (a "billion laughs"
+    document) stand for billions of values: harmless to load, but every walk over the
+    document (validation, the lone-surrogate check, the store's rows) would visit them all
+    and hang. A facts document never needs them (graphkit writes none), so they are
+    refused as they are read, before anything is built.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AnchorRefused(event.start_mark.line + 1)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
 class _YamlDumper(yaml.SafeDumper):
     """PyYAML's safe dumper, but a string holding NEL (U+0085) is double-quoted.
 
@@ -318,6 +346,9 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _YamlDumper.add_representer(str, _represent_str)
+# A value used twice is written twice, never as an anchor and an alias (which _FactsLoader,
+# and so graphkit itself, would refuse to read back).
+_YamlDumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign]
 
 
 def dump_yaml(data: Any) -> str:

@@ -11,8 +11,8 @@ import csv
 import io
 import json
 import logging
+import math
 import os
-import re
 import sys
 import traceback
 from collections.abc import Iterator
@@ -25,7 +25,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Column, Table
+from rich.table import Column
 from rich.text import Text
 
 from graphkit import __version__, schema
@@ -35,6 +35,7 @@ from graphkit.load import Outcome, check_published, read_facts, sources
 from graphkit.load import load as load_inputs
 from graphkit.redact import redact
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
+from graphkit.terminal import PlainTable, say, shown
 from graphkit.view.options import (
     DEFAULT_MAX_NODES,
     Certainty,
@@ -51,8 +52,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 _QUIET = logging.NullHandler()  # errors are one line: library warnings only with --debug
 
 
@@ -160,14 +161,14 @@ def load(
     published = check_published(published)
     found, failed = sources(paths)
     for outcome in failed:
-        err.print(f"error: {outcome.error}", markup=False)
+        say(err, f"error: {outcome.error}")
     with settings.store() as store:
         before = store.counts()
         outcomes = _load_with_progress(store, found, published)
         after = store.counts()
     outcomes = failed + outcomes
     loaded = [o for o in outcomes if o.ok]
-    table = _Table(title="Loaded", title_justify="left")
+    table = PlainTable(title="Loaded", title_justify="left")
     for column in ("reports", "failed", "nodes created", "relationships created"):
         table.add_column(column, justify="right")
     table.add_row(
@@ -186,7 +187,7 @@ def _load_with_progress(
 ) -> list[Outcome]:
     def report(outcome: Outcome) -> None:
         if not outcome.ok:
-            err.print(f"error: {outcome.error}", markup=False)
+            say(err, f"error: {outcome.error}")
 
     if len(found) < 5 or not err.is_terminal:
         return load_inputs(store, found, published=published, on_item=report, debug=settings.debug)
@@ -254,7 +255,7 @@ def query(
             "printed: add LIMIT to the query or raise --max-rows (0 for no limit)"
         )
     if format is Format.json:
-        sys.stdout.write(json.dumps(result.records(), ensure_ascii=False, default=str) + "\n")
+        _print_json(result.records())
     elif format is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -262,51 +263,66 @@ def query(
         writer.writerows([[_cell(v) for v in row] for row in result.rows])
         sys.stdout.write(buffer.getvalue())
     else:
-        table = _Table(*(Column(header=Text(_visible(c))) for c in result.columns))
+        table = PlainTable(*(Column(header=Text(shown(c))) for c in result.columns))
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
         out.print(table)
-        err.print(f"{len(result.rows)} row(s)", markup=False)
+        say(err, f"{len(result.rows)} row(s)")
         if result.truncated:
-            err.print(
+            say(
+                err,
                 f"note: stopped at {max_rows:,} rows (--max-rows); add LIMIT to the query or "
                 "raise --max-rows (0 for no limit)",
-                markup=False,
             )
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible(text: str) -> str:
-    """Text for a terminal table: control characters (escape sequences, NUL) and bidi
-    overrides shown as ``\\xNN`` / ``\\uNNNN`` rather than sent to the terminal; cells are
-    :class:`~rich.text.Text`, so ``[bold]`` is shown too, never read as markup."""
-
-    def escape(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _INVISIBLE.sub(escape, text)
-
-
-class _Table(Table):
-    """A table of plain text: report-derived names are never read as Rich markup, and
-    control characters are shown escaped, never sent to the terminal."""
-
-    def add_row(self, *cells: Any, **kwargs: Any) -> None:
-        plain = (Text(_visible(c)) if isinstance(c, str) else c for c in cells)
-        super().add_row(*plain, **kwargs)
-
-
 def _query_text(cypher: str) -> str:
-    path = Path(cypher)
-    if cypher.endswith(".cypher") or (len(cypher) < 4096 and "\n" not in cypher and path.is_file()):
+    """The query: the text of the file ``cypher`` names, or ``cypher`` itself. A text that
+    only looks like a file name (``q.cypher``, no such file) is an error, not Cypher; one
+    that merely ends in ``.cypher`` (a comment) is Cypher."""
+    could_be_a_path = len(cypher) < 4096 and not any(ch in cypher for ch in "\n\r")
+    if could_be_a_path and Path(cypher).is_file():
         try:
-            return path.read_text(encoding="utf-8")
+            return Path(cypher).read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"{cypher}: cannot read: {exc.strerror or exc}") from None
+    if could_be_a_path and cypher.endswith(".cypher") and not any(c.isspace() for c in cypher):
+        raise QueryError(f"{cypher}: no such query file (see: graphkit queries)")
     return cypher
+
+
+def _json(value: Any) -> str:
+    """Strict JSON: NaN and infinities (a 0.0/0.0 in a query, a measure on an isolated node)
+    become null, as JSON has no such numbers; anything else not JSON is shown as text."""
+    return json.dumps(_finite(value), ensure_ascii=False, default=str, allow_nan=False)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(_json(value) + "\n")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every non-finite float replaced by None (lists and dicts walked with
+    a stack, not recursion; tuples become lists, as JSON writes them)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if not isinstance(value, dict | list | tuple):
+        return value
+    root: list[Any] = [value]
+    stack: list[tuple[Any, Any, Any]] = [(root, 0, value)]
+    while stack:
+        parent, key, item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            parent[key] = None
+        elif isinstance(item, dict):
+            copy = dict(item)
+            parent[key] = copy
+            stack.extend((copy, k, v) for k, v in copy.items())
+        elif isinstance(item, list | tuple):
+            copy = list(item)
+            parent[key] = copy
+            stack.extend((copy, i, v) for i, v in enumerate(copy))
+    return root[0]
 
 
 def _parse_param(raw: str) -> tuple[str, Any]:
@@ -323,7 +339,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return _json(value)
     return str(value)
 
 
@@ -332,7 +348,7 @@ def stats() -> None:
     """Count nodes by label and relationships by type."""
     with settings.store(read_only=True) as store:
         counts = store.counts()
-    table = _Table("kind", "name", "count")
+    table = PlainTable("kind", "name", "count")
     for kind, names in counts.items():
         for name, n in names.items():
             table.add_row(kind.rstrip("s").replace("relationship", "relationship"), name, str(n))
@@ -353,7 +369,7 @@ def remove(
             keys.extend(found)
         for key in dict.fromkeys(keys):
             store.remove(key)
-            out.print(f"removed {key}", markup=False)
+            say(out, f"removed {key}")
 
 
 @app.command("reports")
@@ -362,9 +378,9 @@ def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
     with settings.store(read_only=True) as store:
         rows = store.reports()
     if format is Format.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        _print_json(rows)
         return
-    table = _Table("key", "source", "title", "published")
+    table = PlainTable("key", "source", "title", "published")
     for row in rows:
         table.add_row(*(_cell(row[c]) for c in ("key", "source", "title", "published")))
     out.print(table)
@@ -512,7 +528,7 @@ def analyze(
         payload = analysis.to_dict(top_n)
         if written is not None:
             payload["written"] = written
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(payload)
     elif format is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -523,29 +539,29 @@ def analyze(
         sys.stdout.write(buffer.getvalue())
     else:
         graph = analysis.graph
-        err.print(
+        say(
+            err,
             f"{projection.value} projection: {graph.number_of_nodes()} nodes, "
             f"{graph.number_of_edges()} edges",
-            markup=False,
         )
         for m in analysis.measures:
             if m == "community":
-                table = _Table("community", "size", "best-connected members", title="community")
+                table = PlainTable("community", "size", "best-connected members", title="community")
                 for row in analysis.communities(top_n):
                     table.add_row(
                         str(row["community"]), str(row["size"]), ", ".join(row["members"])
                     )
             else:
-                table = _Table("rank", "name", "label", m, title=m, title_justify="left")
+                table = PlainTable("rank", "name", "label", m, title=m, title_justify="left")
                 for row in analysis.rows(m, top_n):
                     table.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
             out.print(table)
     for note in analysis.result.notes:
-        err.print(f"note: {note}", markup=False)
+        say(err, f"note: {note}")
     if written is not None:
         summary = ", ".join(f"{n} {label}" for label, n in written.items()) or "no nodes"
         stored = [m for m in WRITABLE if m in analysis.result.values]
-        err.print(f"wrote {', '.join(stored)} to {summary}", markup=False)
+        say(err, f"wrote {', '.join(stored)} to {summary}")
 
 
 @app.command()
@@ -573,16 +589,17 @@ def path(
             {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
             for c in found
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+        _print_json(payload)
         return
     hops = found[0].length
-    err.print(
+    say(
+        err,
         f"{len(found)} shortest connection(s) of {hops} hop(s) between "
         f"{_entity(graph, a)} and {_entity(graph, b)}",
-        markup=False,
     )
     for i, connection in enumerate(found, 1):
-        out.print(f"\n{i}. {_entity(graph, connection.nodes[0])}", markup=False)
+        say(out, "")
+        say(out, f"{i}. {_entity(graph, connection.nodes[0])}")
         for hop in connection.hops:
             out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
             in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
@@ -590,16 +607,16 @@ def path(
                 [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
                 + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
             )
-            out.print(f"   {arrows} {_entity(graph, hop.dst)}", markup=False)
+            say(out, f"   {arrows} {_entity(graph, hop.dst)}")
             for rel in hop.relationships:
                 extra = "".join(
                     f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
                 )
-                out.print(
+                say(
+                    out,
                     f"      {rel['type']}{extra} · {rel.get('certainty')} · {rel.get('report')}",
-                    markup=False,
                 )
-                out.print(f'        "{rel.get("evidence")}"', markup=False)
+                say(out, f'        "{rel.get("evidence")}"')
 
 
 def _brief(graph: Any, nid: str) -> dict[str, Any]:
@@ -652,9 +669,9 @@ def disrupt(
         plot = plot_disruption(result, plot, title, protect=owned).resolve()
     if format is TableOrJson.json:
         payload = {"projection": projection.value, **result.to_dict()}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(payload)
     else:
-        table = _Table(
+        table = PlainTable(
             "step",
             "sequential: removed",
             "LCC",
@@ -678,9 +695,9 @@ def disrupt(
             )
         out.print(table)
     for note in result.notes:
-        err.print(f"note: {note}", markup=False)
+        say(err, f"note: {note}")
     if plot is not None:
-        err.print(f"plot written to {plot}", markup=False)
+        say(err, f"plot written to {plot}")
 
 
 @app.command()
@@ -697,9 +714,9 @@ def timeline(
 
     rows = operations(_read_filtered(_filters(None, country, since, until, reported_only, report)))
     if format is TableOrJson.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        _print_json(rows)
         return
-    table = _Table("date", "operation", "countries", "agencies", "arrests", "seizures")
+    table = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
     for row in rows:
         agencies = ", ".join(
             a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
@@ -714,7 +731,7 @@ def timeline(
             "; ".join(row["seizures"]),
         )
     out.print(table)
-    err.print(f"{len(rows)} operation(s)")
+    say(err, f"{len(rows)} operation(s)")
 
 
 # --------------------------------------------------------------------------------------
@@ -788,9 +805,9 @@ def view(
         owned = store.own_paths()
     path = result.save(output, protect=owned)
     if result.notice:
-        err.print(f"note: {result.notice}", markup=False)
-    err.print(f"view: {result.nodes} nodes, {result.edges} relationships", markup=False)
-    out.print(str(path), markup=False)
+        say(err, f"note: {result.notice}")
+    say(err, f"view: {result.nodes} nodes, {result.edges} relationships")
+    say(out, str(path))
     if open_:
         import webbrowser
 
@@ -823,14 +840,14 @@ def list_queries(
             }
             for q in library.values()
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(payload)
         return
-    table = _Table(Column("name", no_wrap=True), "description", "parameters (example)")
+    table = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
     for q in library.values():
         params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
         table.add_row(q.name, q.description, params)
-    out.print(table, markup=False)
-    err.print(f"{len(library)} queries in {query_library.default_query_dir()}", markup=False)
+    out.print(table)
+    say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
 
 
 class ExportFormat(StrEnum):
@@ -886,9 +903,9 @@ def export_command(
     )
     with settings.store(read_only=True) as store:
         result = export_store(store, format.value, output, filters)
-    err.print(f"{result.format}: {result.nodes} nodes, {result.edges} relationships", markup=False)
+    say(err, f"{result.format}: {result.nodes} nodes, {result.edges} relationships")
     if str(output) != "-":
-        out.print(str(result.path.resolve()), markup=False)
+        say(out, str(result.path.resolve()))
 
 
 def _total(counts: dict[str, int]) -> int:
@@ -904,7 +921,7 @@ def _redact(text: str) -> str:
 
 def _traceback(exc: BaseException, status: int) -> None:
     """--debug: the traceback, with credentials redacted like every other message."""
-    sys.stderr.write(_redact("".join(traceback.format_exception(exc))))
+    sys.stderr.write(shown(_redact("".join(traceback.format_exception(exc))), multiline=True))
     sys.exit(status)
 
 
@@ -915,14 +932,14 @@ def run() -> None:
     except GraphkitError as exc:
         if settings.debug:
             _traceback(exc, 1)
-        err.print(_redact(f"error: {exc}"), markup=False)
+        say(err, _redact(f"error: {exc}"))
         sys.exit(1)
     except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
+        say(err, "interrupted")
         sys.exit(130)
     except Exception as exc:  # a bug of ours: still one line, with a way to see more
         if settings.debug:
             _traceback(exc, 2)
         message = f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details"
-        err.print(_redact(f"error: {message}"), markup=False)
+        say(err, _redact(f"error: {message}"))
         sys.exit(2)

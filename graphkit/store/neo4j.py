@@ -102,6 +102,11 @@ class Neo4jStore(GraphStore):
             self._driver.verify_connectivity()
         except AuthError:
             self._close_driver()
+            if not password:
+                raise StoreError(
+                    f"Neo4j at {self.shown_uri} requires credentials: set NEO4J_USERNAME / "
+                    "NEO4J_PASSWORD in the environment"
+                ) from None
             raise StoreError(
                 f"Neo4j at {self.shown_uri} refused the credentials in NEO4J_USERNAME / "
                 "NEO4J_PASSWORD"
@@ -109,9 +114,13 @@ class Neo4jStore(GraphStore):
         except (ServiceUnavailable, Neo4jError, ValueError, OSError) as exc:
             self._close_driver()
             raise StoreError(
-                f"cannot reach Neo4j at {self.shown_uri}: {_first_line(exc)}"
+                f"cannot reach Neo4j at {self.shown_uri}: {self._unreachable(exc)}"
             ) from None
-        self.ensure_schema()
+        try:
+            self.ensure_schema()
+        except BaseException:
+            self._close_driver()
+            raise
 
     def ensure_schema(self) -> None:
         try:
@@ -120,6 +129,39 @@ class Neo4jStore(GraphStore):
             self._driver.execute_query("CALL db.awaitIndexes(60)", database_=self.database)
         except _LOST as exc:
             raise self._lost(exc) from None
+        except Neo4jError as exc:
+            raise self._refused(exc) from None
+
+    def _unreachable(self, exc: Exception) -> str:
+        """Why the server could not be reached, in one line (the driver puts the cause of a
+        failed TLS handshake on its second line, after the addresses)."""
+        reason = _first_line(exc)
+        text = " ".join(str(e) for e in _causes(exc))
+        if "+s" in (uri_scheme(self.uri) or "") and ("SSL" in text or "encrypt" in text):
+            return (
+                "the TLS handshake failed; is TLS on at that server? (bolt+s:// and "
+                "neo4j+s:// need it; use bolt:// or neo4j:// for a server without TLS)"
+            )
+        return re.sub(r" \(resolved to .*", "", reason).rstrip(": ") or reason
+
+    def _refused(self, exc: Neo4jError) -> StoreError:
+        """A server error before or outside a user's query, as one line saying what to do."""
+        code = exc.code or ""
+        where = f"Neo4j at {self.shown_uri}"
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return StoreError(
+                f"{where} has no database {self.database!r} (NEO4J_DATABASE); leave it unset "
+                f"for {DEFAULT_DATABASE!r} or name one that exists (SHOW DATABASES)"
+            )
+        if code == "Neo.ClientError.Security.CredentialsExpired":
+            return StoreError(
+                f"{where} accepted the credentials in NEO4J_USERNAME / NEO4J_PASSWORD, but the "
+                "password must be changed before first use (a new server's initial password): "
+                "change it in cypher-shell (ALTER CURRENT USER SET PASSWORD FROM ... TO ...)"
+            )
+        if code.startswith("Neo.ClientError.Security."):
+            return StoreError(f"{where} refused: {_first_line(exc)}")
+        return StoreError(f"neo4j: {_first_line(exc)}")
 
     def transaction(self, work: Callable[[Runner], Any]) -> Any:
         def unit(tx: neo4j.ManagedTransaction) -> Any:
@@ -137,7 +179,7 @@ class Neo4jStore(GraphStore):
         except _LOST as exc:  # after the driver's retries (RETRY_SECONDS)
             raise self._lost(exc) from None
         except Neo4jError as exc:
-            raise StoreError(f"neo4j: {_first_line(exc)}") from None
+            raise self._refused(exc) from None
 
     def read_all(self, statements: Sequence[str]) -> list[list[list[Any]]]:
         def unit(tx: neo4j.ManagedTransaction) -> list[list[list[Any]]]:
@@ -152,7 +194,7 @@ class Neo4jStore(GraphStore):
         except _LOST as exc:
             raise self._lost(exc) from None
         except Neo4jError as exc:
-            raise StoreError(f"neo4j: {_first_line(exc)}") from None
+            raise self._refused(exc) from None
 
     def _run(
         self, cypher: str, params: dict[str, Any], *, write: bool, max_rows: int | None
@@ -176,9 +218,13 @@ class Neo4jStore(GraphStore):
                 raise QueryError(
                     "this query writes to the graph; pass --write to allow it"
                 ) from None
+            if (exc.code or "").startswith(
+                ("Neo.ClientError.Security.", "Neo.ClientError.Database.")
+            ):
+                raise self._refused(exc) from None
             raise QueryError(_first_line(exc)) from None
         except (ServiceUnavailable, Neo4jError) as exc:
-            raise StoreError(f"neo4j: {_first_line(exc)}") from None
+            raise self._refused(exc) from None
         except _UNSENDABLE as exc:
             raise QueryError(f"cannot send a parameter to Neo4j: {exc}") from None
 
@@ -211,6 +257,22 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return value
+
+
+def _causes(exc: BaseException, limit: int = 50) -> list[BaseException]:
+    """``exc``, what caused it and, for an exception group, its members (the routing driver
+    wraps the real failure, such as a TLS handshake, in one), breadth first, at most
+    ``limit`` of them."""
+    seen: list[BaseException] = []
+    queue = [exc]
+    while queue and len(seen) < limit:
+        current = queue.pop(0)
+        if any(current is s for s in seen):
+            continue
+        seen.append(current)
+        queue.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        queue.extend(getattr(current, "exceptions", ()))
+    return seen
 
 
 def _first_line(exc: BaseException) -> str:

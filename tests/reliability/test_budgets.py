@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -75,13 +76,28 @@ def test_graphkit_writes_no_anchors_even_for_shared_values() -> None:
     assert FactsDocument.parse(text, "yaml") == doc
 
 
-def test_deep_folders_load_with_the_inputs_beside_them(tmp_path: Path) -> None:
-    deep = tmp_path / "deep"
+@pytest.fixture
+def deep(tmp_path: Path) -> Iterator[Path]:
+    """1,200 nested folders (past Python's recursion limit, well within PATH_MAX), removed
+    afterwards deepest first: shutil.rmtree, as pytest's cleanup uses it, recurses."""
+    top = tmp_path / "deep"
+    chain = [top]
+    top.mkdir()
+    for _ in range(1_200):
+        chain.append(chain[-1] / "d")
+        os.mkdir(chain[-1])
+    yield top
+    for folder in reversed(chain):
+        for entry in folder.iterdir():
+            if not entry.is_dir():
+                entry.unlink()
+        folder.rmdir()
+
+
+def test_deep_folders_load_with_the_inputs_beside_them(deep: Path, tmp_path: Path) -> None:
     folder = deep
-    folder.mkdir()
-    for _ in range(1_200):  # past Python's recursion limit, well within PATH_MAX
+    while (folder / "d").is_dir():
         folder = folder / "d"
-        os.mkdir(folder)
     (folder / "seed.json").write_bytes(SEED.read_bytes())
     beside = tmp_path / "beside.json"
     other = small_report(1)

@@ -66,9 +66,13 @@ def check_published(published: str | None) -> str | None:
 
 
 # A batch is written in one transaction: up to this many inputs, this much report text,
-# or what was read in this many seconds (extraction can be slow: keep progress moving).
+# this many nodes and relationships (the batch's weight in the store and in memory: four
+# 100,000-node documents in one batch took 4.8 GB), or what was read in this many seconds
+# (extraction can be slow: keep progress moving). A document heavier than the cap is
+# written alone, still in one transaction.
 BATCH_DOCUMENTS = 200
 BATCH_TEXT_CHARS = 2_000_000
+BATCH_ELEMENTS = 20_000
 BATCH_SECONDS = 10.0
 
 
@@ -103,11 +107,11 @@ def load(
     """
     outcomes: list[Outcome] = []
     pending: list[_Pending] = []
-    chars = 0
+    chars = elements = 0
     started = 0.0
 
     def flush() -> None:
-        nonlocal chars
+        nonlocal chars, elements
         _write_batch(store, pending, debug)
         for item in pending:
             assert item.outcome is not None
@@ -115,7 +119,7 @@ def load(
             if on_item:
                 on_item(item.outcome)
         pending.clear()
-        chars = 0
+        chars = elements = 0
 
     for source in inputs:
         item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
@@ -128,14 +132,19 @@ def load(
                 flush()  # what was read before still loads, as without batches
                 raise
             item.outcome = _internal_error(item.source, exc)
+        weight = 0 if item.doc is None else len(item.doc.nodes) + len(item.doc.relationships)
+        if pending and elements + weight > BATCH_ELEMENTS:
+            flush()  # the batch so far, then this document starts the next one
         if not pending:
             started = time.monotonic()
         pending.append(item)
         if item.doc is not None:
             chars += len(item.doc.report.text)
+            elements += weight
         if (
             len(pending) >= BATCH_DOCUMENTS
             or chars >= BATCH_TEXT_CHARS
+            or elements >= BATCH_ELEMENTS
             or time.monotonic() - started >= BATCH_SECONDS
         ):
             flush()

@@ -74,6 +74,12 @@ class LadybugDialect(Dialect):
     def overlaps(self, items: str, others: str) -> str:
         return f"list_has_any({items}, {others})"
 
+    def unwind_index(self, items: str, name: str) -> str:
+        return f"UNWIND range(1, size({items})) AS {name}"  # lists count from 1 here
+
+    def slice(self, items: str, start: str, stop: str) -> str:
+        return f"list_slice({items}, {start} + 1, {stop})"  # from 1, both ends included
+
 
 def database_file(path: str | os.PathLike[str]) -> Path:
     """Where the database lives for ``--db PATH``: a folder's graph.lbug, or the file itself."""

@@ -24,6 +24,11 @@ class StoreUnavailable(StoreError):
     the same way, so a load stops at once instead of trying its reports one by one."""
 
 
+class StoreBusy(StoreError):
+    """Another process is writing the store at this moment (the embedded store's log is
+    being appended, a checkpoint is under way): try again when it has finished."""
+
+
 class StoreUnwritable(StoreError):
     """The store can take no more writes (disk full, no permission): every other input
     would fail the same way, so a load stops at the first one instead of trying them all."""

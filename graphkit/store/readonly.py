@@ -344,7 +344,7 @@ def _show(items: list[Token], i: int, frame: _Frame) -> int:
         j += 1
     if j >= len(items) or items[j].upper not in _SHOWN:
         following = _shown(items[j]) if j < len(items) else "nothing"
-        raise _refuse(f"SHOW {following}: only SHOW INDEXES and SHOW CONSTRAINTS only read")
+        raise _refuse(f"SHOW {following}: only SHOW INDEXES and SHOW CONSTRAINTS are allowed")
     frame.state = AFTER
     return j
 

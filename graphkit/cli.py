@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import logging
-import math
 import os
 import sys
 import traceback
@@ -31,6 +30,7 @@ from rich.text import Text
 from graphkit import __version__, schema
 from graphkit import queries as query_library
 from graphkit.errors import GraphkitError, QueryError
+from graphkit.jsonout import strict_json
 from graphkit.load import Outcome, check_published, read_facts, sources
 from graphkit.load import load as load_inputs
 from graphkit.redact import redact
@@ -291,38 +291,8 @@ def _query_text(cypher: str) -> str:
     return cypher
 
 
-def _json(value: Any) -> str:
-    """Strict JSON: NaN and infinities (a 0.0/0.0 in a query, a measure on an isolated node)
-    become null, as JSON has no such numbers; anything else not JSON is shown as text."""
-    return json.dumps(_finite(value), ensure_ascii=False, default=str, allow_nan=False)
-
-
 def _print_json(value: Any) -> None:
-    sys.stdout.write(_json(value) + "\n")
-
-
-def _finite(value: Any) -> Any:
-    """``value`` with every non-finite float replaced by None (lists and dicts walked with
-    a stack, not recursion; tuples become lists, as JSON writes them)."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if not isinstance(value, dict | list | tuple):
-        return value
-    root: list[Any] = [value]
-    stack: list[tuple[Any, Any, Any]] = [(root, 0, value)]
-    while stack:
-        parent, key, item = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
-            parent[key] = None
-        elif isinstance(item, dict):
-            copy = dict(item)
-            parent[key] = copy
-            stack.extend((copy, k, v) for k, v in copy.items())
-        elif isinstance(item, list | tuple):
-            copy = list(item)
-            parent[key] = copy
-            stack.extend((copy, i, v) for i, v in enumerate(copy))
-    return root[0]
+    sys.stdout.write(strict_json(value) + "\n")
 
 
 def _parse_param(raw: str) -> tuple[str, Any]:
@@ -339,7 +309,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return _json(value)
+        return strict_json(value)
     return str(value)
 
 

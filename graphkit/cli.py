@@ -12,7 +12,6 @@ import io
 import json
 import logging
 import os
-import re
 import sys
 import traceback
 from collections.abc import Iterator
@@ -25,15 +24,18 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Column, Table
+from rich.table import Column
 from rich.text import Text
 
 from graphkit import __version__, model, schema
 from graphkit import queries as query_library
-from graphkit.errors import GraphkitError, QueryError, StoreError
-from graphkit.load import Outcome, read_facts, sources
+from graphkit.errors import GraphkitError, QueryError
+from graphkit.jsonout import strict_json
+from graphkit.load import Outcome, check_published, read_facts, sources
 from graphkit.load import load as load_inputs
+from graphkit.redact import redact
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
+from graphkit.terminal import PlainTable, say, shown
 from graphkit.view.options import (
     DEFAULT_MAX_NODES,
     Certainty,
@@ -50,8 +52,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 _QUIET = logging.NullHandler()  # errors are one line: library warnings only with --debug
 
 
@@ -137,11 +139,10 @@ def main(
     if not db and not neo4j:
         settings.db = os.environ.get("GRAPHKIT_DB") or None
         settings.neo4j = None if settings.db else os.environ.get("NEO4J_URI") or None
-    if settings.neo4j and _URI_USERINFO.search(settings.neo4j):
-        raise StoreError(
-            "the Neo4j URI must not hold credentials: set NEO4J_USERNAME / NEO4J_PASSWORD "
-            "in the environment instead"
-        )
+    if settings.neo4j:
+        from graphkit.store.neo4j import check_uri
+
+        settings.neo4j = check_uri(settings.neo4j)  # before anything could echo a password
 
 
 @app.command()
@@ -157,16 +158,17 @@ def load(
     """Load reports (.txt .md .html) and facts documents (.json .yaml) into the graph.
 
     Each file (or stdin) may be at most 8 MiB; a larger one is refused, the others load."""
+    published = check_published(published)
     found, failed = sources(paths)
     for outcome in failed:
-        err.print(f"error: {outcome.error}", markup=False)
+        say(err, f"error: {outcome.error}")
     with settings.store() as store:
         before = store.counts()
         outcomes = _load_with_progress(store, found, published)
         after = store.counts()
     outcomes = failed + outcomes
     loaded = [o for o in outcomes if o.ok]
-    table = _Table(title="Loaded", title_justify="left")
+    table = PlainTable(title="Loaded", title_justify="left")
     for column in ("reports", "unchanged", "failed", "nodes created", "relationships created"):
         table.add_column(column, justify="right")
     table.add_row(
@@ -242,27 +244,24 @@ def import_edges(
 
     def report(outcome: EdgeOutcome) -> None:
         for line in outcome.bad_rows:
-            err.print(f"skipped: {line}", markup=False)
+            say(err, f"skipped: {line}")
         if outcome.bad_count > len(outcome.bad_rows):
             more = outcome.bad_count - len(outcome.bad_rows)
-            err.print(f"skipped: {outcome.source}: {more:,} more bad row(s)", markup=False)
+            say(err, f"skipped: {outcome.source}: {more:,} more bad row(s)")
         if not outcome.ok:
-            err.print(f"error: {outcome.error}", markup=False)
+            say(err, f"error: {outcome.error}")
         elif outcome.unchanged:
-            out.print(
-                f"{outcome.source}: already imported ({outcome.report}); nothing changed",
-                markup=False,
-            )
+            say(out, f"{outcome.source}: already imported ({outcome.report}); nothing changed")
         else:
-            out.print(
+            say(
+                out,
                 f"{outcome.source}: {outcome.ties:,} {outcome.type} ties from {outcome.rows:,} "
                 f"rows between {outcome.persons:,} persons ({outcome.new_persons:,} new); "
                 f"report {outcome.report}",
-                markup=False,
             )
-            err.print(f"read as {outcome.layout}", markup=False)
+            say(err, f"read as {outcome.layout}")
             for key in outcome.replaced:
-                err.print(f"replaced the earlier import {key} of this file", markup=False)
+                say(err, f"replaced the earlier import {key} of this file")
 
     roles = columns.split(",") if columns is not None else None
     with settings.store() as store:
@@ -286,7 +285,7 @@ def _load_with_progress(
 ) -> list[Outcome]:
     def report(outcome: Outcome) -> None:
         if not outcome.ok:
-            err.print(f"error: {outcome.error}", markup=False)
+            say(err, f"error: {outcome.error}")
 
     if len(found) < 5 or not err.is_terminal:
         return load_inputs(store, found, published=published, on_item=report, debug=settings.debug)
@@ -310,7 +309,7 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date (ISO).")] = None,
 ) -> None:
     """Print the facts document of a report (at most 8 MiB), to review, correct and load."""
-    doc = read_facts(report, published)
+    doc = read_facts(report, check_published(published))
     sys.stdout.write(doc.to_json() if format is FactsFormat.json else doc.to_yaml())
 
 
@@ -354,7 +353,7 @@ def query(
             "printed: add LIMIT to the query or raise --max-rows (0 for no limit)"
         )
     if format is Format.json:
-        sys.stdout.write(json.dumps(result.records(), ensure_ascii=False, default=str) + "\n")
+        _print_json(result.records())
     elif format is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -362,51 +361,36 @@ def query(
         writer.writerows([[_cell(v) for v in row] for row in result.rows])
         sys.stdout.write(buffer.getvalue())
     else:
-        table = _Table(*(Column(header=Text(_visible(c))) for c in result.columns))
+        table = PlainTable(*(Column(header=Text(shown(c))) for c in result.columns))
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
         out.print(table)
-        err.print(f"{len(result.rows)} row(s)", markup=False)
+        say(err, f"{len(result.rows)} row(s)")
         if result.truncated:
-            err.print(
+            say(
+                err,
                 f"note: stopped at {max_rows:,} rows (--max-rows); add LIMIT to the query or "
                 "raise --max-rows (0 for no limit)",
-                markup=False,
             )
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible(text: str) -> str:
-    """Text for a terminal table: control characters (escape sequences, NUL) and bidi
-    overrides shown as ``\\xNN`` / ``\\uNNNN`` rather than sent to the terminal; cells are
-    :class:`~rich.text.Text`, so ``[bold]`` is shown too, never read as markup."""
-
-    def escape(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _INVISIBLE.sub(escape, text)
-
-
-class _Table(Table):
-    """A table of plain text: report-derived names are never read as Rich markup, and
-    control characters are shown escaped, never sent to the terminal."""
-
-    def add_row(self, *cells: Any, **kwargs: Any) -> None:
-        plain = (Text(_visible(c)) if isinstance(c, str) else c for c in cells)
-        super().add_row(*plain, **kwargs)
-
-
 def _query_text(cypher: str) -> str:
-    path = Path(cypher)
-    if cypher.endswith(".cypher") or (len(cypher) < 4096 and "\n" not in cypher and path.is_file()):
+    """The query: the text of the file ``cypher`` names, or ``cypher`` itself. A text that
+    only looks like a file name (``q.cypher``, no such file) is an error, not Cypher; one
+    that merely ends in ``.cypher`` (a comment) is Cypher."""
+    could_be_a_path = len(cypher) < 4096 and not any(ch in cypher for ch in "\n\r")
+    if could_be_a_path and Path(cypher).is_file():
         try:
-            return path.read_text(encoding="utf-8")
+            return Path(cypher).read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"{cypher}: cannot read: {exc.strerror or exc}") from None
+    if could_be_a_path and cypher.endswith(".cypher") and not any(c.isspace() for c in cypher):
+        raise QueryError(f"{cypher}: no such query file (see: graphkit queries)")
     return cypher
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(strict_json(value) + "\n")
 
 
 def _parse_param(raw: str) -> tuple[str, Any]:
@@ -423,7 +407,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return strict_json(value)
     return str(value)
 
 
@@ -432,7 +416,7 @@ def stats() -> None:
     """Count nodes by label and relationships by type."""
     with settings.store(read_only=True) as store:
         counts = store.counts()
-    table = _Table("kind", "name", "count")
+    table = PlainTable("kind", "name", "count")
     for kind, names in counts.items():
         for name, n in names.items():
             table.add_row(kind.rstrip("s").replace("relationship", "relationship"), name, str(n))
@@ -453,7 +437,7 @@ def remove(
             keys.extend(found)
         for key in dict.fromkeys(keys):
             store.remove(key)
-            out.print(f"removed {key}", markup=False)
+            say(out, f"removed {key}")
 
 
 @app.command("reports")
@@ -462,9 +446,9 @@ def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
     with settings.store(read_only=True) as store:
         rows = store.reports()
     if format is Format.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        _print_json(rows)
         return
-    table = _Table("key", "source", "title", "published")
+    table = PlainTable("key", "source", "title", "published")
     for row in rows:
         table.add_row(*(_cell(row[c]) for c in ("key", "source", "title", "published")))
     out.print(table)
@@ -559,11 +543,17 @@ def _filters(
 
 
 def _read_filtered(filters: Any, *, evidence: bool = False) -> Any:
+    return _read_filtered_from(filters, evidence=evidence)[0]
+
+
+def _read_filtered_from(filters: Any, *, evidence: bool = False) -> tuple[Any, list[Path]]:
+    """The filtered graph, and the store's own paths (where no output may go)."""
     from graphkit.analytics import filter_graph, load_graph
 
     with settings.store(read_only=True) as store:
         data = load_graph(store, evidence=evidence)
-    return filter_graph(data, filters)
+        owned = store.own_paths()
+    return filter_graph(data, filters), owned
 
 
 def _value(value: Any) -> str:
@@ -619,7 +609,7 @@ def analyze(
         payload = analysis.to_dict(top_n)
         if written is not None:
             payload["written"] = written
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(payload)
     elif format is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -630,29 +620,29 @@ def analyze(
         sys.stdout.write(buffer.getvalue())
     else:
         graph = analysis.graph
-        err.print(
+        say(
+            err,
             f"{projection.value} projection: {graph.number_of_nodes()} nodes, "
             f"{graph.number_of_edges()} edges",
-            markup=False,
         )
         for m in analysis.measures:
             if m == "community":
-                table = _Table("community", "size", "best-connected members", title="community")
+                table = PlainTable("community", "size", "best-connected members", title="community")
                 for row in analysis.communities(top_n):
                     table.add_row(
                         str(row["community"]), str(row["size"]), ", ".join(row["members"])
                     )
             else:
-                table = _Table("rank", "name", "label", m, title=m, title_justify="left")
+                table = PlainTable("rank", "name", "label", m, title=m, title_justify="left")
                 for row in analysis.rows(m, top_n):
                     table.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
             out.print(table)
     for note in analysis.result.notes:
-        err.print(f"note: {note}", markup=False)
+        say(err, f"note: {note}")
     if written is not None:
         summary = ", ".join(f"{n} {label}" for label, n in written.items()) or "no nodes"
         stored = [m for m in WRITABLE if m in analysis.result.values]
-        err.print(f"wrote {', '.join(stored)} to {summary}", markup=False)
+        say(err, f"wrote {', '.join(stored)} to {summary}")
 
 
 @app.command()
@@ -680,16 +670,17 @@ def path(
             {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
             for c in found
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+        _print_json(payload)
         return
     hops = found[0].length
-    err.print(
+    say(
+        err,
         f"{len(found)} shortest connection(s) of {hops} hop(s) between "
         f"{_entity(graph, a)} and {_entity(graph, b)}",
-        markup=False,
     )
     for i, connection in enumerate(found, 1):
-        out.print(f"\n{i}. {_entity(graph, connection.nodes[0])}", markup=False)
+        say(out, "")
+        say(out, f"{i}. {_entity(graph, connection.nodes[0])}")
         for hop in connection.hops:
             out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
             in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
@@ -697,16 +688,16 @@ def path(
                 [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
                 + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
             )
-            out.print(f"   {arrows} {_entity(graph, hop.dst)}", markup=False)
+            say(out, f"   {arrows} {_entity(graph, hop.dst)}")
             for rel in hop.relationships:
                 extra = "".join(
                     f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
                 )
-                out.print(
+                say(
+                    out,
                     f"      {rel['type']}{extra} · {rel.get('certainty')} · {rel.get('report')}",
-                    markup=False,
                 )
-                out.print(f'        "{rel.get("evidence")}"', markup=False)
+                say(out, f'        "{rel.get("evidence")}"')
 
 
 def _brief(graph: Any, nid: str) -> dict[str, Any]:
@@ -770,9 +761,13 @@ def disrupt(
     """Simulate key-player removal (after Cavallaro et al. 2020): the largest connected
     component and global efficiency after each removal, as fractions of the intact network."""
     from graphkit.analytics import plot_disruption, project, simulate
+    from graphkit.analytics.disrupt import plot_path
     from graphkit.errors import AnalysisError
 
-    data = _read_filtered(_filters(label, country, since, until, reported_only, report))
+    if plot is not None:
+        plot = plot_path(plot)  # before the graph is read
+    filters = _filters(label, country, since, until, reported_only, report)
+    data, owned = _read_filtered_from(filters)
     if not data.nodes:
         raise AnalysisError("the graph is empty (or the filters left nothing): nothing to disrupt")
     graph = project(data, projection.value)
@@ -789,15 +784,16 @@ def disrupt(
         **({"modes": modes} if modes else {}),
     )
     if plot is not None:
-        plot_disruption(result, plot, f"{projection.value} projection, removal by {strategy.value}")
+        title = f"{projection.value} projection, removal by {strategy.value}"
+        plot = plot_disruption(result, plot, title, protect=owned).resolve()
     if format is TableOrJson.json:
         payload = {"projection": projection.value, **result.to_dict()}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(payload)
     else:
         headers: list[str] = ["step"]
         for m in result.modes:
             headers += [f"{m}: removed", "LCC", "efficiency"]
-        table = _Table(
+        table = PlainTable(
             *headers,
             title=f"disruption by {strategy.value}, {projection.value} projection "
             f"({result.nodes} nodes, {result.edges} edges"
@@ -817,9 +813,9 @@ def disrupt(
             table.add_row(*cells)
         out.print(table)
     for note in result.notes:
-        err.print(f"note: {note}", markup=False)
+        say(err, f"note: {note}")
     if plot is not None:
-        err.print(f"plot written to {plot}", markup=False)
+        say(err, f"plot written to {plot}")
 
 
 @app.command()
@@ -836,9 +832,9 @@ def timeline(
 
     rows = operations(_read_filtered(_filters(None, country, since, until, reported_only, report)))
     if format is TableOrJson.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        _print_json(rows)
         return
-    table = _Table("date", "operation", "countries", "agencies", "arrests", "seizures")
+    table = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
     for row in rows:
         agencies = ", ".join(
             a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
@@ -853,7 +849,7 @@ def timeline(
             "; ".join(row["seizures"]),
         )
     out.print(table)
-    err.print(f"{len(rows)} operation(s)")
+    say(err, f"{len(rows)} operation(s)")
 
 
 # --------------------------------------------------------------------------------------
@@ -924,11 +920,12 @@ def view(
     )
     with settings.store(read_only=True) as store:
         result = view_store(store, options)
-    path = result.save(output)
+        owned = store.own_paths()
+    path = result.save(output, protect=owned)
     if result.notice:
-        err.print(f"note: {result.notice}", markup=False)
-    err.print(f"view: {result.nodes} nodes, {result.edges} relationships", markup=False)
-    out.print(str(path), markup=False)
+        say(err, f"note: {result.notice}")
+    say(err, f"view: {result.nodes} nodes, {result.edges} relationships")
+    say(out, str(path))
     if open_:
         import webbrowser
 
@@ -961,14 +958,14 @@ def list_queries(
             }
             for q in library.values()
         ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        _print_json(payload)
         return
-    table = _Table(Column("name", no_wrap=True), "description", "parameters (example)")
+    table = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
     for q in library.values():
         params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
         table.add_row(q.name, q.description, params)
-    out.print(table, markup=False)
-    err.print(f"{len(library)} queries in {query_library.default_query_dir()}", markup=False)
+    out.print(table)
+    say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
 
 
 class ExportFormat(StrEnum):
@@ -1024,30 +1021,25 @@ def export_command(
     )
     with settings.store(read_only=True) as store:
         result = export_store(store, format.value, output, filters)
-    err.print(f"{result.format}: {result.nodes} nodes, {result.edges} relationships", markup=False)
+    say(err, f"{result.format}: {result.nodes} nodes, {result.edges} relationships")
     if str(output) != "-":
-        out.print(str(result.path.resolve()), markup=False)
+        say(out, str(result.path.resolve()))
 
 
 def _total(counts: dict[str, int]) -> int:
     return sum(counts.values())
 
 
-_URI_USERINFO = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s'\"]*@")
-
-
 def _redact(text: str) -> str:
-    """``text`` without credentials: URI user-info and the value of NEO4J_PASSWORD."""
-    text = _URI_USERINFO.sub(r"\1***@", text)
-    secret = os.environ.get("NEO4J_PASSWORD")
-    if secret and len(secret) >= 4:  # shorter, it would mangle the message, not hide much
-        text = text.replace(secret, "***")
-    return text
+    """``text`` without credentials (:func:`graphkit.redact.redact`): the password, and the
+    Neo4j URIs the user gave, whatever they hold."""
+    secrets = (os.environ.get("NEO4J_PASSWORD"), settings.neo4j, os.environ.get("NEO4J_URI"))
+    return redact(text, secrets)
 
 
 def _traceback(exc: BaseException, status: int) -> None:
     """--debug: the traceback, with credentials redacted like every other message."""
-    sys.stderr.write(_redact("".join(traceback.format_exception(exc))))
+    sys.stderr.write(shown(_redact("".join(traceback.format_exception(exc))), multiline=True))
     sys.exit(status)
 
 
@@ -1058,14 +1050,14 @@ def run() -> None:
     except GraphkitError as exc:
         if settings.debug:
             _traceback(exc, 1)
-        err.print(_redact(f"error: {exc}"), markup=False)
+        say(err, _redact(f"error: {exc}"))
         sys.exit(1)
     except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
+        say(err, "interrupted")
         sys.exit(130)
     except Exception as exc:  # a bug of ours: still one line, with a way to see more
         if settings.debug:
             _traceback(exc, 2)
         message = f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details"
-        err.print(_redact(f"error: {message}"), markup=False)
+        say(err, _redact(f"error: {message}"))
         sys.exit(2)

@@ -24,6 +24,11 @@ class StoreUnavailable(StoreError):
     the same way, so a load stops at once instead of trying its reports one by one."""
 
 
+class StoreBusy(StoreError):
+    """Another process is writing the store at this moment (the embedded store's log is
+    being appended, a checkpoint is under way): try again when it has finished."""
+
+
 class StoreUnwritable(StoreError):
     """The store can take no more writes (disk full, no permission): every other input
     would fail the same way, so a load stops at the first one instead of trying them all."""
@@ -33,9 +38,18 @@ class QueryError(GraphkitError):
     """A user's Cypher query was rejected (syntax, unknown parameter, a write without --write)."""
 
 
+class QueryRefused(QueryError):
+    """A query that does more than read, refused without --write before it reached the store."""
+
+
 class ExtractionUnavailable(GraphkitError):
     """Text reports need the extractor, which this build does not have."""
 
 
 class AnalysisError(GraphkitError):
     """An analysis cannot run as asked (empty graph, unknown entity or measure, no path...)."""
+
+
+class OutputError(GraphkitError):
+    """An output file or folder cannot be written as asked (it is not a regular file, it is
+    inside the database, the folder is not empty...); nothing was written."""

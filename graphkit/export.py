@@ -31,7 +31,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from typing import IO, TYPE_CHECKING, Any
 from graphkit import model, schema
 from graphkit.errors import GraphkitError
 from graphkit.model import PropertyType, allowed_label, allowed_type
+from graphkit.output import write_file, write_folder
 from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore
 
 if TYPE_CHECKING:
@@ -347,14 +347,14 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def write_csv(graph: GraphData, folder: Path) -> list[Path]:
-    """One nodes file per label and one relationships file per type, plus ``import.sh``.
+def write_csv(graph: GraphData, folder: Path, protect: Iterable[Path] = ()) -> list[Path]:
+    """One nodes file per label and one relationships file per type, plus ``import.sh``,
+    in ``folder``, which must be new or empty (:func:`graphkit.output.write_folder`).
 
     Nodes have a global ``:ID`` (``Label:key``, not stored) and their key as a property;
     relationships refer to those ids with ``:START_ID`` / ``:END_ID``.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    files: dict[str, tuple[Callable[[IO[Any]], Any], dict[str, Any]]] = {}
     by_label: dict[str, list[GraphNode]] = defaultdict(list)
     for node in graph.nodes:
         by_label[node.label].append(node)
@@ -372,7 +372,7 @@ def write_csv(graph: GraphData, folder: Path) -> list[Path]:
                 + [_csv_value(_typed(label, p.name, values.get(p.name))) for p in props]
                 + [label]
             )
-        written.append(_write_csv_file(folder / f"{label}.nodes.csv", header, rows))
+        files[f"{label}.nodes.csv"] = _csv_file(header, rows)
     by_type: dict[str, list[GraphEdge]] = defaultdict(list)
     for edge in graph.edges:
         by_type[edge.type].append(edge)
@@ -388,18 +388,21 @@ def write_csv(graph: GraphData, folder: Path) -> list[Path]:
             + [rel_type]
             for e in by_type[rel_type]
         ]
-        written.append(_write_csv_file(folder / f"{rel_type}.relationships.csv", header, rows))
-    written.append(_write_import_script(folder, written))
-    return written
+        files[f"{rel_type}.relationships.csv"] = _csv_file(header, rows)
+    script = _import_script([Path(name) for name in files])
+    files["import.sh"] = (lambda h: h.write(script), {"executable": True})
+    return write_folder(folder, files, protect=protect, error=ExportError)
 
 
-def _write_csv_file(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+def _csv_file(
+    header: list[str], rows: list[list[str]]
+) -> tuple[Callable[[IO[Any]], Any], dict[str, Any]]:
     def write(handle: IO[str]) -> None:
         writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(header)
         writer.writerows(rows)
 
-    return _atomic_write(path, write, newline="")
+    return write, {"newline": ""}
 
 
 def import_command(files: Iterable[Path], database: str = "neo4j") -> str:
@@ -420,16 +423,13 @@ def import_command(files: Iterable[Path], database: str = "neo4j") -> str:
     return " \\\n  ".join(parts)
 
 
-def _write_import_script(folder: Path, files: list[Path]) -> Path:
-    text = (
+def _import_script(files: list[Path]) -> str:
+    return (
         "#!/bin/sh\n"
         "# Bulk-load these CSV files into a new, empty Neo4j database (the server stopped).\n"
         "# Afterwards create the constraints: graphkit schema --dialect neo4j | cypher-shell\n"
         'cd "$(dirname "$0")" || exit 1\n' + import_command(files, "${1:-neo4j}") + "\n"
     )
-    path = _atomic_write(folder / "import.sh", lambda h: h.write(text))
-    path.chmod(0o755)
-    return path
 
 
 # --------------------------------------------------------------------------------------
@@ -683,33 +683,14 @@ def write_ftm(graph: GraphData, handle: IO[str]) -> int:
 # --------------------------------------------------------------------------------------
 
 
-def _atomic_write(path: Path, write: Callable[[IO[Any]], Any], *, binary: bool = False,
-                  newline: str | None = None) -> Path:  # fmt: skip
-    """Write ``path`` through a temporary file in the same folder: all or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as handle:
-                write(handle)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-                write(handle)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def export_store(
     store: GraphStore,
     format: str,
     output: str | os.PathLike[str],
     filters: Filters | None = None,
 ) -> ExportResult:
-    """Export what ``store`` holds, after ``filters`` (as ``view`` and ``analyze`` apply them)."""
+    """Export what ``store`` holds, after ``filters`` (as ``view`` and ``analyze`` apply them);
+    never into the store's own files."""
     from graphkit.analytics import Filters, filter_graph
 
     if format not in FORMATS:
@@ -721,16 +702,23 @@ def export_store(
                 f"unknown label {', '.join(unknown)}; choose from {', '.join(model.NODE_TYPES)}"
             )
     graph = filter_graph(store.read_graph(), filters or Filters())
-    return export_graph(graph, format, output)
+    return export_graph(graph, format, output, protect=store.own_paths())
 
 
 STDOUT = "-"
 """``-o -``: write a single-file format to standard output (e.g. piped into cypher-shell)."""
 
 
-def export_graph(graph: GraphData, format: str, output: str | os.PathLike[str]) -> ExportResult:
-    """Write ``graph`` to ``output`` in ``format`` (a folder for ``csv``; ``-`` for standard
-    output, except csv), as UTF-8."""
+def export_graph(
+    graph: GraphData,
+    format: str,
+    output: str | os.PathLike[str],
+    *,
+    protect: Iterable[Path] = (),
+) -> ExportResult:
+    """Write ``graph`` to ``output`` in ``format`` (a new or empty folder for ``csv``; ``-``
+    for standard output, except csv), as UTF-8, by :mod:`graphkit.output`'s rules: only a
+    regular file is replaced, keeping its mode; nothing under ``protect`` is written."""
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     to_stdout = str(output) == STDOUT
@@ -738,16 +726,14 @@ def export_graph(graph: GraphData, format: str, output: str | os.PathLike[str]) 
     edges = len(graph.edges)
     if format == "ftm":
         _ftm_model()  # fail before writing anything
+    if format == "csv":
+        if to_stdout:
+            raise ExportError("csv writes a folder of files; give its name with -o")
+        files = write_csv(graph, path, protect)
+        return ExportResult(path, format, len(graph.nodes), edges, tuple(files))
+    if not to_stdout and path.is_dir() and not path.is_symlink():
+        raise ExportError(f"{path} is a folder; give a file name such as graph.{format}")
     try:
-        if format == "csv":
-            if to_stdout:
-                raise ExportError("csv writes a folder of files; give its name with -o")
-            if path.exists() and not path.is_dir():
-                raise ExportError(f"{path} is a file; csv writes a folder of files")
-            files = write_csv(graph, path)
-            return ExportResult(path, format, len(graph.nodes), edges, tuple(files))
-        if not to_stdout and path.is_dir():
-            raise ExportError(f"{path} is a folder; give a file name such as graph.{format}")
         writers: dict[str, tuple[Callable[[IO[Any]], Any], bool]] = {
             "graphml": (lambda h: write_graphml(graph, h), True),
             "gexf": (lambda h: write_gexf(graph, h), True),
@@ -759,7 +745,7 @@ def export_graph(graph: GraphData, format: str, output: str | os.PathLike[str]) 
         if to_stdout:
             _write_stdout(write, binary=binary)
         else:
-            _atomic_write(path, write, binary=binary)
+            write_file(path, write, binary=binary, protect=protect, error=ExportError)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     return ExportResult(path, format, len(graph.nodes), edges)

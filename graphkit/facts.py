@@ -8,6 +8,7 @@ from. Validation here is the gate every store relies on.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import math
@@ -31,6 +32,29 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 """Integers are stored as 64-bit in both stores; outside this range is an error here, not there."""
 
 _PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+_DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?")
+
+
+def is_partial_date(value: str) -> bool:
+    """Whether ``value`` is an ISO date, possibly partial (``2024``, ``2024-04``,
+    ``2024-04-07``, and without a year ``--04-07`` or ``--04``) that the calendar has:
+    ``2024-13``, ``2023-02-29`` and ``--04-31`` are not dates. The rule for every date a
+    user gives graphkit (``--published``, ``--since`` / ``--until``).
+
+    Facts documents are only checked for the shape (``_PARTIAL_DATE``): the extractor can
+    still read "31 February" as ``--02-31``, and a report must not fail for that."""
+    match = _DATE_PARTS.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day, bare_month, bare_day = match.groups()
+    month, day = month or bare_month, day or bare_day
+    if month is not None and not 1 <= int(month) <= 12:
+        return False
+    if day is not None:
+        leap = calendar.isleap(int(year)) if year is not None else True  # --02-29 exists
+        last = 29 if month == "02" and leap else calendar.mdays[int(month)]
+        return 1 <= int(day) <= last
+    return True
 
 
 def normalise_text(text: str) -> str:
@@ -298,9 +322,14 @@ class FactsDocument(BaseModel):
     def parse(cls, text: str, fmt: str, origin: str = "facts document") -> FactsDocument:
         """Parse JSON (``fmt='json'``) or YAML (``fmt='yaml'``) text."""
         try:
-            data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+            data = json.loads(text) if fmt == "json" else yaml.load(text, Loader=_FactsLoader)
         except RecursionError:
             raise FactsError(f"{origin}: {fmt.upper()} nested too deeply") from None
+        except _AnchorRefused as exc:
+            raise FactsError(
+                f"{origin}: YAML near line {exc.line}: anchors and aliases (&name, *name) are "
+                "not allowed in a facts document; write each value out"
+            ) from None
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
             where = f" near line {mark.line + 1}" if mark is not None else ""
@@ -326,6 +355,29 @@ class FactsDocument(BaseModel):
         return cls.parse(path.read_text(encoding="utf-8"), fmt, str(path))
 
 
+class _AnchorRefused(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"anchor or alias near line {line}")
+        self.line = line
+
+
+class _FactsLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases.
+
+    An alias is a reference, so a few hundred bytes of nested aliases (a "billion laughs"
+    document) stand for billions of values: harmless to load, but every walk over the
+    document (validation, the lone-surrogate check, the store's rows) would visit them all
+    and hang. A facts document never needs them (graphkit writes none), so they are
+    refused as they are read, before anything is built.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AnchorRefused(event.start_mark.line + 1)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
 class _YamlDumper(yaml.SafeDumper):
     """PyYAML's safe dumper, but a string holding NEL (U+0085) is double-quoted.
 
@@ -341,6 +393,9 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _YamlDumper.add_representer(str, _represent_str)
+# A value used twice is written twice, never as an anchor and an alias (which _FactsLoader,
+# and so graphkit itself, would refuse to read back).
+_YamlDumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign]
 
 
 def dump_yaml(data: Any) -> str:

@@ -8,6 +8,7 @@ type graphkit does not read. Each refusal is an :class:`InputError` naming the i
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -56,18 +57,39 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(p for p in _files_under(path) if p.suffix.lower() in SUFFIXES)
             if not found:
                 raise InputError(f"{raw}: no reports or facts documents in this folder")
             yield from (str(p) for p in found)
         else:
             yield raw
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The files in ``folder`` and its subfolders, at any depth, with a stack rather than
+    recursion (980 nested folders once ended a load with a RecursionError). Hidden files
+    and folders are skipped, links to folders are not followed (no loops), unreadable
+    subfolders are passed over as ``rglob`` does."""
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError:
+            if current == folder:
+                raise
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_file():
+                    yield Path(entry.path)
+            except OSError:
+                continue
 
 
 def read_input(source: str) -> Input:

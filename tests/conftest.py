@@ -109,6 +109,25 @@ def neo4j_target(_hermetic_environment: None) -> Iterator[Neo4jTarget]:
 
 
 @pytest.fixture(scope="session")
+def neo4j_with_auth(_hermetic_environment: None) -> Iterator[str]:
+    """The URI of a second Neo4j, started on first use, with authentication on and only the
+    initial user ``neo4j`` / ``neo4j``, whose password must be changed before any query:
+    the credential failures users meet (a wrong password, none, the initial one)."""
+    server = neo4j_server_module.Neo4jServer(auth=True)
+    failure = None
+    try:
+        uri = server.start()
+    except neo4j_server_module.Neo4jServerError as exc:
+        failure = str(exc)
+    if failure is not None:
+        pytest.fail(f"the test Neo4j server with authentication did not start: {failure}")
+    try:
+        yield uri
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def neo4j_uri(neo4j_target: Neo4jTarget) -> str:
     """The Bolt URI of the session's Neo4j (its data is whatever earlier tests left)."""
     return neo4j_target.uri
@@ -149,5 +168,6 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that reaches Neo4j carries the ``neo4j`` marker, however it got there."""
     for item in items:
-        if "neo4j_target" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "neo4j_target" in names or "neo4j_with_auth" in names:
             item.add_marker(pytest.mark.neo4j)

@@ -87,3 +87,22 @@ def test_graph_check_notices_wrong_counts_and_duplicates(bench: ModuleType, tmp_
     assert not doubled["ok"]
     n = expected["relationships"]["SEIZED"]
     assert doubled["duplicates"] == {"SEIZED(Operation->Seizure)": [n + 1, n]}
+
+
+def test_heavy_load_at_tiny_scale() -> None:
+    """benchmarks/bench_heavy_load.py's code path (make bench: 4 files x 100,000 nodes)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "bench_heavy_load", BENCHMARKS / "bench_heavy_load.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        results = module.run(files=2, nodes=500, stores=["embedded"], neo4j_uri=None)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+        sys.modules.pop("common", None)
+    embedded = results["stores"]["embedded"]
+    assert embedded["exit"] == 0 and embedded["people"] == 1_000, embedded
+    assert 0 < embedded["peak_rss_gib"] < 4

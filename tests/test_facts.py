@@ -18,9 +18,11 @@ from factories import (
     action_day_builder,
     all_documents,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit.errors import FactsError, GraphkitError
-from graphkit.facts import FactsDocument, normalise_text, report_key
+from graphkit.facts import FactsDocument, is_partial_date, normalise_text, report_key
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -261,3 +263,27 @@ def test_yaml_is_readable_by_a_person() -> None:
     data = yaml.safe_load(text)
     assert list(data)[:2] == ["graphkit", "report"]
     assert any(n["key"] == EUROPOL for n in data["nodes"])
+
+
+@given(year=st.integers(1, 9999), month=st.integers(0, 99), day=st.integers(0, 99))
+def test_a_date_given_by_a_user_is_one_the_calendar_has(year: int, month: int, day: int) -> None:
+    """``is_partial_date`` (``--published``, ``--since``/``--until``) agrees with the calendar
+    for full dates, months, and dates without a year (where 29 February exists)."""
+    import datetime
+
+    def exists(y: int, m: int, d: int) -> bool:
+        try:
+            datetime.date(y, m, d)
+        except ValueError:
+            return False
+        return True
+
+    assert is_partial_date(f"{year:04d}-{month:02d}-{day:02d}") == exists(year, month, day)
+    assert is_partial_date(f"{year:04d}-{month:02d}") == (1 <= month <= 12)
+    assert is_partial_date(f"--{month:02d}-{day:02d}") == exists(2024, month, day)
+    assert is_partial_date(f"{year:04d}")
+
+
+@pytest.mark.parametrize("text", ["24", "2024-1", "2024-01-1", "2024\n", " 2024", "2024-01-01T00"])
+def test_a_date_has_the_iso_shape(text: str) -> None:
+    assert not is_partial_date(text)

@@ -44,6 +44,7 @@ import networkx as nx
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
+from graphkit.output import write_file
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -338,6 +339,17 @@ def simulate(
 _STYLES = {"sequential": "o-", "one-shot": "s--", "block": "^:"}
 
 
+def plot_path(path: str | Path) -> Path:
+    """Where a plot may go: a name ending in .png (matplotlib picks the format from the
+    suffix, and adds .png to a name without one, beside what the user named)."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() != ".png":
+        raise AnalysisError(
+            f"--plot {path}: the plot is a PNG image; give a file name ending in .png"
+        )
+    return path
+
+
 def disruption_figure(result: Disruption, title: str | None = None) -> Figure:
     """LCC and efficiency (fractions of the intact network) per removal, one line per mode,
     side by side. A Figure of its own, not pyplot's: no global backend or state."""
@@ -367,11 +379,18 @@ def disruption_figure(result: Disruption, title: str | None = None) -> Figure:
     return fig
 
 
-def plot_disruption(result: Disruption, path: str | Path, title: str | None = None) -> Path:
-    """A PNG of :func:`disruption_figure` (1200 x 480 pixels)."""
-    path = Path(path)
-    try:
-        disruption_figure(result, title).savefig(path, dpi=120)
-    except OSError as exc:
-        raise AnalysisError(f"cannot write the plot to {path}: {exc.strerror or exc}") from None
+def plot_disruption(
+    result: Disruption, path: str | Path, title: str | None = None, *, protect: Iterable[Path] = ()
+) -> Path:
+    """A PNG of :func:`disruption_figure` (1200 x 480 pixels), written by
+    :mod:`graphkit.output`'s rules (nothing under ``protect`` is written)."""
+    path = plot_path(path)
+    fig = disruption_figure(result, title)
+    write_file(
+        path,
+        lambda handle: fig.savefig(handle, format="png", dpi=120),
+        binary=True,
+        protect=protect,
+        error=AnalysisError,
+    )
     return path

@@ -23,6 +23,7 @@ import networkx as nx
 
 from graphkit import model
 from graphkit.errors import AnalysisError
+from graphkit.facts import is_partial_date
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 
 Projection = Literal["full", "agencies", "countries", "groups", "persons"]
@@ -104,7 +105,7 @@ def date_range(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
     match = _DATE.match(value.strip())
-    if not match:
+    if not match or not is_partial_date(value.strip()):  # 2024-99 is not a month
         return None
     year, month, day = match.groups()
     if day:

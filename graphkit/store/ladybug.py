@@ -12,6 +12,7 @@ import ctypes
 import errno
 import os
 import re
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 import ladybug
 
 from graphkit import schema
-from graphkit.errors import QueryError, StoreError, StoreUnwritable
+from graphkit.errors import QueryError, StoreBusy, StoreError, StoreUnwritable
 from graphkit.model import Property, allowed_type
 from graphkit.store import ties
 from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner, entity_record
@@ -73,6 +74,13 @@ _REASON_TEXTS = (
     (("Permission denied", "Operation not permitted"), "permission denied"),
     (("Read-only file system",), "the file system is read-only"),
 )
+# What a reader meets when it opens the database, or reads it, while another process is
+# writing: the log in the middle of an append ("Checksum verification failed, the WAL file is
+# corrupted", "Reading past the end of ... .wal"), or a checkpoint under way. What was
+# committed is intact; a moment later the same open succeeds. A reader retries for up to
+# BUSY_SECONDS, then says the store is busy.
+_BUSY = ("WAL file is corrupted", "Reading past the end", "checkpoint recovery is pending")
+BUSY_SECONDS = 10.0
 # Objects kept alive until the process ends, never destroyed (see LadybugStore.close).
 _ABANDONED: list[Any] = []
 
@@ -91,6 +99,12 @@ class LadybugDialect(Dialect):
 
     def overlaps(self, items: str, others: str) -> str:
         return f"list_has_any({items}, {others})"
+
+    def unwind_index(self, items: str, name: str) -> str:
+        return f"UNWIND range(1, size({items})) AS {name}"  # lists count from 1 here
+
+    def slice(self, items: str, start: str, stop: str) -> str:
+        return f"list_slice({items}, {start} + 1, {stop})"  # from 1, both ends included
 
 
 def database_file(path: str | os.PathLike[str]) -> Path:
@@ -121,17 +135,9 @@ class LadybugStore(GraphStore):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not read_only:
                 self._check_writable()
-            self._db = ladybug.Database(
-                str(self.path),
-                buffer_pool_size=BUFFER_POOL_BYTES,
-                max_num_threads=THREADS,
-                max_db_size=MAX_DB_BYTES,
-                checkpoint_threshold=CHECKPOINT_BYTES,
-                read_only=read_only,
-                throw_on_wal_replay_failure=STRICT_WAL_REPLAY,
-            )
+            self._db = self._open_database()
             self._conn = ladybug.Connection(self._db, num_threads=THREADS)
-        except StoreUnwritable:
+        except (StoreUnwritable, StoreBusy):
             raise
         except (RuntimeError, OSError) as exc:
             if "set lock" in str(exc):  # LadybugDB allows one writing process at a time
@@ -144,6 +150,36 @@ class LadybugStore(GraphStore):
             ) from None
         if not read_only:
             self.ensure_schema()
+
+    def _open_database(self) -> Any:
+        """The LadybugDB database; a reader that meets a writer in mid-commit or checkpoint
+        tries again (for up to BUSY_SECONDS), then raises :class:`StoreBusy`."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        pause = 0.05
+        while True:
+            try:
+                return ladybug.Database(
+                    str(self.path),
+                    buffer_pool_size=BUFFER_POOL_BYTES,
+                    max_num_threads=THREADS,
+                    max_db_size=MAX_DB_BYTES,
+                    checkpoint_threshold=CHECKPOINT_BYTES,
+                    read_only=self.read_only,
+                    throw_on_wal_replay_failure=STRICT_WAL_REPLAY,
+                )
+            except RuntimeError as exc:
+                if not (self.read_only and _is_busy(exc)):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise self._busy() from None
+            time.sleep(pause)
+            pause = min(2 * pause, 1.0)
+
+    def _busy(self) -> StoreBusy:
+        return StoreBusy(
+            f"the embedded database at {self.path} is busy: another graphkit process is "
+            "writing to it; try again when it has finished (what it committed is intact)"
+        )
 
     def _check_writable(self) -> None:
         """Refuse a database this user cannot write before any input is read, rather than
@@ -217,18 +253,13 @@ class LadybugStore(GraphStore):
             raise self._write_failure("commit failed", exc) from None
         return result
 
-    def run(
-        self,
-        cypher: str,
-        params: dict[str, Any] | None = None,
-        *,
-        write: bool = False,
-        max_rows: int | None = None,
+    def _run(
+        self, cypher: str, params: dict[str, Any], *, write: bool, max_rows: int | None
     ) -> QueryResult:
         if not write:
             self._execute("BEGIN TRANSACTION READ ONLY", {})
             try:
-                return self._result(cypher, params or {}, max_rows)
+                return self._result(cypher, params, max_rows)
             finally:
                 with contextlib.suppress(RuntimeError):  # a failed read has ended it
                     self._conn.execute("COMMIT")
@@ -236,7 +267,12 @@ class LadybugStore(GraphStore):
             raise QueryError("the database was opened read-only")
         if self._unwritable:
             raise self._unwritable_error()
-        return self._result(cypher, params or {}, max_rows)
+        return self._result(cypher, params, max_rows)
+
+    def own_paths(self) -> list[Path]:
+        """The folder graphkit made for the database, or (``--db FILE``) the file, whose
+        siblings (``FILE.wal``...) :mod:`graphkit.output` protects with it."""
+        return [self.path.parent if self.path.name == DATABASE_FILE else self.path]
 
     def write_ties(self, batch: TieBatch) -> TiesWritten:
         """The bulk path for an edge list: new persons and every tie copied from CSV files
@@ -347,6 +383,8 @@ class LadybugStore(GraphStore):
         except _FAILURES as exc:
             if _reason(exc) == _DISK_FULL:
                 raise self._write_failure("query failed", exc) from None
+            if self.read_only and _is_busy(exc):
+                raise self._busy() from None
             raise QueryError(_explain(exc)) from None
         if isinstance(result, list):  # several statements: the last one's result
             result = result[-1]
@@ -402,6 +440,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _is_busy(exc: BaseException) -> bool:
+    return any(text in str(exc) for text in _BUSY)
 
 
 def _first_line(exc: BaseException) -> str:

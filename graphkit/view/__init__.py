@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,26 +61,18 @@ class View:
     notice: str | None = None
     height: int = 700
 
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page as UTF-8 (atomically: a reader never sees half a file)."""
+    def save(self, path: str | os.PathLike[str], *, protect: Iterable[Path] = ()) -> Path:
+        """Write the page as UTF-8 by :mod:`graphkit.output`'s rules (atomically; only a
+        regular file is replaced, keeping its mode; nothing under ``protect``, such as the
+        database's folder, is written)."""
+        from graphkit.output import write_file
         from graphkit.view.build import ViewError
 
         target = Path(path).expanduser()
-        if target.is_dir():
+        if target.is_dir() and not target.is_symlink():
             raise ViewError(f"{target} is a folder; give a file name such as view.html")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".graphkit-view-", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(self.html.encode("utf-8"))
-                os.chmod(temp, 0o644)
-                os.replace(temp, target)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
-            raise ViewError(f"cannot write {target}: {exc.strerror or exc}") from None
+        data = self.html.encode("utf-8")
+        write_file(target, lambda h: h.write(data), binary=True, protect=protect, error=ViewError)
         return target.resolve()
 
     def iframe(self, height: int | None = None) -> str:

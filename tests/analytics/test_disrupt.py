@@ -276,10 +276,12 @@ def test_plot_writes_a_png(tmp_path) -> None:
     expected = io.BytesIO()
     disruption_figure(result, "my title").savefig(expected, dpi=120, format="png")
     assert titled == expected.getvalue() != png
-    missing = tmp_path / "missing" / "plot.png"
-    with pytest.raises(AnalysisError) as err:
-        plot_disruption(result, missing)
-    assert str(err.value) == f"cannot write the plot to {missing}: No such file or directory"
+    # folders are made as for every output (graphkit.output); a place that cannot hold a
+    # file (under a regular file) is one clear error
+    assert plot_disruption(result, tmp_path / "new" / "plot.png").is_file()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="cannot write"):
+        plot_disruption(result, tmp_path / "file" / "plot.png")
 
 
 # -- strategies, weights and modes from the literature -------------------------------------

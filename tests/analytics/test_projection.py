@@ -227,6 +227,9 @@ def test_label_filter_keeps_edges_between_kept_nodes() -> None:
 def test_bad_filters_are_analysis_errors() -> None:
     with pytest.raises(AnalysisError, match="--since 'yesterday'"):
         filter_graph(agency_network(), Filters(since="yesterday"))
+    for impossible in ("2024-99", "2024-13", "2023-02-29", "2024-04-31"):  # not a crash
+        with pytest.raises(AnalysisError, match=f"--until '{impossible}'"):
+            filter_graph(agency_network(), Filters(until=impossible))
     with pytest.raises(AnalysisError, match="certainty 'maybe'"):
         filter_graph(agency_network(), Filters(certainty="maybe"))
     with pytest.raises(AnalysisError, match="unknown label 'agency'; choose from Report, "):

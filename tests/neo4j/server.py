@@ -111,11 +111,14 @@ def ensure_built() -> None:
         build()
 
 
-def java_command(port: int = 0, home: Path | None = None) -> list[str]:
+def java_command(port: int = 0, home: Path | None = None, *, auth: bool = False) -> list[str]:
     java = shutil.which("java") or "java"
     classpath = os.pathsep.join([str(CLASSES), str(LIB / "*")])
     kept = ["--home", str(home)] if home is not None else []
-    return [java, *JVM_OPTIONS, "-cp", classpath, MAIN, str(port), "--exit-on-eof", *kept]
+    return [
+        java, *JVM_OPTIONS, "-cp", classpath, MAIN, str(port), "--exit-on-eof", *kept,
+        *["--auth"] * auth,
+    ]  # fmt: skip
 
 
 class Neo4jServer:
@@ -128,14 +131,21 @@ class Neo4jServer:
 
     With ``home``, the data lives in that directory and outlives the server: :meth:`stop`
     (or :meth:`kill`, a crash) then :meth:`start` again gives the same database, on the
-    same port as the first start.
+    same port as the first start. With ``auth``, authentication is on and the only user is
+    Neo4j's initial ``neo4j`` / ``neo4j``, whose password must be changed before any query.
     """
 
     def __init__(
-        self, *, port: int = 0, home: Path | None = None, start_timeout: float = START_TIMEOUT
+        self,
+        *,
+        port: int = 0,
+        home: Path | None = None,
+        auth: bool = False,
+        start_timeout: float = START_TIMEOUT,
     ) -> None:
         self.port = port
         self.home = home
+        self.auth = auth
         self.start_timeout = start_timeout
         self.uri: str | None = None
         self.log_path: Path | None = None
@@ -155,7 +165,7 @@ class Neo4jServer:
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - lives as long as the server
         try:
             self._process = subprocess.Popen(
-                java_command(self.port, self.home),
+                java_command(self.port, self.home, auth=self.auth),
                 cwd=HERE,
                 stdin=subprocess.PIPE,
                 stdout=self._log,

@@ -3,14 +3,16 @@ waits its turn), and the store is never corrupted."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from factories import expected_graph
-from many_reports import write_reports
+from many_reports import small_report, write_reports
 from reliability_cli import ROOT, SEED, assert_ok, assert_one_line_error, error_lines, graphkit
 
 from graphkit.facts import FactsDocument
@@ -91,3 +93,76 @@ def test_two_loads_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
     assert_ok(graphkit("load", str(tmp_path / "a"), str(tmp_path / "b"), db=db))
     with LadybugStore(db, read_only=True) as store:
         assert store.read_graph() == expected_graph(first + second)
+
+
+READER = """
+import json, sys, time
+from factories import expected_graph
+from many_reports import small_report
+from graphkit.errors import StoreBusy
+from graphkit.store.ladybug import LadybugStore
+
+db, total, until = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+docs = [small_report(i) for i in range(total)]
+seen = []
+while time.time() < until and len(seen) < 40:
+    try:
+        with LadybugStore(db, read_only=True) as store:
+            graph = store.read_graph()
+    except StoreBusy as exc:
+        seen.append(["busy", str(exc)])
+        continue
+    loaded = sum(node.label == "Report" for node in graph.nodes)
+    seen.append(["read", loaded, graph == expected_graph(docs[:loaded])])
+print(json.dumps(seen))
+"""
+
+
+def test_readers_during_a_load_see_whole_committed_reports_or_busy(tmp_path: Path) -> None:
+    """A reader opening the embedded store while a load writes it gets the last committed
+    graph (whole reports, in load order) or a clear "busy" error, never "the WAL file is
+    corrupted" or "Reading past the end of ...wal"."""
+    total = 1_200
+    write_reports(tmp_path / "first", 100)
+    docs_rest = write_reports(tmp_path / "rest", total - 100, start=100)
+    assert docs_rest
+    db = tmp_path / "db"
+    assert_ok(graphkit("load", str(tmp_path / "first"), db=db))
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(ROOT / "tests"), str(ROOT / "tests" / "reliability")]),
+    )
+    loader = subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "--db", str(db), "load", str(tmp_path / "rest")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    until = str(time.time() + 240)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db), str(total), until],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    cli_results = []
+    while loader.poll() is None:
+        cli_results.append(graphkit("stats", db=db))
+    _, loader_err = loader.communicate(timeout=300)
+    assert loader.returncode == 0, loader_err.decode()
+    out, err = reader.communicate(timeout=300)
+    assert reader.returncode == 0, err.decode()
+    seen = json.loads(out)
+    assert seen and all(entry[0] in ("read", "busy") for entry in seen), seen
+    for entry in seen:
+        if entry[0] == "read":
+            assert entry[2], f"{entry[1]} reports: not the graph of whole committed reports"
+        else:
+            assert "is busy" in entry[1] and "try again" in entry[1], entry
+    for result in cli_results:
+        if result.returncode != 0:
+            assert_one_line_error(result, "is busy")
+    with LadybugStore(db, read_only=True) as store:
+        assert store.read_graph() == expected_graph([small_report(i) for i in range(total)])

@@ -68,14 +68,35 @@ def test_unreachable_neo4j_is_one_clear_line_without_the_secret(debug: bool, sec
         assert_one_line_error(result, f"cannot reach Neo4j at {UNREACHABLE}")
 
 
+URI_FORMS = [
+    "bolt://neo4j:{secret}@127.0.0.1:1",
+    "bolt://neo4j:{secret}/with/slashes@127.0.0.1:1",
+    "bolt://neo4j:with space {secret}@127.0.0.1:1",
+    'bolt://neo4j:it\'s "{secret}"@127.0.0.1:1',
+    "neo4j://neo4j:{secret}@@127.0.0.1:1",
+    "bolt://127.0.0.1:1?password={secret}",
+    "neo4j://127.0.0.1:1?policy=eu&auth_token={secret}",
+]
+
+
+@pytest.mark.parametrize("via", ["option", "environment"])
 @pytest.mark.parametrize("debug", [False, True])
-def test_credentials_written_into_the_uri_are_not_echoed(debug: bool, secret: str) -> None:
-    """A user who puts the password in the URI gets a clear error that does not repeat it."""
-    uri = f"bolt://neo4j:{secret}@127.0.0.1:1"
-    result = graphkit(*["--debug"] * debug, "--neo4j", uri, "stats")
+@pytest.mark.parametrize("form", URI_FORMS)
+def test_credentials_written_into_the_uri_are_not_echoed(
+    form: str, debug: bool, via: str, secret: str
+) -> None:
+    """A user who puts the password in the URI (any characters, or as a query parameter)
+    gets a clear error that does not repeat it, even with --debug."""
+    uri = form.format(secret=secret)
+    if via == "option":
+        result = graphkit(*["--debug"] * debug, "--neo4j", uri, "stats")
+    else:
+        result = graphkit(*["--debug"] * debug, "stats", env={"NEO4J_URI": uri})
     assert secret.encode() not in outputs(result)
     if not debug:
         assert_one_line_error(result, "NEO4J_PASSWORD")
+    else:
+        assert result.returncode == 1 and b"NEO4J_PASSWORD" in result.stderr
 
 
 def test_no_command_takes_a_password_option() -> None:

@@ -66,7 +66,9 @@ def wait_until_quiet(store: Neo4jStore) -> None:
     deadline = time.monotonic() + QUIET_TIMEOUT
     quiet = 0
     while quiet < 2:
-        others = store.run("SHOW TRANSACTIONS YIELD transactionId RETURN count(*)").rows[0][0] - 1
+        # SHOW TRANSACTIONS lists other sessions' work: not a read-only query (see readonly.py)
+        shown = store.run("SHOW TRANSACTIONS YIELD transactionId RETURN count(*)", write=True)
+        others = shown.rows[0][0] - 1
         quiet = quiet + 1 if others == 0 else 0
         assert time.monotonic() < deadline, f"{others} transactions still open on Neo4j"
         time.sleep(0.1)

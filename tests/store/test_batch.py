@@ -235,9 +235,9 @@ def test_load_writes_in_batches_and_only_the_bad_document_fails(
     batches: list[int] = []
     write_many = store.write_many
 
-    def counting(docs: Any) -> None:
+    def counting(docs: Any) -> set[str]:
         batches.append(len(docs))
-        write_many(docs)
+        return write_many(docs)
 
     monkeypatch.setattr(store, "write_many", counting)
     seen: list[load_module.Outcome] = []
@@ -253,3 +253,39 @@ def test_load_writes_in_batches_and_only_the_bad_document_fails(
     assert store.read_graph() == expected_graph([action_day(), follow_up(), mare_nostrum()])
     # write() is write_many of one document: a rejected batch is written again one by one.
     assert batches == ([1, 2, 1, 1, 1] if batch_size == 2 else [4, 1, 1, 1, 1])
+
+
+def test_batches_are_capped_by_their_nodes_and_relationships(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch closes before a document would take it past BATCH_ELEMENTS nodes and
+    relationships; a document heavier than that is written alone (four 100,000-node
+    documents in one batch once took 4.8 GB); the graph is the same either way."""
+    documents = {
+        "a.json": action_day(),
+        "b.json": follow_up(),
+        "c.json": mare_nostrum(),
+    }
+    weight = {name: len(d.nodes) + len(d.relationships) for name, d in documents.items()}
+    monkeypatch.setattr(load_module, "read_facts", lambda source, published=None: documents[source])
+    monkeypatch.setattr(load_module, "BATCH_ELEMENTS", weight["a.json"] + weight["b.json"])
+    batches: list[list[str]] = []
+    write_many = store.write_many
+
+    def recording(docs: Any) -> set[str]:
+        batches.append([d.report.source for d in docs])
+        return write_many(docs)
+
+    monkeypatch.setattr(store, "write_many", recording)
+    outcomes = load_module.load(store, ["a.json", "b.json", "c.json"])
+    assert all(o.ok for o in outcomes)
+    sources = [documents[name].report.source for name in ("a.json", "b.json", "c.json")]
+    assert batches == [sources[:2], sources[2:]]  # a+b reach the cap; c starts the next
+    assert store.read_graph() == expected_graph(list(documents.values()))
+
+    batches.clear()
+    wipe(store)
+    monkeypatch.setattr(load_module, "BATCH_ELEMENTS", 1)  # every document is over it
+    load_module.load(store, ["a.json", "b.json", "c.json"])
+    assert batches == [[s] for s in sources]
+    assert store.read_graph() == expected_graph(list(documents.values()))

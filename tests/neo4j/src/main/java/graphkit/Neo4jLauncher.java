@@ -22,7 +22,9 @@ import org.neo4j.io.ByteUnit;
  *
  * Why a launcher instead of the Neo4j distribution: Maven Central carries the
  * Community jars but not the server tarball, and this machine has no Docker.
- * Arguments: [port] (0 or absent = a free port) and optionally --exit-on-eof,
+ * Arguments: [port] (0 or absent = a free port), optionally --auth (authentication on,
+ * with Neo4j's initial user neo4j / neo4j whose password must be changed before use: what
+ * a fresh server looks like to a user who did not set one) and --exit-on-eof,
  * which shuts the server down when standard input reaches end of file, so a
  * parent that dies without stopping it (a killed test run) does not leave an
  * orphaned JVM behind. Data lives in a temporary directory removed on exit,
@@ -30,16 +32,19 @@ import org.neo4j.io.ByteUnit;
  * data again: what the fault-tolerance tests need).
  * Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts connections;
  * SIGTERM shuts it down cleanly.
- * Auth is disabled: the server only listens on loopback and lives for one run.
+ * Auth is disabled unless --auth: the server only listens on loopback and lives for one run.
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
         int port = 0;
         boolean exitOnEof = false;
+        boolean auth = false;
         String homeArg = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--exit-on-eof")) {
                 exitOnEof = true;
+            } else if (args[i].equals("--auth")) {
+                auth = true;
             } else if (args[i].equals("--home") && i + 1 < args.length) {
                 homeArg = args[++i];
             } else {
@@ -63,7 +68,7 @@ public final class Neo4jLauncher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                 .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.mebiBytes(256))
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))

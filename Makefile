@@ -60,6 +60,7 @@ bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_soak.py
 	$(BIN)/python benchmarks/bench_heavy_load.py
+	$(BIN)/python benchmarks/bench_import_edges.py
 
 # Coverage-guided fuzzing (atheris) of the extractor and the facts parser, not part of
 # `make test`. Corpora and crash files go to .graphkit/fuzz/<target>/; a crash's input

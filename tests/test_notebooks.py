@@ -43,6 +43,15 @@ def outputs(notebook: nbformat.NotebookNode) -> tuple[str, set[str]]:
     return "".join(text), kinds
 
 
+def html_of(notebook: nbformat.NotebookNode) -> str:
+    """All HTML the notebook displayed (tables, inline views)."""
+    return "".join(
+        output.get("data", {}).get("text/html", "")
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+    )
+
+
 @pytest.mark.parametrize("path", [WALKTHROUGH, NEO4J, PERSONS], ids=lambda p: p.name)
 def test_notebooks_are_stored_without_outputs(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
@@ -62,11 +71,7 @@ def test_walkthrough_runs_on_the_embedded_store(cwd: Path) -> None:
     assert loaded and loaded[1] == loaded[2] != "0"
     assert "failed:" not in text
     assert {"text/html", "image/png"} <= kinds  # tables, the plot and the inline view
-    html = "".join(
-        output.get("data", {}).get("text/html", "")
-        for cell in notebook.cells
-        for output in cell.get("outputs", [])
-    )
+    html = html_of(notebook)
     assert "<iframe srcdoc=" in html  # graphkit.view.show, inline
     assert "&#x27;Ndrangheta" in html or "'Ndrangheta" in html
     assert sorted(p.name for p in NOTEBOOKS.iterdir()) == before  # scratch files go to /tmp
@@ -100,13 +105,16 @@ def test_person_network_notebook_on_the_bundled_sample(
     second import changes nothing), ranked, disrupted, plotted; nothing left behind."""
     monkeypatch.setenv("GRAPHKIT_MONTAGNA", str(tmp_path / "absent"))
     before = sorted(p.name for p in NOTEBOOKS.iterdir())
-    text, kinds = outputs(execute(PERSONS, NOTEBOOKS))
+    notebook = execute(PERSONS, NOTEBOOKS)
+    text, kinds = outputs(notebook)
     assert "data/edges/meetings.csv: 30 ties between 20 persons, 0 bad rows" in text
     assert "importing it again: nothing changed" in text
     assert "20 persons, 30 ties, 1 connected component(s)" in text
     # the brokers between the two cells come first, then the bosses
     assert "first five removed (sequential): Mirko Esposito, Aldo Ferrante" in text
     assert {"text/html", "image/png"} <= kinds
+    html = html_of(notebook)
+    assert "<iframe srcdoc=" in html and "Ivo Bellini" in html  # the inline persons view
     assert sorted(p.name for p in NOTEBOOKS.iterdir()) == before
 
 
@@ -119,9 +127,5 @@ def test_person_network_notebook_reproduces_the_paper(monkeypatch: pytest.Monkey
     text, _ = outputs(notebook)
     assert "256 ties between 101 persons, 0 bad rows" in text
     assert "most effective strategy here (smallest area under the LCC curve): betweenness" in text
-    html = "".join(
-        output.get("data", {}).get("text/html", "")
-        for cell in notebook.cells
-        for output in cell.get("outputs", [])
-    )
+    html = html_of(notebook)
     assert re.search(r"<td>betweenness</td><td>\d+%</td><td>\d+%</td><td>9%</td>", html)

@@ -89,10 +89,14 @@ def test_two_loads_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
             [line] = error_lines(result)
             assert str(db) in line and "in use by another graphkit process" in line, line
     assert any(r.returncode == 0 for r in results)
-    # whatever happened, loading both again completes the graph, without duplicates
+    # whatever happened, loading both again completes the graph, without duplicates: the
+    # graph of loading the two folders one after the other, in the order the race gave
+    # (a report already stored with the same facts is not written again, so the winner's
+    # values of shared nodes are not rewritten by the second load)
     assert_ok(graphkit("load", str(tmp_path / "a"), str(tmp_path / "b"), db=db))
     with LadybugStore(db, read_only=True) as store:
-        assert store.read_graph() == expected_graph(first + second)
+        graph = store.read_graph()
+    assert graph in (expected_graph(first + second), expected_graph(second + first))
 
 
 READER = """

@@ -24,7 +24,8 @@ from graphkit import schema
 from graphkit.errors import QueryError, StoreBusy, StoreError, StoreUnwritable
 from graphkit.model import Property, allowed_type
 from graphkit.store import ties
-from graphkit.store.base import Dialect, GraphStore, QueryResult, Runner, entity_record
+from graphkit.store.base import GraphStore, QueryResult
+from graphkit.store.statements import Dialect, Runner, entity_record
 from graphkit.store.ties import TieBatch, TiesWritten
 
 DATABASE_FILE = "graph.lbug"

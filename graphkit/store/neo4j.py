@@ -25,7 +25,8 @@ from neo4j.exceptions import (
 from graphkit import schema
 from graphkit.errors import QueryError, StoreError, StoreUnavailable
 from graphkit.redact import has_credentials, shown_uri, uri_scheme
-from graphkit.store.base import GraphStore, QueryResult, Runner, entity_record
+from graphkit.store.base import GraphStore, QueryResult
+from graphkit.store.statements import Runner, entity_record
 
 DEFAULT_DATABASE = "neo4j"
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")

@@ -21,7 +21,7 @@ from typing import Any
 from graphkit import model
 from graphkit.facts import ReportInfo
 from graphkit.model import allowed_type
-from graphkit.store.base import (
+from graphkit.store.statements import (
     REPORT_EXISTS,
     Dialect,
     Runner,

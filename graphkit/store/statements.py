@@ -1,0 +1,417 @@
+"""Statements built from the ontology for any dialect: a facts document flattened into
+rows, and the Cypher that writes, reads and takes back a report's contribution.
+
+Labels, relationship types and property names come from :mod:`graphkit.model` (the
+allow-list); values always travel as parameters. :mod:`graphkit.store.base` (the
+interface) and :mod:`graphkit.store.ties` (edge-list imports) both build on these.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graphkit import model
+from graphkit.facts import FactsDocument
+from graphkit.model import (
+    FACTS_PROPERTY,
+    REPORTS_PROPERTY,
+    Property,
+    PropertyType,
+    allowed_label,
+    allowed_type,
+)
+
+# --------------------------------------------------------------------------------------
+# Rows: a facts document flattened into one parameter list per statement
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class WriteBatch:
+    """Several reports' facts as rows, ready to UNWIND: the shared half of every backend's write.
+
+    Node rows are aggregated across the reports, one row per node, so that one statement
+    applies what writing the reports one after another would: scalars take the last
+    non-null value (in document order), list properties the union, and ``reports``
+    the keys of the batch's reports that mention the node. Report keys must be unique
+    within a batch (see :func:`split_at_repeats`).
+    """
+
+    reports: list[dict[str, Any]]
+    nodes: dict[str, list[dict[str, Any]]]
+    relationships: dict[tuple[str, str, str], list[dict[str, Any]]]
+
+    @classmethod
+    def from_document(cls, doc: FactsDocument) -> WriteBatch:
+        return cls.from_documents([doc])
+
+    @classmethod
+    def from_documents(cls, docs: Sequence[FactsDocument]) -> WriteBatch:
+        keys = [doc.report.key for doc in docs]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a write batch holds each report once")
+        reports = [{**doc.report.model_dump(), FACTS_PROPERTY.name: doc.digest()} for doc in docs]
+        nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for doc in docs:
+            report_key = doc.report.key
+            for node in doc.nodes:
+                spec = model.node_type(node.label)
+                row = nodes[node.label].get(node.key)
+                if row is None:
+                    row = dict.fromkeys(spec.property_names)
+                    row[spec.key] = node.key
+                    row["reports"] = []
+                    nodes[node.label][node.key] = row
+                for name, value in node.properties.items():
+                    if value is None or name == spec.key:
+                        continue
+                    if spec.property(name).type is PropertyType.STRING_LIST:
+                        row[name] = _union(row[name] or [], value)
+                    else:
+                        row[name] = value
+                if not row["reports"] or row["reports"][-1] != report_key:
+                    row["reports"].append(report_key)
+            for rel in doc.relationships:
+                rel_spec = model.relationship_type(rel.type)
+                rel_row = {name: rel.properties.get(name) for name in rel_spec.property_names}
+                rel_row.update(
+                    src=rel.src.key,
+                    dst=rel.dst.key,
+                    report=report_key,
+                    evidence=rel.evidence,
+                    evidence_start=rel.evidence_start,
+                    evidence_end=rel.evidence_end,
+                    certainty=rel.certainty,
+                )
+                rels[(rel.type, rel.src.label, rel.dst.label)].append(rel_row)
+        node_rows = {}
+        for label, by_key in nodes.items():
+            for row in by_key.values():
+                row["reports"] = sorted(row["reports"])
+            node_rows[label] = list(by_key.values())
+        return cls(reports=reports, nodes=node_rows, relationships=dict(rels))
+
+    @property
+    def relationship_count(self) -> int:
+        return sum(len(rows) for rows in self.relationships.values())
+
+
+def _union(old: list[Any], new: list[Any]) -> list[Any]:
+    """``old`` then what ``new`` adds, without repeats; any values (the store checks them)."""
+    return old + [x for x in new if x not in old]
+
+
+def split_at_repeats(docs: Sequence[FactsDocument]) -> list[list[FactsDocument]]:
+    """``docs`` cut into runs in which no report key repeats (a repeat starts a new run).
+
+    Writing the runs one after another, each replacing what came before, is writing the
+    documents one by one: a report given twice is replaced by its later version.
+    """
+    runs: list[list[FactsDocument]] = [[]]
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.report.key in seen:
+            runs.append([])
+            seen.clear()
+        runs[-1].append(doc)
+        seen.add(doc.report.key)
+    return [run for run in runs if run]
+
+
+def key_property(label: str) -> str:
+    return model.node_type(label).key
+
+
+def relationship_patterns(
+    types: Collection[str] | None = None,
+) -> Iterable[tuple[str, str, str]]:
+    """Every (type, source label, target label) the ontology allows, optionally filtered."""
+    for rel in model.RELATIONSHIP_TYPES.values():
+        if types is not None and rel.type not in types:
+            continue
+        for src, dst in rel.endpoints:
+            yield rel.type, src, dst
+
+
+def read_nodes_statement(label: str) -> tuple[str, list[str]]:
+    """A dialect-neutral statement returning every property of ``label`` nodes, in order."""
+    props = [p.name for p in model.stored_node_properties(allowed_label(label))]
+    returns = ", ".join(f"n.{p} AS {p}" for p in props)
+    return f"MATCH (n:{label}) RETURN {returns}", props
+
+
+def read_relationships_statement(rel_type: str, src: str, dst: str) -> tuple[str, list[str]]:
+    """A dialect-neutral statement returning endpoints and properties of one pattern."""
+    props = [p.name for p in model.relationship_properties(allowed_type(rel_type))]
+    returns = ", ".join(f"e.{p} AS {p}" for p in props)
+    statement = (
+        f"MATCH (a:{allowed_label(src)})-[e:{allowed_type(rel_type)}]->(b:{allowed_label(dst)}) "
+        f"RETURN a.{key_property(src)} AS src, b.{key_property(dst)} AS dst, {returns}"
+    )
+    return statement, props
+
+
+def entity_record(label: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """A node or relationship returned by a user's query, the same from every store:
+    its label or type under ``_label``, then exactly the properties the ontology gives it."""
+    if label in model.NODE_TYPES:
+        names = [p.name for p in model.stored_node_properties(label)]
+    elif label in model.RELATIONSHIP_TYPES:
+        names = [p.name for p in model.relationship_properties(label)]
+    else:
+        return {"_label": label, **properties}
+    return {"_label": label, **{name: properties.get(name) for name in names}}
+
+
+def tidy_properties(properties: dict[str, Any]) -> dict[str, Any]:
+    """Lists read back sorted: their order is not part of the contract, nor the same per store."""
+    return {k: sorted(v) if isinstance(v, list) else v for k, v in properties.items()}
+
+
+# --------------------------------------------------------------------------------------
+# Write and removal statements, for any dialect
+# --------------------------------------------------------------------------------------
+
+Statement = tuple[str, dict[str, Any]]
+Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
+
+
+class Dialect:
+    """The few expressions where LadybugDB's Cypher and Neo4j's differ (lists, typing)."""
+
+    empty_list = "[]"
+
+    def value(self, expr: str, prop: Property) -> str:
+        """A parameter as a typed value (LadybugDB cannot infer a type from all-null rows)."""
+        return expr
+
+    def unwind_index(self, items: str, name: str) -> str:
+        """``UNWIND`` making ``name`` run over the indexes of the list ``items`` (from 0)."""
+        return f"UNWIND range(0, size({items}) - 1) AS {name}"
+
+    def slice(self, items: str, start: str, stop: str) -> str:
+        """The items of the list ``items`` from index ``start`` (counted from 0) to before
+        ``stop``."""
+        return f"{items}[{start}..{stop}]"
+
+    def union(self, a: str, b: str) -> str:
+        return f"{a} + [x IN {b} WHERE NOT x IN {a}]"
+
+    def contains(self, items: str, item: str) -> str:
+        return f"{item} IN {items}"
+
+    def overlaps(self, items: str, others: str) -> str:
+        """True when the lists ``items`` and ``others`` share an element."""
+        return f"any(x IN {items} WHERE x IN {others})"
+
+
+def report_statement(rows: list[dict[str, Any]], dialect: Dialect) -> Statement:
+    """MERGE reports (rows of ``ReportInfo.model_dump()`` and the facts digest, or None),
+    every property set; values as columns (see :func:`write_statements`)."""
+    report_key = model.node_type("Report").key
+    columns = _Columns(rows, dialect)
+    key = columns.column(report_key)  # first: the column the rows are counted by
+    sets = ", ".join(
+        f"n.{p.name} = {columns.value(p)}"
+        for p in model.stored_node_properties("Report")
+        if p.name != report_key
+    )
+    return (
+        f"{columns.unwind()} WITH i, {key} AS k MERGE (n:Report {{key: k}}) SET {sets}",
+        columns.params,
+    )
+
+
+def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
+    """MERGE the reports, their nodes (label by label) and relationships (type by type).
+
+    Scalar properties take the newest non-null value; list properties (``crimes``) and
+    the ``reports`` bookkeeping grow as a union, so shared entities keep every report.
+
+    Values travel as columns (one list parameter per property, read at row ``i``), not as
+    a list of row maps: LadybugDB's Python binding turns every map into nested values of
+    some 10 KB, so one statement of 100,000 rows took 1.3 GB and four such reports in a
+    batch 4.8 GB; a column of strings costs little more than the strings. Splitting a label's
+    rows over several statements instead would be slow: in one transaction, LadybugDB's
+    MERGE searches the nodes that earlier statements created one by one.
+    """
+    empty = dialect.empty_list
+    statements = [report_statement(batch.reports, dialect)] if batch.reports else []
+    for label, rows in batch.nodes.items():
+        spec = model.node_type(label)
+        columns = _Columns(rows, dialect)
+        key = columns.column(spec.key)
+        assignments = []
+        for prop in (*spec.properties, REPORTS_PROPERTY):
+            if prop.name == spec.key:
+                continue
+            new = columns.value(prop)
+            if prop.type is PropertyType.STRING_LIST:
+                union = dialect.union(
+                    f"coalesce(n.{prop.name}, {empty})", f"coalesce({new}, {empty})"
+                )
+                assignments.append(f"n.{prop.name} = {union}")
+            else:
+                assignments.append(f"n.{prop.name} = coalesce({new}, n.{prop.name})")
+        statement = (
+            f"{columns.unwind()} WITH i, {key} AS k "
+            f"MERGE (n:{allowed_label(label)} {{{spec.key}: k}}) SET {', '.join(assignments)}"
+        )
+        statements.append((statement, columns.params))
+    for (rel_type, src, dst), rows in batch.relationships.items():
+        props = [p for p in model.relationship_properties(rel_type) if p.name != "report"]
+        columns = _Columns(rows, dialect)
+        a, b, report = columns.column("src"), columns.column("dst"), columns.column("report")
+        assignments = ", ".join(f"e.{p.name} = {columns.value(p)}" for p in props)
+        statement = (
+            f"{columns.unwind()} WITH i, {a} AS ka, {b} AS kb, {report} AS kr "
+            # Two MATCH clauses, not one comma pattern: LadybugDB plans the comma form as a
+            # join whose MERGE cost grows with the relationship table (quadratic loading).
+            f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: ka}}) "
+            f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: kb}}) "
+            f"MERGE (a)-[e:{allowed_type(rel_type)} {{report: kr}}]->(b) SET {assignments}"
+        )
+        statements.append((statement, columns.params))
+    return statements
+
+
+class _Columns:
+    """Rows (maps of the same keys) as one list parameter per key, ``$c_<key>``, and the
+    expressions reading row ``i`` of them. A key that a MERGE or MATCH looks up is first
+    named with ``WITH i, $c_key[i] AS k``: given the expression itself, LadybugDB scans the
+    table for every row (5,000 rows into 100,000 nodes: 27 s, against 0.2 s).
+
+    LadybugDB's binding cannot type a list of nulls, nor a list of lists reliably (one
+    holding an empty list, or a null, fails), so a column with no value at all becomes a
+    typed null, and a list property travels flat: all rows' items in one list of strings,
+    and where each row's items start and stop in it.
+    """
+
+    def __init__(self, rows: Sequence[dict[str, Any]], dialect: Dialect) -> None:
+        self.rows, self.dialect = rows, dialect
+        self.params: dict[str, list[Any]] = {}
+        self.per_row: str | None = None  # a parameter with one entry per row
+
+    def column(self, name: str) -> str:
+        """Row ``i``'s value of the scalar ``name``, as the store reads its parameters."""
+        param = f"c_{name}"
+        if param not in self.params:
+            self.params[param] = [row.get(name) for row in self.rows]
+            self.per_row = self.per_row or param
+        return f"${param}[i]"
+
+    def value(self, prop: Property) -> str:
+        """Row ``i``'s value of ``prop``, typed for the store; null when no row has one."""
+        if not any(row.get(prop.name) not in (None, []) for row in self.rows):
+            return self.dialect.value("NULL", prop)
+        if prop.type is not PropertyType.STRING_LIST:
+            return self.dialect.value(self.column(prop.name), prop)
+        items: list[Any] = []
+        starts, stops = [], []
+        for row in self.rows:
+            starts.append(len(items))
+            items.extend(row.get(prop.name) or ())
+            stops.append(len(items))
+        name = f"c_{prop.name}"
+        self.params.update({f"{name}_items": items, f"{name}_from": starts, f"{name}_to": stops})
+        self.per_row = self.per_row or f"{name}_from"
+        return self.dialect.slice(f"${name}_items", f"${name}_from[i]", f"${name}_to[i]")
+
+    def unwind(self) -> str:
+        """The clause that makes ``i`` run over the rows (as the dialect indexes lists)."""
+        assert self.per_row is not None, "no column yet"
+        return self.dialect.unwind_index(f"${self.per_row}", "i")
+
+
+def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
+    """Delete a report's relationships, then the nodes that no other report supports."""
+    params = {"report": report_key}
+    statements: list[Statement] = [
+        (f"MATCH ()-[e:{rel_type}]->() WHERE e.report = $report DELETE e", params)
+        for rel_type in model.RELATIONSHIP_TYPES
+    ]
+    for label in model.ENTITY_LABELS:
+        supported = dialect.contains("n.reports", "$report")
+        statements.append(
+            (
+                f"MATCH (n:{label}) WHERE size(n.reports) = 1 AND {supported} DETACH DELETE n",
+                params,
+            )
+        )
+        statements.append(
+            (
+                f"MATCH (n:{label}) WHERE {supported} UNWIND n.reports AS x "
+                "WITH n, x WHERE x <> $report WITH n, collect(x) AS rest SET n.reports = rest",
+                params,
+            )
+        )
+    statements.append(("MATCH (n:Report {key: $report}) DETACH DELETE n", params))
+    return statements
+
+
+REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
+EXISTING_REPORTS = f"MATCH (n:Report) WHERE n.key IN $keys RETURN n.key, n.{FACTS_PROPERTY.name}"
+
+
+def take_back(
+    run: Runner, docs: Sequence[FactsDocument], existing: Collection[str], dialect: Dialect
+) -> None:
+    """Remove the stored versions of ``existing`` (keys of some of ``docs``) before the
+    batch ``docs`` is written, leaving what writing the documents one by one would leave.
+
+    One by one, a stored report's old version is removed when its new version comes up;
+    a node then loses that report's support and is deleted once no report supports it,
+    unless a document written earlier in the batch mentions it (it then keeps its
+    stored properties). Here every removal happens first, so a node is deleted only if
+    one by one it would have been: its support is all in ``existing`` and no document
+    before the last of those mentions it.
+    """
+    removed = sorted(set(existing))
+    if not removed:
+        return
+    position = {doc.report.key: i for i, doc in enumerate(docs)}
+    first_mention: dict[tuple[str, str], int] = {}
+    for i, doc in enumerate(docs):
+        for each in doc.nodes:
+            first_mention.setdefault((each.label, each.key), i)
+    params = {"keys": removed}
+    for rel_type in model.RELATIONSHIP_TYPES:
+        run(f"MATCH ()-[e:{allowed_type(rel_type)}]->() WHERE e.report IN $keys DELETE e", params)
+    gone = set(removed)
+    for label in model.ENTITY_LABELS:
+        key = key_property(label)
+        rows = run(
+            f"MATCH (n:{allowed_label(label)}) WHERE {dialect.overlaps('n.reports', '$keys')} "
+            f"RETURN n.{key}, n.reports",
+            params,
+        )
+        delete: list[str] = []
+        keep: list[dict[str, Any]] = []
+        for node_key, support in rows:
+            rest = sorted(set(support) - gone)
+            if not rest:
+                last = max(position[r] for r in support)
+                mentioned = first_mention.get((label, node_key))
+                if mentioned is None or mentioned >= last:
+                    delete.append(node_key)
+                    continue
+            keep.append({"key": node_key, "reports": rest})
+        if delete:
+            run(
+                f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) DETACH DELETE n",
+                {"keys": delete},
+            )
+        if keep:
+            columns = _Columns(keep, dialect)
+            node = columns.column("key")
+            reports = columns.value(REPORTS_PROPERTY)
+            run(
+                f"{columns.unwind()} WITH i, {node} AS k MATCH (n:{label} {{{key}: k}}) "
+                f"SET n.reports = {reports}",
+                columns.params,
+            )
+    run("MATCH (n:Report) WHERE n.key IN $keys DETACH DELETE n", params)

@@ -164,8 +164,8 @@ def katz(graph: nx.Graph, weight: str | None = None) -> dict[str, float]:
     ``katz_centrality_numpy`` up to :data:`KATZ_DENSE_LIMIT` nodes, else the same system
     ``(I - alpha A) x = beta`` solved sparse and normalised the same way."""
     n = graph.number_of_nodes()
-    if n == 0:
-        return {}
+    if n <= 1:  # networkx fails on one node; normalised, its score is 1 (none: empty)
+        return dict.fromkeys(graph, 1.0)
     if n <= KATZ_DENSE_LIMIT:
         return nx.katz_centrality_numpy(
             graph, alpha=KATZ_ALPHA, beta=KATZ_BETA, normalized=True, weight=weight

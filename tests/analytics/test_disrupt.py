@@ -393,3 +393,16 @@ def test_json_holds_the_modes_that_ran() -> None:
         simulate(two_hubs(), "degree", modes=["both"])
     with pytest.raises(AnalysisError, match="--block-size must be at least 1"):
         simulate(two_hubs(), "degree", modes=["block"], block_size=0)
+
+
+def test_katz_of_one_node_is_one() -> None:
+    """A network reduced to one node still has a Katz ranking (networkx's solver fails on a
+    1 x 1 system): normalised, the lone score is 1. So a katz run may remove every node."""
+    alone = nx.Graph()
+    alone.add_node("x")
+    assert disrupt_module.katz(alone) == {"x": 1.0}
+    pair = nx.Graph([("a", "b")])
+    assert disrupt_module.katz(pair) == pytest.approx(nx.katz_centrality_numpy(pair))
+    result = simulate(nx.path_graph(["a", "b", "c"]), "katz", steps=3)
+    assert [s.removed for s in result.sequential[1:]] == ["b", "a", "c"]
+    assert [s.lcc for s in result.one_shot] == [3, 1, 1, 0]

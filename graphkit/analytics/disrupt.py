@@ -364,12 +364,8 @@ def disruption_figure(result: Disruption, title: str | None = None) -> Figure:
         for mode in result.modes:
             series = result.curve(mode)
             name = f"block of {result.block_size}" if mode == "block" else mode
-            ax.plot(
-                [s.step for s in series],
-                [getattr(s, metric) for s in series],
-                _STYLES[mode],
-                label=name,
-            )
+            steps = [s.step for s in series]
+            ax.plot(steps, [getattr(s, metric) for s in series], _STYLES[mode], label=name)
         ax.set_xlabel("nodes removed")
         ax.set_ylabel(label)
         ax.set_ylim(0, 1.05)

@@ -386,3 +386,35 @@ def test_yaml_keeps_text_as_it_is_and_folds_at_100_columns() -> None:
     written = dump_yaml({"b": value})
     assert len(written.splitlines()) == 2
     assert yaml.safe_load(written) == {"b": value}
+
+
+def test_a_facts_file_is_read_as_utf_8_whatever_the_locale(tmp_path: Path) -> None:
+    """A facts file written here is read back the same on a machine whose locale is not
+    UTF-8 (a Windows code page, an ASCII C locale): run with such a locale, this graphkit."""
+    import os
+    import subprocess
+    import sys
+
+    import graphkit
+
+    path = tmp_path / "doc.yaml"
+    path.write_text(
+        dump_yaml(document([n("Agency", "pj", name="Polícia Judiciária")])), encoding="utf-8"
+    )
+    script = (
+        "import sys; from pathlib import Path; from graphkit.facts import FactsDocument; "
+        "doc = FactsDocument.read(Path(sys.argv[1])); "
+        "print(ascii(doc.nodes[0].properties['name']))"
+    )
+    env = {
+        **os.environ,
+        "LC_ALL": "C",  # ASCII, with neither UTF-8 mode nor C-locale coercion
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONPATH": str(Path(graphkit.__file__).parents[1]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ascii("Polícia Judiciária")

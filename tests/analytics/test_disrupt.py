@@ -607,3 +607,14 @@ def test_sampled_efficiency_of_each_step_uses_that_steps_seed(monkeypatch) -> No
         assert sampled and step.efficiency == expected
         others = {disrupt_module.global_efficiency(h, s)[0] for s in range(20)}
         assert len(others) > 5  # the seed decides the estimate
+
+
+def test_the_katz_note_on_bipartite_networks_does_not_depend_on_the_solver(monkeypatch) -> None:
+    """A bipartite network (a star, a tree: a broker and its contacts) has eigenvalues
+    lambda and -lambda, equally large: the sparse solver must be asked for the largest, not
+    for the one of largest magnitude, or the note would come and go from run to run."""
+    monkeypatch.setattr(disrupt_module, "KATZ_DENSE_LIMIT", 0)
+    for leaves in range(1, 9):
+        star = nx.star_graph(leaves)
+        nx.set_edge_attributes(star, 12, "weight")  # lambda_max = 12 x sqrt(leaves)
+        assert disrupt_module.katz_note(star, "weight") is not None, leaves

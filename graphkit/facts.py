@@ -414,7 +414,7 @@ def _lone_surrogate(data: Any) -> str | None:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
-                return where or "document"
+                return where  # never "": from_dict passes a mapping, keys say "document"
         elif isinstance(value, dict):
             for key, item in value.items():
                 name = str(key).encode("utf-8", "backslashreplace").decode("utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from graphkit.errors import FactsError
 from graphkit.facts import (
@@ -18,6 +19,7 @@ from graphkit.facts import (
     ReportInfo,
     dump_yaml,
     entity_key,
+    is_partial_date,
     normalise_text,
     sha256,
     slug,
@@ -275,3 +277,147 @@ def test_keys_and_text_normal_forms() -> None:
     info = ReportInfo.from_text(" text \r\n", source="s", title="T", published="2024")
     assert (info.text, info.title, info.published, info.source) == ("text", "T", "2024", "s")
     assert info.key == "report:" + sha256("text")[:16] and info.sha256 == sha256("text")
+
+
+# --- more rules: dates a user gives, spans, the digest, default origins, YAML and JSON ---
+
+
+@pytest.mark.parametrize(
+    ("text", "exists"),
+    [
+        ("2024-02-29", True),  # 2024 is a leap year
+        ("2023-02-29", False),
+        ("2023-02-28", True),
+        ("2024-02-30", False),
+        ("2000-02-29", True),  # divisible by 400
+        ("1900-02-29", False),  # by 100, not by 400
+        ("--02-29", True),  # without a year, 29 February exists
+        ("--02-30", False),
+        ("2024-01-31", True),
+        ("2023-01-31", True),
+        ("2023-04-30", True),
+        ("2023-04-31", False),
+        ("2023-12-31", True),
+        ("2023-01-00", False),
+    ],
+)
+def test_a_users_date_follows_the_calendar(text: str, exists: bool) -> None:
+    assert is_partial_date(text) is exists
+
+
+def test_an_operation_is_dated_by_its_span_or_its_end() -> None:
+    doc = FactsDocument.from_dict(
+        document(
+            [
+                n("Operation", "span", start_date="2024-04-03", end_date="2024-04-05"),
+                n("Operation", "ended", end_date="2024-04-05"),
+            ],
+            published="2024-05",
+        )
+    )
+    assert props(doc, "Operation", "span")["display_name"] == "operation, 3–5 Apr 2024"
+    assert props(doc, "Operation", "ended")["display_name"] == "operation, 5 Apr 2024"
+
+
+def test_the_digest_is_of_the_facts_not_of_their_spelling() -> None:
+    """The same facts give the same digest whatever the order their properties were given
+    in and however they were written; another fact gives another digest."""
+    one = document([n("Agency", "a", name="Polícia Judiciária", kind="police")])
+    other = document([n("Agency", "a", kind="police", name="Polícia Judiciária")])
+    doc = FactsDocument.from_dict(one)
+    assert doc.digest() == FactsDocument.from_dict(other).digest()
+    assert FactsDocument.parse(doc.to_yaml(), "yaml").digest() == doc.digest()
+    assert FactsDocument.parse(doc.to_json(), "json").digest() == doc.digest()
+    assert len(doc.digest()) == 64 and int(doc.digest(), 16) >= 0
+    changed = document([n("Agency", "a", name="Polícia Judiciária", kind="customs")])
+    assert FactsDocument.from_dict(changed).digest() != doc.digest()
+
+
+def test_messages_name_the_facts_document_when_no_origin_is_given() -> None:
+    with pytest.raises(FactsError) as err:
+        FactsDocument.from_dict([1])
+    assert str(err.value) == "facts document: a facts document must be a mapping at the top level"
+    with pytest.raises(FactsError) as err:
+        FactsDocument.parse("{", "json")
+    assert str(err.value) == "facts document: malformed JSON near line 1"
+
+
+def test_a_rule_on_the_whole_document_is_located_at_document() -> None:
+    assert error({**document([]), "graphkit": "x"}) == (
+        "doc: document: unsupported facts format 'x' (expected 'graphkit-facts/1')"
+    )
+
+
+def test_anchors_are_refused_where_the_first_one_is() -> None:
+    """The anchor (line 2) is refused before its alias (line 3) is read."""
+    text = "graphkit: graphkit-facts/1\na: &name 1\nb: *name\n"
+    assert parse_error(text, "yaml") == (
+        "doc: YAML near line 2: anchors and aliases (&name, *name) are not allowed in a facts "
+        "document; write each value out"
+    )
+    assert parse_error("a: [1, &x 2]", "yaml").startswith("doc: YAML near line 1: anchors")
+
+
+def test_yaml_that_cannot_be_built_says_why_and_hints_at_tags_only_for_tags() -> None:
+    assert parse_error("a: 1\n? [b]\n: c", "yaml") == "doc: YAML near line 2: found unhashable key"
+    # a character YAML refuses to read at all: no line to point at
+    assert parse_error("a: \x07", "yaml") == "doc: malformed YAML"
+
+
+def test_json_is_read_as_json(tmp_path: Path) -> None:
+    """JSON writes 1e3 for a number; YAML would read it as the text "1e3"."""
+    text = json.dumps(document([n("Seizure", "s", quantity=1)])).replace(
+        '"quantity": 1', '"quantity": 1e3'
+    )
+    assert props(FactsDocument.parse(text, "json"), "Seizure", "s")["quantity"] == 1000.0
+    path = tmp_path / "doc.json"
+    path.write_text(text, encoding="utf-8")
+    assert props(FactsDocument.read(path), "Seizure", "s")["quantity"] == 1000.0
+    broken = tmp_path / "broken.yml"
+    broken.write_text("a: [\n b: c", encoding="utf-8")
+    with pytest.raises(FactsError) as err:
+        FactsDocument.read(broken)
+    assert str(err.value) == f"{broken}: malformed YAML near line 2"
+
+
+def test_yaml_keeps_text_as_it_is_and_folds_at_100_columns() -> None:
+    assert dump_yaml({"a": "Polícia Judiciária"}) == "a: Polícia Judiciária\n"
+    value = ("word " * 34).strip()  # 169 characters: two lines at 100, three at 80
+    written = dump_yaml({"b": value})
+    assert len(written.splitlines()) == 2
+    assert yaml.safe_load(written) == {"b": value}
+
+
+def test_a_facts_file_is_read_as_utf_8_whatever_the_locale(tmp_path: Path) -> None:
+    """A facts file written here is read back the same on a machine whose locale is not
+    UTF-8 (a Windows code page, an ASCII C locale): run with such a locale, this graphkit.
+
+    (make mutate cannot see this test kill a mutant of a method: the mutant's name, which
+    it passes in the environment, holds a character that an ASCII locale cannot carry.)"""
+    import os
+    import subprocess
+    import sys
+
+    import graphkit
+
+    path = tmp_path / "doc.yaml"
+    path.write_text(
+        dump_yaml(document([n("Agency", "pj", name="Polícia Judiciária")])), encoding="utf-8"
+    )
+    script = (
+        "import sys; from pathlib import Path; from graphkit.facts import FactsDocument; "
+        "doc = FactsDocument.read(Path(sys.argv[1])); "
+        "print(ascii(doc.nodes[0].properties['name']))"
+    )
+    env = {
+        **os.environ,
+        "LC_ALL": "C",  # ASCII, with neither UTF-8 mode nor C-locale coercion
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONPATH": str(Path(graphkit.__file__).parents[1]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ascii("Polícia Judiciária")

@@ -164,8 +164,8 @@ def katz(graph: nx.Graph, weight: str | None = None) -> dict[str, float]:
     ``katz_centrality_numpy`` up to :data:`KATZ_DENSE_LIMIT` nodes, else the same system
     ``(I - alpha A) x = beta`` solved sparse and normalised the same way."""
     n = graph.number_of_nodes()
-    if n == 0:
-        return {}
+    if n <= 1:  # networkx fails on one node; normalised, its score is 1 (none: empty)
+        return dict.fromkeys(graph, 1.0)
     if n <= KATZ_DENSE_LIMIT:
         return nx.katz_centrality_numpy(
             graph, alpha=KATZ_ALPHA, beta=KATZ_BETA, normalized=True, weight=weight
@@ -364,12 +364,8 @@ def disruption_figure(result: Disruption, title: str | None = None) -> Figure:
         for mode in result.modes:
             series = result.curve(mode)
             name = f"block of {result.block_size}" if mode == "block" else mode
-            ax.plot(
-                [s.step for s in series],
-                [getattr(s, metric) for s in series],
-                _STYLES[mode],
-                label=name,
-            )
+            steps = [s.step for s in series]
+            ax.plot(steps, [getattr(s, metric) for s in series], _STYLES[mode], label=name)
         ax.set_xlabel("nodes removed")
         ax.set_ylabel(label)
         ax.set_ylim(0, 1.05)

@@ -12,7 +12,7 @@ from analytics_graphs import agency_network, barbell_with_broker
 from graphkit.analytics import STRATEGIES, plot_disruption, project, simulate
 from graphkit.analytics import disrupt as disrupt_module
 from graphkit.analytics import measures as measures_module
-from graphkit.analytics.disrupt import DEFAULT_STEPS, Step, disruption_figure, ranking
+from graphkit.analytics.disrupt import DEFAULT_STEPS, MODES, Step, disruption_figure, ranking
 from graphkit.errors import AnalysisError
 
 
@@ -393,3 +393,228 @@ def test_json_holds_the_modes_that_ran() -> None:
         simulate(two_hubs(), "degree", modes=["both"])
     with pytest.raises(AnalysisError, match="--block-size must be at least 1"):
         simulate(two_hubs(), "degree", modes=["block"], block_size=0)
+
+
+# -- weights reach every strategy and mode; defaults; messages a user reads ----------------
+
+
+def heavy_tie() -> nx.Graph:
+    """A hub with three light ties (a, b, c) and, hanging off c, a heavy tie d-e (5)."""
+    g = nx.Graph()
+    for leaf in ("a", "b", "c"):
+        g.add_edge("hub", leaf, weight=1)
+    g.add_edge("c", "d", weight=1)
+    g.add_edge("d", "e", weight=5)
+    return g
+
+
+def by_strength(h: nx.Graph) -> list[str]:
+    """Nodes by decreasing strength (sum of tie weights), ties by id: plain networkx."""
+    strength = dict(h.degree(weight="weight"))
+    return sorted(h, key=lambda v: (-strength[v], v))
+
+
+def test_weights_reach_every_mode() -> None:
+    """With ``weight="weight"`` each mode ranks by strength: d (1 + 5) goes before the hub
+    (3), which an unweighted run removes first."""
+    g = heavy_tie()
+    result = simulate(g, "degree", steps=3, weight="weight", modes=MODES, block_size=2)
+    assert (result.weight, result.to_dict()["weight"]) == ("weight", "weight")
+    h = g.copy()
+    for step in result.sequential[1:]:
+        assert step.removed == by_strength(h)[0]
+        h.remove_node(step.removed)
+    assert [s.removed for s in result.one_shot[1:]] == by_strength(g)[:3] == ["d", "e", "hub"]
+    h = g.copy()
+    expected_block = by_strength(h)[:2]  # d, e; then recomputed on what is left
+    h.remove_nodes_from(expected_block)
+    expected_block.append(by_strength(h)[0])
+    assert [s.removed for s in result.block[1:]] == expected_block
+    unweighted = simulate(g, "degree", steps=1, modes=MODES)
+    assert unweighted.weight == "none"
+    assert {unweighted.curve(m)[1].removed for m in MODES} == {"hub"}
+
+
+def test_every_weighted_score_uses_the_weight() -> None:
+    g = heavy_tie()
+    scores = disrupt_module.scores
+    assert scores(g, "katz", weight="weight") == pytest.approx(
+        nx.katz_centrality_numpy(g, alpha=0.1, beta=1.0, weight="weight")
+    )
+    assert scores(g, "katz", weight="weight") != pytest.approx(scores(g, "katz"))
+    # CI with strengths: d has strength 6 and neighbours c (2) and e (5): (6-1) * (1 + 4)
+    assert scores(g, "collective-influence", weight="weight")["d"] == 25
+    # and with degrees: d has degree 2 and neighbours c (2) and e (1): (2-1) * (1 + 0)
+    assert scores(g, "collective-influence")["d"] == 1
+
+
+def test_pagerank_of_a_graph_without_edges_is_uniform() -> None:
+    """PageRank sums to 1: without edges every node has 1/n."""
+    edgeless = nx.Graph()
+    edgeless.add_nodes_from(["x", "y", "z"])
+    assert disrupt_module.scores(edgeless, "pagerank") == pytest.approx(dict.fromkeys("xyz", 1 / 3))
+    alone = nx.Graph()
+    alone.add_node("x")
+    assert disrupt_module.scores(alone, "pagerank") == {"x": 1.0}
+
+
+def test_scores_and_removals_default_to_seed_42_and_no_weight(monkeypatch) -> None:
+    g = barbell_with_broker()
+    monkeypatch.setattr(measures_module, "EXACT_WORK", 0)  # sampled: the seed matters
+    monkeypatch.setattr(measures_module, "MAX_SAMPLE_K", 3)
+    scores = disrupt_module.scores
+    assert scores(g, "betweenness") == scores(g, "betweenness", seed=42)
+    assert scores(g, "betweenness", seed=43) != scores(g, "betweenness", seed=42)
+    removed = [v for v, _ in disrupt_module.removals(g, "random", 4, every=None)]
+    assert removed == ranking(g, "random", 42)[:4]
+    weighted = heavy_tie()
+    (first,) = [v for v, _ in disrupt_module.removals(weighted, "degree", 1, every=1)]
+    assert first == "hub"  # by degree (3), not by strength (d: 6)
+
+
+def test_katz_of_one_node_is_one() -> None:
+    """A network reduced to one node still has a Katz ranking (networkx's solver fails on a
+    1 x 1 system): normalised, the lone score is 1. So a katz run may remove every node."""
+    alone = nx.Graph()
+    alone.add_node("x")
+    assert disrupt_module.katz(alone) == {"x": 1.0}
+    pair = nx.Graph([("a", "b")])
+    assert disrupt_module.katz(pair) == pytest.approx(nx.katz_centrality_numpy(pair))
+    result = simulate(nx.path_graph(["a", "b", "c"]), "katz", steps=3)
+    assert [s.removed for s in result.sequential[1:]] == ["b", "a", "c"]
+    assert [s.lcc for s in result.one_shot] == [3, 1, 1, 0]
+
+
+def test_the_sparse_katz_solver_ignores_weights_unless_asked(monkeypatch) -> None:
+    g = two_hubs()
+    g["h2"]["b"]["weight"] = 4
+    dense = disrupt_module.katz(g)
+    monkeypatch.setattr(disrupt_module, "KATZ_DENSE_LIMIT", 0)
+    assert disrupt_module.katz(g) == pytest.approx(dense, abs=1e-12)
+    assert disrupt_module.katz(g) != pytest.approx(disrupt_module.katz(g, "weight"))
+
+
+def single_tie(weight: float) -> nx.Graph:
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=weight)
+    return g
+
+
+def test_katz_note_from_the_largest_eigenvalue() -> None:
+    """One tie of weight w has eigenvalues w and -w: Katz's series converges only for
+    alpha x w < 1, so w = 10 (alpha 0.1) is the first weight to warn about."""
+    note = disrupt_module.katz_note
+    assert note(single_tie(10), "weight") == (
+        "katz: alpha 0.1 is not below 1/lambda_max (lambda_max = 10): the scores solve "
+        "Katz's equation but no longer rank by influence; prefer another strategy"
+    )
+    assert note(single_tie(9.9), "weight") is None
+    assert note(single_tie(12)) is None  # unweighted: lambda_max = 1
+    assert note(nx.Graph()) is None
+
+
+@pytest.mark.parametrize("dense_limit", [2_000, 0], ids=["dense", "sparse"])
+def test_both_eigen_solvers_find_the_largest_eigenvalue(monkeypatch, dense_limit: int) -> None:
+    """Dense (small graphs) or sparse (large ones), the note needs the largest eigenvalue,
+    not the one of largest magnitude (-12 and 12 for one tie of weight 12)."""
+    monkeypatch.setattr(disrupt_module, "KATZ_DENSE_LIMIT", dense_limit)
+    note = disrupt_module.katz_note
+    assert "lambda_max = 12" in note(single_tie(12), "weight")
+    assert note(single_tie(9), "weight") is None
+    assert note(single_tie(12)) is None
+    assert "lambda_max = 14" in note(nx.complete_graph(15))
+    assert note(two_hubs()) is None
+
+
+def test_the_katz_note_follows_the_weight() -> None:
+    g = two_hubs()
+    g["h1"]["b"]["weight"] = 12  # weighted lambda_max above 12; unweighted about 2.3
+    weighted = simulate(g, "katz", steps=1, weight="weight")
+    assert any(n.startswith("katz: alpha 0.1 is not below") for n in weighted.notes)
+    assert simulate(g, "katz", steps=1).notes == []
+
+
+def test_block_size_is_kept_only_for_a_block_run() -> None:
+    assert simulate(two_hubs(), "degree", steps=1, modes=["sequential"]).block_size is None
+    assert simulate(two_hubs(), "degree", steps=1, modes=["block"], block_size=4).block_size == 4
+
+
+def test_the_figure_names_a_block_by_its_size() -> None:
+    result = simulate(path7(), "degree", steps=3, modes=["sequential", "block"], block_size=2)
+    lcc_ax, _ = disruption_figure(result).axes
+    assert [t.get_text() for t in lcc_ax.get_legend().get_texts()] == [
+        "sequential",
+        "block of 2",
+    ]
+    block = lcc_ax.get_lines()[1]
+    assert (block.get_marker(), block.get_linestyle()) == ("^", ":")
+    assert list(block.get_ydata()) == [s.lcc_fraction for s in result.block]
+
+
+def test_the_plot_is_a_png_whatever_the_default_format(tmp_path, monkeypatch) -> None:
+    import matplotlib
+
+    monkeypatch.setitem(matplotlib.rcParams, "savefig.format", "svg")
+    result = simulate(barbell_with_broker(), "degree", steps=1)
+    png = plot_disruption(result, tmp_path / "plot.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_plot_is_not_written_into_a_protected_place(tmp_path) -> None:
+    result = simulate(barbell_with_broker(), "degree", steps=1)
+    db = tmp_path / "db"
+    db.mkdir()
+    with pytest.raises(AnalysisError):
+        plot_disruption(result, db / "plot.png", protect=[db])
+    assert not (db / "plot.png").exists()
+
+
+def test_messages_name_the_choices() -> None:
+    g = two_hubs()
+    with pytest.raises(
+        AnalysisError, match=r"^unknown weight 'heavy'; choose one of none, weight$"
+    ):
+        simulate(g, "degree", weight="heavy")
+    with pytest.raises(
+        AnalysisError, match=r"^unknown mode 'both'; choose from sequential, one-shot, block$"
+    ):
+        simulate(g, "degree", modes=["both"])
+    with pytest.raises(
+        AnalysisError, match=r"^unknown mode ''; choose from sequential, one-shot, block$"
+    ):
+        simulate(g, "degree", modes=[])
+    with pytest.raises(AnalysisError, match=r"^--block-size must be at least 1$"):
+        simulate(g, "degree", modes=["block"], block_size=0)
+    with pytest.raises(
+        AnalysisError,
+        match=r"^--plot out\.svg: the plot is a PNG image; give a file name ending in \.png$",
+    ):
+        disrupt_module.plot_path("out.svg")
+
+
+def test_sampled_efficiency_of_each_step_uses_that_steps_seed(monkeypatch) -> None:
+    """On a path every source sees different distances, so a sample drawn with another seed
+    (or none) would give another estimate."""
+    g = nx.path_graph(30)
+    monkeypatch.setattr(disrupt_module, "EFFICIENCY_LIMIT", 5)
+    monkeypatch.setattr(disrupt_module, "EFFICIENCY_SAMPLE", 3)
+    monkeypatch.setattr(disrupt_module, "MIN_EFFICIENCY_SAMPLE", 3)
+    result = simulate(g, "degree", steps=3, seed=7, modes=["one-shot"])
+    h = g.copy()
+    for step in result.one_shot[1:]:
+        h.remove_node(step.removed)
+        expected, sampled = disrupt_module.global_efficiency(h, 7 + step.step)
+        assert sampled and step.efficiency == expected
+        others = {disrupt_module.global_efficiency(h, s)[0] for s in range(20)}
+        assert len(others) > 5  # the seed decides the estimate
+
+
+def test_the_katz_note_on_bipartite_networks_does_not_depend_on_the_solver(monkeypatch) -> None:
+    """A bipartite network (a star, a tree: a broker and its contacts) has eigenvalues
+    lambda and -lambda, equally large: the sparse solver must be asked for the largest, not
+    for the one of largest magnitude, or the note would come and go from run to run."""
+    monkeypatch.setattr(disrupt_module, "KATZ_DENSE_LIMIT", 0)
+    for leaves in range(1, 9):
+        star = nx.star_graph(leaves)
+        nx.set_edge_attributes(star, 12, "weight")  # lambda_max = 12 x sqrt(leaves)
+        assert disrupt_module.katz_note(star, "weight") is not None, leaves

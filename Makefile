@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := .graphkit/demo
+DEMO_VIEW := .graphkit/demo-view.html  # beside the database: nothing is written inside it
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
@@ -33,7 +34,7 @@ demo: $(STAMP)
 	$(BIN)/graphkit --db $(DEMO_DB) load data/reports data/facts
 	$(BIN)/graphkit --db $(DEMO_DB) stats
 	$(BIN)/graphkit --db $(DEMO_DB) analyze --top 5 --measure degree --measure betweenness --measure pagerank --measure community
-	$(BIN)/graphkit --db $(DEMO_DB) view -o $(DEMO_DB)/view.html
+	$(BIN)/graphkit --db $(DEMO_DB) view -o $(DEMO_VIEW)
 
 browser:  # Debian's headless Chromium for the view tests and benchmark; nothing when present
 	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then :; else \

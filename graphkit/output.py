@@ -101,14 +101,24 @@ def write_folder(
     return [target / name for name in files]
 
 
+def _status_outside(
+    target: Path, protect: Iterable[Path], error: type[GraphkitError]
+) -> os.stat_result | None:
+    """The target's own status (a link not followed), None if nothing is there; ``error``
+    if it lies among the ``protect``ed paths."""
+    _check_outside(target, protect, error)
+    try:
+        return target.lstat()
+    except FileNotFoundError:
+        return None
+
+
 def _check_target(
     target: Path, protect: Iterable[Path], error: type[GraphkitError]
 ) -> os.stat_result | None:
     """The target's status if it exists and may be replaced; else ``error`` saying why not."""
-    _check_outside(target, protect, error)
-    try:
-        status = target.lstat()
-    except FileNotFoundError:
+    status = _status_outside(target, protect, error)
+    if status is None:
         return None
     if stat.S_ISLNK(status.st_mode):
         raise error(
@@ -128,10 +138,8 @@ def _check_target(
 def _check_folder(
     target: Path, protect: Iterable[Path], error: type[GraphkitError]
 ) -> os.stat_result | None:
-    _check_outside(target, protect, error)
-    try:
-        status = target.lstat()
-    except FileNotFoundError:
+    status = _status_outside(target, protect, error)
+    if status is None:
         return None
     if stat.S_ISLNK(status.st_mode):
         raise error(f"{target} is a symbolic link; name a new or empty folder itself")

@@ -190,7 +190,7 @@ class GraphStore(ABC):
                 if not todo:
                     continue
                 take_back(run, todo, [k for k in stored if k not in same], self.dialect)
-                batch = WriteBatch.from_documents(todo)
+                batch = WriteBatch.from_documents(todo, digest)
                 for statement, params in write_statements(batch, self.dialect):
                     run(statement, params)
             return unchanged

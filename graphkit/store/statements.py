@@ -9,7 +9,7 @@ interface) and :mod:`graphkit.store.ties` (edge-list imports) both build on thes
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,11 +49,20 @@ class WriteBatch:
         return cls.from_documents([doc])
 
     @classmethod
-    def from_documents(cls, docs: Sequence[FactsDocument]) -> WriteBatch:
+    def from_documents(
+        cls, docs: Sequence[FactsDocument], digests: Mapping[str, str] | None = None
+    ) -> WriteBatch:
+        """``digests``: each report's :meth:`FactsDocument.digest` when the caller has them."""
         keys = [doc.report.key for doc in docs]
         if len(set(keys)) != len(keys):
             raise ValueError("a write batch holds each report once")
-        reports = [{**doc.report.model_dump(), FACTS_PROPERTY.name: doc.digest()} for doc in docs]
+        reports = [
+            {
+                **doc.report.model_dump(),
+                FACTS_PROPERTY.name: digests[doc.report.key] if digests else doc.digest(),
+            }
+            for doc in docs
+        ]
         nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for doc in docs:

@@ -77,10 +77,16 @@ _REASON_TEXTS = (
 )
 # What a reader meets when it opens the database, or reads it, while another process is
 # writing: the log in the middle of an append ("Checksum verification failed, the WAL file is
-# corrupted", "Reading past the end of ... .wal"), or a checkpoint under way. What was
-# committed is intact; a moment later the same open succeeds. A reader retries for up to
-# BUSY_SECONDS, then says the store is busy.
-_BUSY = ("WAL file is corrupted", "Reading past the end", "checkpoint recovery is pending")
+# corrupted", "Reading past the end of ... .wal"), or a checkpoint under way (pending, or
+# half-written into the database file: "Primary-key index contains an invalid local node
+# offset"). What was committed is intact; a moment later the same open succeeds. A reader
+# retries for up to BUSY_SECONDS, then says the store is busy.
+_BUSY = (
+    "WAL file is corrupted",
+    "Reading past the end",
+    "checkpoint recovery is pending",
+    "Primary-key index contains an invalid",
+)
 BUSY_SECONDS = 10.0
 # Objects kept alive until the process ends, never destroyed (see LadybugStore.close).
 _ABANDONED: list[Any] = []

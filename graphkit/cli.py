@@ -522,6 +522,22 @@ ProjectionOpt = Annotated[
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for Louvain and sampling.")]
 
 
+class Engine(StrEnum):
+    auto = "auto"
+    networkx = "networkx"
+    igraph = "igraph"
+
+
+EngineOpt = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="networkx (the reference) or igraph (pip install 'graphkit[fast]': the same "
+        "measures, 10-300x faster on large graphs); auto = igraph when installed.",
+    ),
+]
+
+
 def _filters(
     label: list[str] | None,
     country: list[str] | None,
@@ -570,7 +586,8 @@ def analyze(
             "-m",
             metavar="MEASURE",
             help="degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, "
-            "community, kcore, articulation, bridges, constraint, effective_size (repeat or "
+            "community, leiden (igraph engine), kcore, articulation, bridges, constraint, "
+            "effective_size (repeat or "
             "comma-separate). Default: degree, weighted_degree, betweenness, pagerank, "
             "community, kcore, articulation.",
         ),
@@ -586,6 +603,7 @@ def analyze(
         ),
     ] = False,
     seed: SeedOpt = 42,
+    engine: EngineOpt = Engine.auto,
     label: LabelOpt = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
@@ -602,7 +620,7 @@ def analyze(
     filters = _filters(label, country, since, until, reported_only, report)
     with settings.store(read_only=not write_back) as store:
         data = filter_graph(load_graph(store, evidence=False), filters)
-        analysis = run_analysis(data, projection.value, measures, seed=seed)
+        analysis = run_analysis(data, projection.value, measures, seed=seed, engine=engine.value)
         written = store_measures(store, analysis.result) if write_back else None
     top_n = top or None
     if format is Format.json:
@@ -751,6 +769,7 @@ def disrupt(
         Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
     ] = None,
     seed: SeedOpt = 42,
+    engine: EngineOpt = Engine.auto,
     label: LabelOpt = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
@@ -779,6 +798,7 @@ def disrupt(
         strategy.value,
         steps,
         seed=seed,
+        engine=engine.value,
         weight=weight.value,
         block_size=block_size,
         **({"modes": modes} if modes else {}),

@@ -13,6 +13,7 @@ from graphkit.analytics.analysis import Analysis, analyze
 from graphkit.analytics.disrupt import STRATEGIES, Disruption, plot_disruption, simulate
 from graphkit.analytics.measures import (
     DEFAULT_MEASURES,
+    ENGINES,
     MEASURES,
     MeasureResult,
     compute_measures,
@@ -34,6 +35,7 @@ from graphkit.analytics.writeback import WRITABLE, write_back
 
 __all__ = [
     "DEFAULT_MEASURES",
+    "ENGINES",
     "MEASURES",
     "PROJECTIONS",
     "STRATEGIES",

@@ -90,6 +90,7 @@ def analyze(
     projection: str = "full",
     measures: list[str] | None = None,
     seed: int = 42,
+    engine: str | None = "networkx",
 ) -> Analysis:
     """Project ``data`` and compute ``measures`` on it.
 
@@ -109,4 +110,4 @@ def analyze(
             f"the {projection} projection is empty: the graph has no {label} nodes"
             + (" (after filtering)" if data.nodes else "")
         )
-    return Analysis(projection, graph, compute_measures(graph, wanted, seed=seed))
+    return Analysis(projection, graph, compute_measures(graph, wanted, seed=seed, engine=engine))

@@ -117,14 +117,20 @@ def _attribute(mode: str) -> str:
 
 
 def scores(
-    graph: nx.Graph, strategy: str, *, weight: str = "none", seed: int = 42
+    graph: nx.Graph,
+    strategy: str,
+    *,
+    weight: str = "none",
+    seed: int = 42,
+    engine: str | None = "networkx",
 ) -> dict[str, float]:
-    """Each node's score for ``strategy`` (not ``random``), on ``weight`` (see module)."""
+    """Each node's score for ``strategy`` (not ``random``), on ``weight`` (see module);
+    ``engine`` computes betweenness (see :data:`graphkit.analytics.measures.ENGINES`)."""
     w = _weight_attr(weight)
     if strategy == "degree":
         return {v: float(d) for v, d in graph.degree(weight=w)}
     if strategy == "betweenness":
-        return betweenness(graph, seed, weighted=w is not None)
+        return betweenness(graph, seed, weighted=w is not None, engine=engine)
     if strategy == "katz":
         return katz(graph, weight=w)
     if strategy == "collective-influence":
@@ -142,13 +148,19 @@ def _weight_attr(weight: str) -> str | None:
     return "weight" if weight == "weight" else None
 
 
-def ranking(graph: nx.Graph, strategy: str, seed: int = 42, weight: str = "none") -> list[str]:
+def ranking(
+    graph: nx.Graph,
+    strategy: str,
+    seed: int = 42,
+    weight: str = "none",
+    engine: str | None = "networkx",
+) -> list[str]:
     """Nodes by decreasing score for ``strategy``; ties by node id (random: seeded shuffle)."""
     if strategy == "random":
         order = sorted(graph)
         random.Random(seed).shuffle(order)
         return order
-    values = scores(graph, strategy, weight=weight, seed=seed)
+    values = scores(graph, strategy, weight=weight, seed=seed, engine=engine)
     return sorted(graph, key=lambda v: (-values[v], v))
 
 
@@ -250,6 +262,7 @@ def removals(
     every: int | None,
     seed: int = 42,
     weight: str = "none",
+    engine: str | None = "networkx",
 ) -> Iterator[tuple[str, nx.Graph]]:
     """The nodes removed one by one, each with the graph left after it: the ranking is
     recomputed before removals 1, 1 + every, 1 + 2 x every... (``every`` = 1: sequential;
@@ -258,7 +271,7 @@ def removals(
     order: Iterator[str] = iter(())
     for step in range(1, steps + 1):
         if step == 1 or (strategy != "random" and every and (step - 1) % every == 0):
-            order = iter(ranking(h, strategy, seed, weight))
+            order = iter(ranking(h, strategy, seed, weight, engine))
         victim = next(order)
         h.remove_node(victim)
         yield victim, h
@@ -273,11 +286,14 @@ def simulate(
     weight: str = "none",
     modes: Iterable[str] = DEFAULT_MODES,
     block_size: int = DEFAULT_BLOCK_SIZE,
+    engine: str | None = "networkx",
 ) -> Disruption:
     """Remove up to ``steps`` nodes by ``strategy`` in each of ``modes``; step 0 is the
-    intact network. ``lcc_fraction`` and ``efficiency_fraction`` are relative to it."""
+    intact network. ``lcc_fraction`` and ``efficiency_fraction`` are relative to it.
+    ``engine`` computes the betweenness ranking (the same sample, the same order)."""
     if strategy not in STRATEGIES:
         raise AnalysisError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
+    engine = measures.resolve_engine(engine)
     w = _weight_attr(weight)
     modes = tuple(dict.fromkeys(modes))
     unknown = [m for m in modes if m not in MODES]
@@ -328,7 +344,9 @@ def simulate(
     for mode in modes:
         target = result.curve(mode)
         target.append(intact)
-        removed = removals(g, strategy, steps, every=every[mode], seed=seed, weight=weight)
+        removed = removals(
+            g, strategy, steps, every=every[mode], seed=seed, weight=weight, engine=engine
+        )
         for step, (victim, h) in enumerate(removed, 1):
             state, _ = _state(h, step, victim, base, seed)
             state.name = names.get(victim)

@@ -59,6 +59,7 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_cli_choices_are_the_librarys() -> None:
     assert tuple(p.value for p in cli.Projection) == analytics.PROJECTIONS
     assert tuple(s.value for s in cli.Strategy) == analytics.STRATEGIES
+    assert tuple(e.value for e in cli.Engine) == analytics.ENGINES
 
 
 def test_analyze_json_ranks_the_operation_first(seed_db: Path) -> None:
@@ -73,6 +74,37 @@ def test_analyze_json_ranks_the_operation_first(seed_db: Path) -> None:
     assert "betweenness exact; distance = 1/weight" in out["notes"]
     # the seed's two articulation points: the operation and the Met (its only link to GB)
     assert [r["label"] for r in out["measures"]["articulation"]] == ["Operation", "Agency"]
+
+
+def test_analyze_engines_give_the_same_exact_measures(seed_db: Path) -> None:
+    runs = {
+        engine: json.loads(
+            ok(
+                graphkit(
+                    seed_db,
+                    "analyze",
+                    "--format",
+                    "json",
+                    "--top",
+                    "0",
+                    "--engine",
+                    engine,
+                    "-m",
+                    "degree,betweenness,kcore,articulation,community,leiden",
+                )
+            ).stdout
+        )
+        for engine in ("networkx", "igraph")
+    }
+    for measure in ("degree", "betweenness", "kcore", "articulation"):
+        want = {r["id"]: r["value"] for r in runs["networkx"]["measures"][measure]}
+        got = {r["id"]: r["value"] for r in runs["igraph"]["measures"][measure]}
+        assert got.keys() == want.keys()
+        assert all(got[v] == pytest.approx(want[v], abs=1e-9) for v in want), measure
+    assert "engine: igraph" in runs["igraph"]["notes"]
+    assert any(n.startswith("leiden: Leiden") for n in runs["networkx"]["notes"])
+    leiden = runs["igraph"]["measures"]["leiden"]
+    assert len(leiden) == runs["igraph"]["nodes"]
 
 
 def test_analyze_agencies_table_and_csv(seed_db: Path) -> None:
@@ -109,6 +141,8 @@ def test_analyze_write_back_then_query(tmp_path: Path) -> None:
 
 def test_analyze_errors_are_one_line(seed_db: Path, empty_db: Path) -> None:
     one_line_error(graphkit(seed_db, "analyze", "-m", "fame"), "unknown measure 'fame'")
+    bad_engine = graphkit(seed_db, "analyze", "--engine", "fast")
+    assert bad_engine.returncode == 2 and "'fast' is not one of" in bad_engine.stderr
     one_line_error(
         graphkit(seed_db, "analyze", "-P", "persons"), "persons projection is empty", "Person"
     )

@@ -155,12 +155,15 @@ def montagna_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return dbs
 
 
+@pytest.mark.parametrize("engine", ["networkx", "igraph"])
 @pytest.mark.parametrize(("network", "strategy"), sorted(PUBLISHED))
-def test_graphkit_reproduces_the_sequential_curves(montagna_db, network, strategy) -> None:
+def test_graphkit_reproduces_the_sequential_curves(montagna_db, network, strategy, engine) -> None:
     done = graphkit(
         "--db",
         montagna_db[network],
         "disrupt",
+        "--engine",
+        engine,
         "--projection",
         "persons",
         "--strategy",

@@ -62,6 +62,7 @@ bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_soak.py
 	$(BIN)/python benchmarks/bench_heavy_load.py
 	$(BIN)/python benchmarks/bench_import_edges.py
+	$(BIN)/python benchmarks/bench_load_workers.py
 
 # Coverage-guided fuzzing (atheris) of the extractor and the facts parser, not part of
 # `make test`. Corpora and crash files go to .graphkit/fuzz/<target>/; a crash's input

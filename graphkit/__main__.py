@@ -2,4 +2,5 @@
 
 from graphkit.cli import run
 
-run()
+if __name__ == "__main__":  # not when a worker process imports it (load --workers)
+    run()

@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -154,6 +154,16 @@ def load(
         str | None,
         typer.Option(help="Publication date (ISO) for reports whose text does not give the year."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes that read and extract reports while this one writes (the graph "
+            "is the same). Default: one per core from 100 inputs on, else 1.",
+        ),
+    ] = None,
 ) -> None:
     """Load reports (.txt .md .html) and facts documents (.json .yaml) into the graph.
 
@@ -164,7 +174,7 @@ def load(
         say(err, f"error: {outcome.error}")
     with settings.store() as store:
         before = store.counts()
-        outcomes = _load_with_progress(store, found, published)
+        outcomes = _load_with_progress(store, found, published, workers)
         after = store.counts()
     outcomes = failed + outcomes
     loaded = [o for o in outcomes if o.ok]
@@ -281,14 +291,24 @@ def import_edges(
 
 
 def _load_with_progress(
-    store: GraphStore, found: list[str], published: str | None
+    store: GraphStore, found: list[str], published: str | None, workers: int | None
 ) -> list[Outcome]:
     def report(outcome: Outcome) -> None:
         if not outcome.ok:
             say(err, f"error: {outcome.error}")
 
+    def run(on_item: Callable[[Outcome], None]) -> list[Outcome]:
+        return load_inputs(
+            store,
+            found,
+            published=published,
+            on_item=on_item,
+            debug=settings.debug,
+            workers=workers,
+        )
+
     if len(found) < 5 or not err.is_terminal:
-        return load_inputs(store, found, published=published, on_item=report, debug=settings.debug)
+        return run(report)
     columns = (TextColumn("loading"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("load", total=len(found))
@@ -297,7 +317,7 @@ def _load_with_progress(
             report(outcome)
             progress.advance(task)
 
-        return load_inputs(store, found, published=published, on_item=step, debug=settings.debug)
+        return run(step)
 
 
 @app.command()

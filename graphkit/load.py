@@ -7,10 +7,16 @@ nothing already in the graph and stops no other file.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
+import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -93,6 +99,90 @@ class _Pending:
     outcome: Outcome | None = None
 
 
+def _read(source: str, published: str | None, debug: bool) -> _Pending:
+    """One input read (and extracted): its facts document, or the outcome of its failure.
+    A bug of ours is that input's failure unless ``debug`` asks for the traceback."""
+    item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
+    try:
+        item.doc = read_facts(source, published)
+    except GraphkitError as exc:
+        item.outcome = _failure(item.source, exc)
+    except Exception as exc:
+        if debug:
+            raise
+        item.outcome = _internal_error(item.source, exc)
+    return item
+
+
+PARALLEL_INPUTS = 100
+"""With the default number of workers, fewer inputs than this are read in this process:
+starting a worker (a fresh interpreter that imports the extractor and warms it up, about
+half a second) costs more than it saves on a few reports."""
+AHEAD_PER_WORKER = 16
+"""Inputs handed to the workers ahead of the one being written, per worker: enough to keep
+them busy while a batch is written, few enough to bound the documents held in memory."""
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _warm_up() -> None:
+    """A worker's start-up work, done once: the gazetteers and compiled patterns."""
+    with contextlib.suppress(GraphkitError):
+        from graphkit.extract import extract_text
+
+        extract_text("Police in Spain arrested 2 suspects.", source="warm-up")
+
+
+def _read_all(
+    inputs: Iterable[str], published: str | None, debug: bool, workers: int | None
+) -> Iterator[_Pending]:
+    """The inputs read, in input order: in this process, or by ``workers`` worker processes
+    (None: :func:`default_workers` when there are at least :data:`PARALLEL_INPUTS`)."""
+    inputs = list(inputs)
+    if workers is None:
+        workers = default_workers() if len(inputs) >= PARALLEL_INPUTS else 1
+    workers = min(workers, len(inputs))
+    if workers <= 1:
+        for source in inputs:
+            yield _read(source, published, debug)
+        return
+    context = multiprocessing.get_context("spawn")  # never fork a process holding a store
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+    try:
+        waiting: deque[Future[_Pending]] = deque()
+        todo = iter(inputs)
+
+        def submit() -> None:
+            source = next(todo, None)
+            if source is None:
+                return
+            if source == "-":  # stdin is this process's: read it here, in its turn
+                done: Future[_Pending] = Future()
+                done.set_result(_read(source, published, debug))
+                waiting.append(done)
+            else:
+                waiting.append(pool.submit(_read, source, published, debug))
+
+        for _ in range(workers * AHEAD_PER_WORKER):
+            submit()
+        while waiting:
+            item = waiting.popleft().result()
+            submit()
+            yield item
+    except BrokenProcessPool:
+        raise ExtractionUnavailable(
+            "a worker process stopped (out of memory?); run load again with --workers 1"
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def load(
     store: GraphStore,
     inputs: Iterable[str],
@@ -100,6 +190,7 @@ def load(
     published: str | None = None,
     on_item: Callable[[Outcome], None] | None = None,
     debug: bool = False,
+    workers: int | None = 1,
 ) -> list[Outcome]:
     """Load each input (a file or ``-``, see :func:`sources`); never stop at a bad one.
 
@@ -107,6 +198,10 @@ def load(
     (:meth:`GraphStore.write_many`). If the store rejects a batch, its documents are
     written again one at a time, so only the bad one fails and nothing is half-loaded.
     Outcomes (and ``on_item`` calls) come in input order, once each batch is written.
+
+    ``workers`` > 1 reads and extracts inputs in that many worker processes while this
+    one writes, in input order: the graph is the same as with one (None: one per core for
+    :data:`PARALLEL_INPUTS` inputs or more).
 
     A bug of ours while reading one input is reported as that input's failure (the
     others still load) unless ``debug`` asks for the traceback. A store that goes away
@@ -129,17 +224,15 @@ def load(
         pending.clear()
         chars = elements = 0
 
-    for source in inputs:
-        item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
+    reading = _read_all(inputs, published, debug, workers)
+    while True:
         try:
-            item.doc = read_facts(source, published)
-        except GraphkitError as exc:
-            item.outcome = _failure(item.source, exc)
-        except Exception as exc:
-            if debug:
-                flush()  # what was read before still loads, as without batches
-                raise
-            item.outcome = _internal_error(item.source, exc)
+            item = next(reading)
+        except StopIteration:
+            break
+        except Exception:
+            flush()  # what was read before still loads, as without batches
+            raise
         weight = 0 if item.doc is None else len(item.doc.nodes) + len(item.doc.relationships)
         if pending and elements + weight > BATCH_ELEMENTS:
             flush()  # the batch so far, then this document starts the next one

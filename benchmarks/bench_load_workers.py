@@ -1,0 +1,91 @@
+"""``graphkit load --workers``: text reports extracted in worker processes while one writes.
+
+Writes N synthetic press releases (bench_extract's templates, a fixed seed) as text files,
+loads them with the real CLI into fresh embedded stores with ``--workers 1`` and with
+``--workers W`` (default: the usable cores), and reports wall time, reports/s and the ratio;
+then checks that the two graphs are identical.
+
+    python benchmarks/bench_load_workers.py [--reports 10000] [--workers 2] [--json FILE]
+
+The target (issue 15): on 2 cores, >= 1.7x the one-worker rate on 10,000 reports.
+Wall time is what counts here; run it on a quiet machine (the load average is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_extract import report
+
+from graphkit.load import default_workers
+from graphkit.store.ladybug import LadybugStore
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    rng = random.Random(11)
+    folder.mkdir(parents=True)
+    for i in range(count):
+        # a unique first line: each file is its own report
+        (folder / f"r{i:05d}.txt").write_text(f"Report {i}\n\n{report(rng)}", encoding="utf-8")
+
+
+def timed_load(folder: Path, db: Path, workers: int) -> float:
+    command = [sys.executable, "-m", "graphkit", "--db", str(db), "load", str(folder)]
+    start = time.perf_counter()
+    done = subprocess.run(
+        [*command, "--workers", str(workers)], capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"load --workers {workers} failed:\n{done.stderr}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reports", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-workers-"))
+    try:
+        corpus = work / "reports"
+        write_corpus(corpus, args.reports)
+        print(f"{args.reports} reports; load average {os.getloadavg()} on {os.cpu_count()} cpus")
+        results: dict[str, float] = {}
+        for workers in (1, args.workers):
+            seconds = timed_load(corpus, work / f"db{workers}", workers)
+            results[f"workers_{workers}_s"] = seconds
+            rate = args.reports / seconds
+            print(f"load --workers {workers}: {seconds:.1f} s, {rate:.0f} reports/s", flush=True)
+        ratio = results["workers_1_s"] / results[f"workers_{args.workers}_s"]
+        graphs = []
+        for workers in (1, args.workers):
+            with LadybugStore(work / f"db{workers}", read_only=True) as store:
+                graphs.append(store.read_graph())
+        same = graphs[0] == graphs[-1]
+        print(
+            f"--workers {args.workers} is x{ratio:.2f} the one-worker rate; "
+            f"identical graph: {same}; load average {os.getloadavg()}"
+        )
+        if args.json:
+            payload = {**results, "ratio": ratio, "identical": same, "reports": args.reports}
+            args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+        return 0 if same else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""``load --workers``: reports read and extracted in worker processes give the same graph,
+the same outcomes in the same order, and the same errors as reading them here."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from many_reports import small_report
+
+from graphkit import load as load_module
+from graphkit.load import Outcome, load
+from graphkit.store.ladybug import LadybugStore
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = [
+    "Police in Spain arrested {n} suspects of drug trafficking and seized {n} kg of cocaine "
+    "in an operation led by the Guardia Civil with the support of Europol.",
+    "Operation Sandcastle {n}: the Belgian Federal Police and the Dutch National Police "
+    "arrested {n} members of a money laundering network in Belgium and the Netherlands.",
+    "Italian Carabinieri detained {n} people in Italy for migrant smuggling on behalf of a "
+    "criminal group; EUR {n} million in cash was frozen.",
+]
+
+
+def inputs(folder: Path, count: int = 14) -> list[str]:
+    """Text reports, a facts document, a binary file and an empty one, in a fixed order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"r{i:02d}.txt"
+        path.write_text(f"Report {i}\n\n" + TEXTS[i % 3].format(n=i + 2), encoding="utf-8")
+        paths.append(path)
+    facts = folder / "facts.json"
+    facts.write_text(small_report(3).to_json(), encoding="utf-8")
+    binary = folder / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text")
+    empty = folder / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    paths[5:5] = [binary, facts]
+    paths.append(empty)
+    return [str(p) for p in paths]
+
+
+def loaded(db: Path, sources: list[str], workers: int | None) -> tuple[list[Outcome], object]:
+    seen: list[list[multiprocessing.Process]] = []
+
+    def on_item(outcome: Outcome) -> None:
+        seen.append(multiprocessing.active_children())
+
+    with LadybugStore(db) as store:
+        outcomes = load(store, sources, workers=workers, on_item=on_item)
+        graph = store.read_graph()
+    loaded.children = seen  # type: ignore[attr-defined]
+    return outcomes, graph
+
+
+def test_two_workers_give_the_graph_and_outcomes_of_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", 2)  # outcomes while workers read
+    sources = inputs(tmp_path / "in")
+    one, graph_one = loaded(tmp_path / "one", sources, workers=1)
+    assert not any(loaded.children)  # type: ignore[attr-defined]
+    two, graph_two = loaded(tmp_path / "two", sources, workers=2)
+    assert any(loaded.children)  # type: ignore[attr-defined]  # read by worker processes
+    assert two == one
+    assert graph_two == graph_one
+    assert [o.source for o in two] == sources
+    failed = [o for o in two if not o.ok]
+    assert [Path(o.source).name for o in failed] == ["binary.txt", "empty.txt"]
+    assert "binary" in (failed[0].error or "") and "empty" in (failed[1].error or "")
+    assert sum(o.ok for o in two) == len(sources) - 2
+
+
+def test_few_inputs_are_read_here_unless_workers_are_asked_for(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", 1)
+    sources = inputs(tmp_path / "in", count=3)
+    assert len(sources) < load_module.PARALLEL_INPUTS
+    loaded(tmp_path / "auto", sources, workers=None)
+    assert not any(loaded.children)  # type: ignore[attr-defined]
+
+
+def test_more_workers_than_inputs_and_a_single_input(tmp_path: Path) -> None:
+    sources = inputs(tmp_path / "in", count=1)[:1]
+    outcomes, graph = loaded(tmp_path / "db", sources, workers=8)
+    reference, want = loaded(tmp_path / "ref", sources, workers=1)
+    assert outcomes == reference and graph == want
+
+
+def test_the_default_is_one_worker_per_usable_core() -> None:
+    assert load_module.default_workers() == len(os.sched_getaffinity(0))
+
+
+def graphkit(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+        cwd=ROOT,
+    )
+
+
+def test_the_cli_with_workers_loads_stdin_in_its_turn_and_reports_errors(tmp_path: Path) -> None:
+    sources = inputs(tmp_path / "in", count=6)
+    stdin_text = "Police in Portugal arrested 4 suspects of cocaine trafficking."
+    runs = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"db{workers}"
+        done = graphkit(
+            "--db",
+            str(db),
+            "load",
+            "--workers",
+            workers,
+            *sources[:3],
+            "-",
+            *sources[3:],
+            stdin=stdin_text,
+        )
+        assert done.returncode == 1, done.stderr  # two inputs fail, the others load
+        errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+        assert len(errors) == 2 and "binary.txt" in errors[0] and "empty.txt" in errors[1]
+        assert "Traceback" not in done.stderr
+        with LadybugStore(db, read_only=True) as store:
+            runs[workers] = store.read_graph()
+    assert runs["1"] == runs["2"]
+    reports = [n for n in runs["2"].nodes if n.label == "Report"]
+    assert len(reports) == 6 + 1 + 1  # the texts, the facts document and stdin
+    assert {"PT"} <= {n.key for n in runs["2"].nodes if n.label == "Country"}
+
+
+def test_workers_must_be_at_least_one(tmp_path: Path) -> None:
+    done = graphkit("--db", str(tmp_path / "db"), "load", "--workers", "0", "x.txt")
+    assert done.returncode == 2 and "--workers" in done.stderr
+
+
+def test_a_second_load_with_workers_changes_nothing(tmp_path: Path) -> None:
+    sources = inputs(tmp_path / "in", count=4)
+    _, graph = loaded(tmp_path / "db", sources, workers=2)
+    again, graph_again = loaded(tmp_path / "db", sources, workers=2)
+    assert graph_again == graph
+    assert all(o.unchanged for o in again if o.ok)

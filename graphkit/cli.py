@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -31,8 +31,6 @@ from graphkit import __version__, model, schema
 from graphkit import queries as query_library
 from graphkit.errors import GraphkitError, QueryError
 from graphkit.jsonout import strict_json
-from graphkit.load import Outcome, check_published, read_facts, sources
-from graphkit.load import load as load_inputs
 from graphkit.redact import redact
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
 from graphkit.terminal import PlainTable, say, shown
@@ -44,6 +42,9 @@ from graphkit.view.options import (
     SizeBy,
     ViewOptions,
 )
+
+if TYPE_CHECKING:  # the loading pipeline (facts, extractor) is imported by the commands using it
+    from graphkit.load import Outcome
 
 app = typer.Typer(
     help="Turn law-enforcement reports into a knowledge graph of criminal networks.",
@@ -168,6 +169,8 @@ def load(
     """Load reports (.txt .md .html) and facts documents (.json .yaml) into the graph.
 
     Each file (or stdin) may be at most 8 MiB; a larger one is refused, the others load."""
+    from graphkit.load import check_published, sources
+
     published = check_published(published)
     found, failed = sources(paths)
     for outcome in failed:
@@ -293,6 +296,8 @@ def import_edges(
 def _load_with_progress(
     store: GraphStore, found: list[str], published: str | None, workers: int | None
 ) -> list[Outcome]:
+    from graphkit.load import load as load_inputs
+
     def report(outcome: Outcome) -> None:
         if not outcome.ok:
             say(err, f"error: {outcome.error}")
@@ -329,6 +334,8 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date (ISO).")] = None,
 ) -> None:
     """Print the facts document of a report (at most 8 MiB), to review, correct and load."""
+    from graphkit.load import check_published, read_facts
+
     doc = read_facts(report, check_published(published))
     sys.stdout.write(doc.to_json() if format is FactsFormat.json else doc.to_yaml())
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from graphkit import model
-from graphkit.facts import FactsDocument
 from graphkit.model import (
     allowed_label,
     allowed_type,
@@ -41,7 +40,8 @@ from graphkit.store.statements import (
     write_statements,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only read skip it
+    from graphkit.facts import FactsDocument
     from graphkit.store.ties import TieBatch, TiesWritten
 
 # --------------------------------------------------------------------------------------

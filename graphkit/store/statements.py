@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphkit import model
-from graphkit.facts import FactsDocument
 from graphkit.model import (
     FACTS_PROPERTY,
     REPORTS_PROPERTY,
@@ -23,6 +22,9 @@ from graphkit.model import (
     allowed_label,
     allowed_type,
 )
+
+if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only read skip it
+    from graphkit.facts import FactsDocument
 
 # --------------------------------------------------------------------------------------
 # Rows: a facts document flattened into one parameter list per statement

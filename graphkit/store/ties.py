@@ -16,10 +16,9 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphkit import model
-from graphkit.facts import ReportInfo
 from graphkit.model import allowed_type
 from graphkit.store.statements import (
     REPORT_EXISTS,
@@ -28,6 +27,9 @@ from graphkit.store.statements import (
     removal_statements,
     report_statement,
 )
+
+if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only read skip it
+    from graphkit.facts import ReportInfo
 
 SPOOL_COLUMNS: tuple[str, ...] = (
     "source",

@@ -10,7 +10,7 @@ DEMO_VIEW := .graphkit/demo-view.html  # beside the database: nothing is written
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help install demo test lint neo4j bench fuzz mutate score schema browser clean
+.PHONY: help install demo test lint neo4j bench fuzz mutate score schema browser notebooks clean
 
 help:
 	@echo "make demo    load the sample reports into the embedded store and show the graph"
@@ -20,6 +20,7 @@ help:
 	@echo "make fuzz    fuzz the extractor and the facts parser (FUZZ_SECONDS=120 each)"
 	@echo "make mutate  mutation-test the pure modules (MODULES='numbers analytics/disrupt' for some)"
 	@echo "make score   score the extractor on ../shared/eval/dev"
+	@echo "make notebooks  run the notebooks and store them with their outputs"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +90,10 @@ MUTATE_JOBS ?= 2
 mutate: $(STAMP)
 	$(BIN)/python -c 'import mutmut' 2>/dev/null || $(BIN)/pip install --quiet -e '.[test,mutate]'
 	$(BIN)/python mutate/run.py --max-children $(MUTATE_JOBS) $(MODULES)
+
+notebooks: $(STAMP)  # a throwaway Neo4j for 02-neo4j unless NEO4J_URI is set
+	$(BIN)/python tests/neo4j/server.py --build-only
+	$(BIN)/python notebooks/execute.py
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev --graphkit $(BIN)/graphkit -v

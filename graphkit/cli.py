@@ -312,7 +312,8 @@ def _load_with_progress(
             workers=workers,
         )
 
-    if len(found) < 5 or not err.is_terminal:
+    # a progress bar only on a real terminal (rich also counts FORCE_COLOR, set by Jupyter)
+    if len(found) < 5 or not (err.is_terminal and sys.stderr.isatty()):
         return run(report)
     columns = (TextColumn("loading"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True) as progress:

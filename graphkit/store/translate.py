@@ -90,9 +90,7 @@ _SUBQUERY_INSTEAD = {
 _PATTERN_COMPREHENSION = (
     "pattern comprehensions [(a)-->(b) | b.name]: use OPTIONAL MATCH (a)-->(b) WITH collect(b.name)"
 )
-_PLUGINS = (
-    "APOC and GDS exist only on Neo4j: see `graphkit analyze` for centralities and communities"
-)
+_PLUGINS = "APOC or GDS (Neo4j plugins): see `graphkit analyze` for centralities and communities"
 
 
 def _untranslatable(what: str) -> Untranslatable:
@@ -260,7 +258,7 @@ class _Rewriter:
         if tok.kind == "word" and t.is_punct(i + 1, "(") and not t.is_punct(i - 1, "."):
             return self.call(i)
         if tok.kind == "word" and t.is_punct(i + 1, ".") and tok.text.lower() in ("apoc", "gds"):
-            raise Untranslatable(_PLUGINS)
+            raise _untranslatable(_PLUGINS)
         if tok.kind == "word" and t.is_punct(i + 1, "{"):
             return self.subquery(i)
         if tok.kind == "word" and t.is_punct(i + 1, ":"):
@@ -517,9 +515,12 @@ def unknown_type(name: str) -> UnknownName:
 
 def unknown_property(prop: str, owners: list[str], valid: list[str]) -> UnknownName:
     whose = "/".join(owners) if owners else "any node or relationship"
+    hint = _did_you_mean(prop, valid)
+    keys = {model.NODE_TYPES[o].key for o in owners if o in model.NODE_TYPES}
+    if prop == "key" and len(keys) == 1 and "key" not in keys:
+        hint = f"did you mean {keys.pop()} (its key)? "
     return UnknownName(
-        f"{whose} has no property {prop}; {_did_you_mean(prop, valid)}"
-        f"its properties are {', '.join(valid)}"
+        f"{whose} has no property {prop}; {hint}its properties are {', '.join(valid)}"
     )
 
 

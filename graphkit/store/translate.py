@@ -20,6 +20,8 @@ Two things, both token-aware and neither a Cypher parser (the tokens are
   ``allShortestPaths(...)``                       ``(a)-[* ALL SHORTEST 1..k]-(b)``
   ``-[*2]-``, ``-[*1..3]-`` (trails)               ``-[* TRAIL 2..2]-``, ``-[* TRAIL 1..3]-``
   ``RETURN x AS group`` (a word it reserves)      ``RETURN x AS `group```
+  ``MATCH (a)-[:T]->(o)<-[:T]-(b)`` (Neo4j never  ``MATCH (a)-[r1:T]->(o)<-[r2:T]-(b)
+  matches one relationship twice in a MATCH)      WHERE r1 <> r2``
   ``relationships(p)``                            ``rels(p)``
   ``[x IN xs WHERE p | e]``                       ``list_transform(list_filter(...), x -> e)``
   ``EXISTS { (a)-->(b) }``, ``COUNT { ... }``     ``EXISTS { MATCH (a)-->(b) }``
@@ -196,6 +198,9 @@ class _Tokens:
 
 # -- translation --------------------------------------------------------------------------
 
+#: Words that end a MATCH's pattern, and that end its WHERE.
+_AFTER_WHERE = _words("MATCH OPTIONAL WITH RETURN UNWIND ORDER SKIP LIMIT UNION CALL")
+_AFTER_PATTERN = _AFTER_WHERE | {"WHERE"}
 _TO_THE_END = 2**31 - 1  # substring(s, i): LadybugDB needs a length (size(s) misreads)
 #: Words LadybugDB reserves that Neo4j takes as names (``RETURN g.name AS group``).
 _RESERVED = _words("GROUP TABLE COLUMN DEFAULT HEADERS MACRO ONLY GLOB PRIMARY DBTYPE INSTALL")
@@ -217,6 +222,7 @@ class _Rewriter:
     def __init__(self, toks: _Tokens) -> None:
         self.t = toks
         self.shortest = ""  # "SHORTEST" / "ALL SHORTEST" inside shortestPath(...)
+        self.named: dict[int, tuple[str, int]] = {}  # anonymous relationships given a name
         # names given with AS that LadybugDB reserves: quoted wherever they are used
         self.quoted = {
             toks.items[i + 1].text
@@ -248,6 +254,10 @@ class _Rewriter:
         """The replacement for the tokens from ``i`` and the index after them, or None."""
         t = self.t
         tok = t.items[i]
+        if i in self.named:
+            return self.named[i]
+        if tok.upper == "MATCH" and not t.is_punct(i - 1, "."):
+            return self.match_clause(i, stop)
         if (
             tok.kind == "word"
             and tok.text in self.quoted
@@ -282,7 +292,7 @@ class _Rewriter:
             and (t.items[end].upper in ("ORDER", "SKIP", "LIMIT", "UNION") or t.is_punct(end, ";"))
         ):
             end = t.closer.get(end, end) + 1
-        end = min(end, stop)
+        end = min(end, stop, t.closer.get(around, stop))
         first = i + 1
         head = t.text[t.items[i].start : t.items[i].end]
         if t.is_word(first, "DISTINCT"):
@@ -308,6 +318,78 @@ class _Rewriter:
                 out.append(t.text[pos : t.items[b].end])
                 pos = t.items[b].end
         return "".join(out), end
+
+    def match_clause(self, i: int, stop: int) -> tuple[str, int] | None:
+        """A MATCH whose pattern has two or more relationships of a type in common: Neo4j
+        never matches one relationship twice in it, LadybugDB may (``(a)--(o)--(b)`` with b
+        = a). The relationships are named (if they were not) and told apart in WHERE."""
+        t = self.t
+        around = t.opener[i]
+        end = i + 1
+        while end < stop and not (
+            t.opener[end] == around
+            and (t.items[end].upper in _AFTER_PATTERN or t.is_punct(end, ";"))
+        ):
+            end = t.closer.get(end, end) + 1
+        end = min(end, stop, t.closer.get(around, stop))
+        found: list[tuple[str, frozenset[str]]] = []
+        named: dict[int, tuple[str, int]] = {}
+        for k in t.top_level(i + 1, end):
+            if t.rel_pattern(k):
+                close = t.closer[k]
+                if any(t.is_punct(j, "*") for j in t.top_level(k + 1, close)):
+                    continue  # a variable-length one is a trail already (see hops)
+                first = t.at(k + 1)
+                if (
+                    first is not None
+                    and first.kind in ("word", "name")
+                    and not t.is_punct(k + 2, "|")
+                ):
+                    variable = first.text if first.kind == "word" else f"`{first.text}`"
+                    types_from = k + 2
+                else:
+                    variable = f"graphkit_r{len(found) + 1}"
+                    named[k] = (f"[{variable}", k + 1)
+                    types_from = k + 1
+                types = frozenset(
+                    tok.text
+                    for j, tok in enumerate(t.items[types_from:close], types_from)
+                    if tok.kind in ("word", "name")
+                    and (t.is_punct(j - 1, ":") or t.is_punct(j - 1, "|"))
+                    and t.opener[j] == k
+                )
+                found.append((variable, types))
+            elif t.is_punct(k, "-") and t.is_punct(k + 1, "-") and not t.is_punct(k - 1, "-"):
+                variable = f"graphkit_r{len(found) + 1}"
+                named[k] = (f"-[{variable}]-", k + 2)
+                found.append((variable, frozenset()))
+        pairs = [
+            f"{a} <> {b}"
+            for n, (a, types_a) in enumerate(found)
+            for b, types_b in found[n + 1 :]
+            if not types_a or not types_b or types_a & types_b
+        ]
+        if not pairs:
+            return None
+        self.named.update(named)
+        try:
+            pattern = self.span(i + 1, end)
+        finally:
+            for k in named:
+                del self.named[k]
+        keyword = t.text[t.items[i].start : t.items[i].end]
+        distinct = " AND ".join(pairs)
+        if end < stop and t.is_word(end, "WHERE"):
+            last = end + 1
+            while last < stop and not (
+                t.opener[last] == around
+                and (t.items[last].upper in _AFTER_WHERE or t.is_punct(last, ";"))
+            ):
+                last = t.closer.get(last, last) + 1
+            last = min(last, stop, t.closer.get(around, stop))
+            condition = self.span(end + 1, last)
+            return f"{keyword} {pattern} WHERE {distinct} AND ({condition})", last
+        return f"{keyword} {pattern} WHERE {distinct}", end
 
     # functions
 

@@ -97,6 +97,17 @@ from graphkit.store.translate import (
             "MATCH (g) RETURN g.name AS group ORDER BY group",
             "MATCH (g) RETURN g.name AS `group` ORDER BY `group`",
         ),
+        # one relationship is never matched twice in a MATCH (Neo4j's rule)
+        (
+            "MATCH (a)-[:T]->(o)<-[:T]-(b) WHERE b.x = 1 OR b.y = 2 RETURN b",
+            "MATCH (a)-[graphkit_r1:T]->(o)<-[graphkit_r2:T]-(b) "
+            "WHERE graphkit_r1 <> graphkit_r2 AND (b.x = 1 OR b.y = 2) RETURN b",
+        ),
+        (
+            "MATCH (a)--(b)-[r]->(c) RETURN c",
+            "MATCH (a)-[graphkit_r1]-(b)-[r]->(c) WHERE graphkit_r1 <> r RETURN c",
+        ),
+        ("MATCH (a)-[:S]->(b)-[:T]->(c) RETURN c", "MATCH (a)-[:S]->(b)-[:T]->(c) RETURN c"),
         # what both spell the same is left alone
         (
             "MATCH (a:Agency) WHERE toLower(a.name) =~ 'e.*' RETURN coalesce(a.name, '') AS n",

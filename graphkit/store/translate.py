@@ -80,10 +80,12 @@ _INSTEAD: dict[str, str] = {
     "stdevp": "stDevP(): compute it from avg() and sum() of squares",
     "percentilecont": "percentileCont(): use percentileDisc()",
     "datetime": "datetime(): dates are stored as ISO text; compare the text or use date('...')",
-    "timestamp": "timestamp(): dates are stored as ISO text; compare the text",
-    "properties": "properties(n): return the properties by name (n.name, n.key, ...)",
+    "timestamp": "timestamp(): dates are stored as ISO text; use the text and compare it",
+    "properties": "properties(n): use the properties by name (n.name, n.key, ...)",
     "keys": "keys(n): see `graphkit schema` for each label's properties",
-    "nodes_subscript": "nodes(p)[i].prop: bind the element first, WITH nodes(p)[i] AS n",
+    "ordered_with": "order for collect() (WITH ... ORDER BY without SKIP or LIMIT): use "
+    "list_sort(collect(x)) to sort the list, or add LIMIT",
+    "nodes_subscript": "nodes(p)[i].prop: use WITH nodes(p)[i] AS n first, then n.prop",
 }
 _SUBQUERY_INSTEAD = {
     "CALL": "CALL { ... } subqueries: use WITH and OPTIONAL MATCH, or UNION",
@@ -258,6 +260,8 @@ class _Rewriter:
             return self.named[i]
         if tok.upper == "MATCH" and not t.is_punct(i - 1, "."):
             return self.match_clause(i, stop)
+        if tok.upper == "WITH" and not t.is_punct(i - 1, "."):
+            self.check_with(i, stop)
         if (
             tok.kind == "word"
             and tok.text in self.quoted
@@ -318,6 +322,36 @@ class _Rewriter:
                 out.append(t.text[pos : t.items[b].end])
                 pos = t.items[b].end
         return "".join(out), end
+
+    def check_with(self, i: int, stop: int) -> None:
+        """``WITH ... ORDER BY ...`` without SKIP or LIMIT sorts rows for what follows
+        (collect() in that order): LadybugDB refuses it, and keeps no such order anyway."""
+        t = self.t
+        before = t.at(i - 1)
+        if before is not None and before.upper in ("STARTS", "ENDS"):
+            return
+        around = t.opener[i]
+        ordered = False
+        j = i + 1
+        limit = min(stop, t.closer.get(around, stop))
+        while j < limit:
+            word = t.items[j].upper if t.opener[j] == around else ""
+            after_operator = t.at(j - 1) is not None and t.at(j - 1).upper in ("STARTS", "ENDS")
+            if (
+                word in _AFTER_WHERE
+                and word not in ("ORDER", "SKIP", "LIMIT")
+                and not after_operator
+            ):
+                break
+            if t.is_punct(j, ";"):
+                break
+            if word == "ORDER":
+                ordered = True
+            if word in ("SKIP", "LIMIT"):
+                return
+            j = t.closer.get(j, j) + 1
+        if ordered:
+            raise _untranslatable(_INSTEAD["ordered_with"])
 
     def match_clause(self, i: int, stop: int) -> tuple[str, int] | None:
         """A MATCH whose pattern has two or more relationships of a type in common: Neo4j

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from factories import action_day, follow_up, mare_nostrum
 
+from graphkit import queries
 from graphkit.errors import GraphkitError
 from graphkit.load import read_facts
 from graphkit.store.base import GraphStore
@@ -133,3 +134,40 @@ def test_at_least_nine_in_ten_give_identical_rows(
         for line in different:
             print(f"  not identical: {line}")
     assert share >= TARGET_SHARE, different
+
+
+#: Library queries whose Neo4j file the embedded store cannot run, and why (each has a
+#: ``.ladybug.cypher`` sibling, which is what ``graphkit query NAME`` runs there).
+LIBRARY_DIFFERENT = {
+    "reports_mentioning": "[key, 0] mixes text and a number in one list; LadybugDB's lists "
+    "hold one type",
+}
+
+
+def library_cases() -> list[Any]:
+    cases = []
+    for name, query in sorted(queries.library(ROOT / "cypher" / "queries").items()):
+        marks = ()
+        if name in LIBRARY_DIFFERENT:
+            marks = (pytest.mark.xfail(reason=LIBRARY_DIFFERENT[name], strict=True),)
+        cases.append(pytest.param(name, query.examples(), marks=marks, id=name))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "params"), library_cases())
+def test_the_librarys_neo4j_files_translated_give_neo4js_rows(
+    name: str, params: dict[str, Any], embedded: LadybugStore, neo4j: GraphStore
+) -> None:
+    """Each ``cypher/queries/NAME.cypher`` (the file analysts paste into Neo4j Browser),
+    translated, gives the embedded store the rows Neo4j gives, or says in one line what
+    to write instead."""
+    query = queries.get(name, ROOT / "cypher" / "queries")
+    entry = {"cypher": query.path.read_text(encoding="utf-8"), "params": params}
+    expected = answer(neo4j, entry)
+    try:
+        found = answer(embedded, entry)
+    except Untranslatable as exc:
+        assert query.ladybug_path is not None, "a query without a sibling must translate"
+        assert "\n" not in str(exc)
+        return
+    assert found == expected

@@ -108,6 +108,16 @@ from graphkit.store.translate import (
             "MATCH (a)-[graphkit_r1]-(b)-[r]->(c) WHERE graphkit_r1 <> r RETURN c",
         ),
         ("MATCH (a)-[:S]->(b)-[:T]->(c) RETURN c", "MATCH (a)-[:S]->(b)-[:T]->(c) RETURN c"),
+        # an ordered WITH with a LIMIT keeps the top rows on both (the order of what
+        # collect() gathers from them is not promised on either)
+        (
+            "MATCH (a) WITH a ORDER BY a.name LIMIT 3 RETURN a.name",
+            "MATCH (a) WITH a ORDER BY a.name LIMIT 3 RETURN a.name",
+        ),
+        (
+            "MATCH (a) WITH a WHERE a.name STARTS WITH 'E' RETURN a.name ORDER BY a.name",
+            "MATCH (a) WITH a WHERE a.name STARTS WITH 'E' RETURN a.name ORDER BY a.name",
+        ),
         # what both spell the same is left alone
         (
             "MATCH (a:Agency) WHERE toLower(a.name) =~ 'e.*' RETURN coalesce(a.name, '') AS n",
@@ -147,7 +157,8 @@ def test_text_that_does_not_tokenize_is_left_to_the_read_only_check() -> None:
         ("MATCH (n) RETURN percentileCont(n.age, 0.5) AS p", "use percentileDisc"),
         ("MATCH (n) RETURN apoc.text.join(['a'], ',') AS j", "graphkit analyze"),
         ("MATCH (n) RETURN COLLECT { MATCH (n)-->(m) RETURN m.key } AS k", "OPTIONAL MATCH"),
-        ("MATCH p = (a)-->(b) RETURN nodes(p)[0].key AS k", "WITH nodes(p)"),
+        ("MATCH p = (a)-->(b) RETURN nodes(p)[0].key AS k", "use WITH nodes(p)"),
+        ("MATCH (a) WITH a ORDER BY a.name RETURN collect(a.name) AS n", "list_sort(collect"),
     ],
 )
 def test_what_cannot_be_translated_says_so_in_one_line_with_the_alternative(

@@ -198,6 +198,27 @@ class _Tokens:
         return None
 
 
+def _label_predicate(t: _Tokens, i: int) -> tuple[list[str], int] | None:
+    """The labels of a label predicate ``n:A`` / ``n:A|B`` whose variable is ``items[i]`` (a
+    condition in WHERE, RETURN..., not a pattern), and the index after it; None otherwise."""
+    if t.items[i].kind != "word" or not t.is_punct(i + 1, ":"):
+        return None
+    around = t.opener[i]
+    if around >= 0 and not (t.is_punct(around, "(") and not t.node_pattern(around)):
+        return None
+    before = t.at(i - 1)
+    if before is None or not (before.upper in _BEFORE_PREDICATE or t.is_punct(i - 1, "(")):
+        return None
+    labels, j = [], i + 1
+    while t.is_punct(j, ":") or (labels and t.is_punct(j, "|")):
+        name = t.at(j + 1)
+        if name is None or name.kind not in ("word", "name"):
+            return None
+        labels.append(name.text)
+        j += 2
+    return labels, j
+
+
 # -- translation --------------------------------------------------------------------------
 
 #: Words that end a MATCH's pattern, and that end its WHERE.
@@ -504,21 +525,14 @@ class _Rewriter:
 
     def label_predicate(self, i: int) -> tuple[str, int] | None:
         """``n:Agency`` / ``n:Agency|Country`` used as a condition (not in a pattern)."""
-        t = self.t
-        around = t.opener[i]
-        if around >= 0 and not (t.is_punct(around, "(") and not t.node_pattern(around)):
+        found = _label_predicate(self.t, i)
+        if found is None:
             return None
-        before = t.at(i - 1)
-        if before is None or not (before.upper in _BEFORE_PREDICATE or t.is_punct(i - 1, "(")):
-            return None
-        labels, j = [], i + 1
-        while t.is_punct(j, ":") or (labels and t.is_punct(j, "|")):
-            name = t.at(j + 1)
-            if name is None or name.kind not in ("word", "name"):
-                return None
-            labels.append(name.text)
-            j += 2
-        variable = t.items[i].text
+        labels, j = found
+        for label in labels:
+            if label not in model.LABELS:
+                raise unknown_label(label)
+        variable = self.t.items[i].text
         if len(labels) == 1:
             return f"label({variable}) = '{model.allowed_label(labels[0])}'", j
         quoted = ", ".join(f"'{model.allowed_label(label)}'" for label in labels)
@@ -701,6 +715,11 @@ def check_names(cypher: str) -> None:
             _check_map(t, j, around, names, in_rel=False)
         if in_rel and names:
             _check_map(t, j, around, names, in_rel=True)
+    for i in range(len(t.items)):
+        predicate = _label_predicate(t, i)
+        for label in predicate[0] if predicate else ():
+            if label not in model.LABELS and label not in model.REL_TYPES:
+                raise unknown_label(label)
     for i, tok in enumerate(t.items):
         if (
             tok.kind in ("word", "name")

@@ -4,7 +4,12 @@ both stores, the "did you mean" a misspelt name gets."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_readonly import respelled
 
 from graphkit.errors import QueryError, QueryRefused
 from graphkit.store.base import GraphStore
@@ -216,6 +221,7 @@ def test_the_translated_text_is_checked_too(embedded_store: GraphStore, monkeypa
         ("MATCH (a:Agency {nam: 'x'}) RETURN a", "Agency has no property nam; did you mean name?"),
         ("MATCH ()-[r:BASED_IN]->() RETURN r.evidance", "did you mean evidence?"),
         ("MATCH (x:Zebra) RETURN x", "the labels are :Agency, :Country"),
+        ("MATCH (x) WHERE x:Agencie RETURN x", "did you mean :Agency?"),
     ],
 )
 def test_unknown_names_get_did_you_mean_and_the_valid_names(cypher: str, message: str) -> None:
@@ -263,3 +269,61 @@ def test_an_unknown_label_is_an_error_on_both_stores(store: GraphStore) -> None:
     for cypher in ("MATCH (a:Agencie) RETURN a.name", "MATCH (a:Agency) RETURN a.nme"):
         with pytest.raises(QueryError, match="did you mean"):
             store.run(cypher, dialect=NEO4J)
+
+
+# -- any text -----------------------------------------------------------------------------
+
+IDIOM_READS = [
+    "MATCH ( a ) - [ r ] -> ( b ) RETURN type ( r ) , labels ( a ) [ 0 ]",
+    "MATCH p = shortestPath ( ( a ) - [ * .. 4 ] - ( b ) ) RETURN length ( p ) AS n",
+    "MATCH ( g ) RETURN [ c IN g.crimes WHERE c <> 'x' | toUpper ( c ) ] AS c",
+    "MATCH ( a ) WHERE EXISTS { ( a ) -- ( ) } AND a : Agency RETURN COUNT { ( a ) --> ( ) }",
+    "MATCH ( a ) - - ( o ) - - ( b ) WHERE b.x STARTS WITH 'y' RETURN b.name AS group",
+    "MATCH ( o ) RETURN substring ( o.d , 0 , 4 ) , o.crimes [ 1 .. 2 ] , head ( o.crimes )",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_read_stays_a_read_however_it_is_spelt(data: st.DataObject) -> None:
+    """Case, spaces and comments change nothing: the translation of a read passes the
+    read-only check."""
+    text = data.draw(respelled(data.draw(st.sampled_from(IDIOM_READS))))
+    check_read_only(text, "embedded")
+    try:
+        translated = to_ladybug(text)
+    except UnknownName:  # a label respelt (a : agency)
+        assert "a : Agency" not in text
+        return
+    check_read_only(translated, "embedded")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("()[]{}-<>:|.,*'$ aInWHEREtype")), max_size=60))
+def test_any_text_translates_or_gets_a_message(text: str) -> None:
+    """Nothing crashes the translation: text comes back, or a one-line QueryError."""
+    with contextlib.suppress(QueryError):
+        assert isinstance(to_ladybug(text), str)
+    with contextlib.suppress(QueryError):
+        check_names(text)
+
+
+VOCABULARY = [
+    *("MATCH", "RETURN", "WITH", "WHERE", "ORDER BY", "LIMIT 1", "AS", "STARTS WITH", ","),
+    *("a", "b.x", "group", "-", "->", "<-", "--", ":", "|", "*", "..", "0", "'type(r)'", "$p"),
+    *("( a )", "( a : Agency )", "[ r ]", "[ : PARTICIPATED_IN * 1 .. 2 ]", "{ ( a ) }"),
+    *("EXISTS { ( a ) -- ( ) }", "COUNT { MATCH ( a ) }", "[ x IN a | x ]", "[ x IN a WHERE x ]"),
+    *("type ( r )", "labels ( a ) [ 0 ]", "substring ( a , 1 )", "head ( a )", "a [ 1 .. ]"),
+    *("shortestPath ( ( a ) - [ * ] - ( b ) )", "reduce ( s = 0 , x IN a | s )", "a : Agency"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(VOCABULARY), max_size=30))
+def test_any_sequence_of_cypher_words_translates_or_gets_a_message(words: list[str]) -> None:
+    text = " ".join(words)
+    with contextlib.suppress(QueryError):
+        translated = to_ladybug(text)
+        assert "'type(r)'" in translated or "'type(r)'" not in text  # strings untouched
+    with contextlib.suppress(QueryError):
+        check_names(text)

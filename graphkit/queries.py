@@ -194,9 +194,12 @@ def prepare(
 
 
 def dialect(text: str, store_kind: str) -> str | None:
-    """The dialect ``text`` (a library query's name, or Cypher) is written in for a store of
-    ``store_kind``: None for a LadybugDB sibling on the embedded store (run as written),
-    else ``"neo4j"`` (checked against the ontology, and translated on the embedded store)."""
+    """The dialect ``text`` (a library query's name, a file or Cypher) is written in for a
+    store of ``store_kind``: None for a LadybugDB sibling on the embedded store, or a file
+    named ``*.ladybug.cypher`` (run as written), else ``"neo4j"`` (checked against the
+    ontology, and translated on the embedded store)."""
+    if text.endswith(LADYBUG_SUFFIX) and Path(text).is_file():
+        return None  # a file written for LadybugDB (a sibling, or the user's own)
     query = lookup(text)
     if query is not None and query.path_for(store_kind) != query.path:
         return None

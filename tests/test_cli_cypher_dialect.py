@@ -83,3 +83,13 @@ def test_a_write_still_needs_write_after_translation(db: Path) -> None:
     result = graphkit(db, "query", "MATCH (a:Agency) SET a.name = toUpper(a.name) RETURN a")
     assert result.returncode != 0
     assert "pass --write" in result.stderr.decode()
+
+
+def test_a_file_written_for_ladybug_runs_as_written(db: Path, tmp_path: Path) -> None:
+    """1-based on LadybugDB: not shifted again as a Neo4j query's index would be."""
+    native = tmp_path / "first.ladybug.cypher"
+    native.write_text("RETURN [10, 20, 30][1] AS first, substring('abc', 1, 1) AS a")
+    assert rows(db, str(native)) == [{"first": 10, "a": "a"}]
+    neo4j = tmp_path / "first.cypher"
+    neo4j.write_text("RETURN [10, 20, 30][0] AS first, substring('abc', 0, 1) AS a")
+    assert rows(db, str(neo4j)) == [{"first": 10, "a": "a"}]

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from graphkit import model
 from graphkit.errors import QueryError, QueryRefused
-from graphkit.store.readonly import Token, _words, tokens
+from graphkit.store.readonly import Token, tokens
 
 NEO4J = "neo4j"
 """The dialect of a user's query (:meth:`GraphStore.run`'s ``dialect``): Neo4j's, the one
@@ -85,6 +85,7 @@ _INSTEAD: dict[str, str] = {
     "keys": "keys(n): see `graphkit schema` for each label's properties",
     "ordered_with": "order for collect() (WITH ... ORDER BY without SKIP or LIMIT): use "
     "list_sort(collect(x)) to sort the list, or add LIMIT",
+    "map_projection": "map projections n {.name}: use a map, {name: n.name}",
     "nodes_subscript": "nodes(p)[i].prop: use WITH nodes(p)[i] AS n first, then n.prop",
 }
 _SUBQUERY_INSTEAD = {
@@ -102,6 +103,11 @@ def _untranslatable(what: str) -> Untranslatable:
 
 
 # -- token helpers ------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 #: Words after which ``[`` opens a list, not a subscript.
@@ -144,6 +150,11 @@ class _Tokens:
         if stack:
             return None
         return cls(text, items, closer, opener)
+
+    def source(self, i: int) -> str:
+        """``items[i]`` as written (a backquoted name with its backquotes)."""
+        tok = self.items[i]
+        return self.text[tok.start : tok.end]
 
     def at(self, i: int) -> Token | None:
         return self.items[i] if 0 <= i < len(self.items) else None
@@ -400,7 +411,7 @@ class _Rewriter:
                     and first.kind in ("word", "name")
                     and not t.is_punct(k + 2, "|")
                 ):
-                    variable = first.text if first.kind == "word" else f"`{first.text}`"
+                    variable = t.source(k + 1)
                     types_from = k + 2
                 else:
                     variable = f"graphkit_r{len(found) + 1}"
@@ -516,6 +527,8 @@ class _Rewriter:
         if word in _SUBQUERY_INSTEAD:
             raise _untranslatable(_SUBQUERY_INSTEAD[word])
         if word not in ("EXISTS", "COUNT"):
+            if t.is_punct(i + 2, ".") and not t.node_pattern(t.opener[i]):
+                raise _untranslatable(_INSTEAD["map_projection"])
             return None
         close = t.closer[i + 1]
         first = t.at(i + 2)
@@ -532,7 +545,7 @@ class _Rewriter:
         for label in labels:
             if label not in model.LABELS:
                 raise unknown_label(label)
-        variable = self.t.items[i].text
+        variable = self.t.source(i)
         if len(labels) == 1:
             return f"label({variable}) = '{model.allowed_label(labels[0])}'", j
         quoted = ", ".join(f"'{model.allowed_label(label)}'" for label in labels)
@@ -597,7 +610,7 @@ class _Rewriter:
 
     def comprehension(self, i: int, close: int) -> tuple[str, int]:
         t = self.t
-        variable = t.items[i + 1].text
+        variable = t.source(i + 1)
         inside = t.top_level(i + 3, close)
         where = next((j for j in inside if t.is_word(j, "WHERE")), None)
         bar = next((j for j in inside if t.is_punct(j, "|")), None)

@@ -134,6 +134,15 @@ def test_neo4j_idioms_are_spelt_the_ladybug_way(neo4j: str, ladybug: str) -> Non
     assert to_ladybug(neo4j) == ladybug
 
 
+def test_backquoted_names_keep_their_backquotes() -> None:
+    assert to_ladybug("RETURN [`my x` IN $xs | `my x` + 1] AS y") == (
+        "RETURN list_transform($xs, `my x` -> `my x` + 1) AS y"
+    )
+    assert to_ladybug("MATCH (a)-[`r``1`:T]->(b)<-[:T]-(c) RETURN c") == (
+        "MATCH (a)-[`r``1`:T]->(b)<-[graphkit_r2:T]-(c) WHERE `r``1` <> graphkit_r2 RETURN c"
+    )
+
+
 def test_strings_parameters_and_comments_are_never_rewritten() -> None:
     text = (
         "MATCH (n) // type(r) in a comment\n"
@@ -164,6 +173,7 @@ def test_text_that_does_not_tokenize_is_left_to_the_read_only_check() -> None:
         ("MATCH (n) RETURN COLLECT { MATCH (n)-->(m) RETURN m.key } AS k", "OPTIONAL MATCH"),
         ("MATCH p = (a)-->(b) RETURN nodes(p)[0].key AS k", "use WITH nodes(p)"),
         ("MATCH (a) WITH a ORDER BY a.name RETURN collect(a.name) AS n", "list_sort(collect"),
+        ("MATCH (a:Agency) RETURN a {.name, .kind} AS m", "use a map, {name: n.name}"),
     ],
 )
 def test_what_cannot_be_translated_says_so_in_one_line_with_the_alternative(

@@ -373,7 +373,8 @@ def query(
     with settings.store(read_only=not write) as store:
         named = query_library.prepare(cypher, store.kind, params)
         text, params = named if named is not None else (_query_text(cypher), params)
-        result = store.run(text, params, write=write, max_rows=max_rows or None)
+        dialect = query_library.dialect(cypher, store.kind)
+        result = store.run(text, params, write=write, max_rows=max_rows or None, dialect=dialect)
     if result.truncated and format is not Format.table:
         done = " (its changes are committed)" if write else ""
         raise QueryError(

@@ -193,6 +193,19 @@ def prepare(
     return query.text_for(store_kind), bind(query, params)
 
 
+def dialect(text: str, store_kind: str) -> str | None:
+    """The dialect ``text`` (a library query's name, a file or Cypher) is written in for a
+    store of ``store_kind``: None for a LadybugDB sibling on the embedded store, or a file
+    named ``*.ladybug.cypher`` (run as written), else ``"neo4j"`` (checked against the
+    ontology, and translated on the embedded store)."""
+    if text.endswith(LADYBUG_SUFFIX) and Path(text).is_file():
+        return None  # a file written for LadybugDB (a sibling, or the user's own)
+    query = lookup(text)
+    if query is not None and query.path_for(store_kind) != query.path:
+        return None
+    return "neo4j"
+
+
 def _like_example(value: Any, example: Any) -> Any:
     """``--param since=2015`` reads the year as a number; a parameter whose example is text
     (a date, a name) gets text, which both stores compare as the query expects."""

@@ -39,6 +39,7 @@ from graphkit.store.statements import (
     tidy_properties,
     write_statements,
 )
+from graphkit.store.translate import NEO4J, check_names
 
 if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only read skip it
     from graphkit.facts import FactsDocument
@@ -132,6 +133,7 @@ class GraphStore(ABC):
         *,
         write: bool = False,
         max_rows: int | None = None,
+        dialect: str | None = None,
     ) -> QueryResult:
         """Run a user's Cypher with parameters; read-only unless ``write`` is true.
 
@@ -141,10 +143,27 @@ class GraphStore(ABC):
 
         ``max_rows``: fetch at most that many rows (and one more, to know there were more:
         then ``truncated``); a huge result is never held in memory. None: every row.
+
+        ``dialect="neo4j"``: a user's query, written the Neo4j way. Its labels, relationship
+        types and properties are checked against the ontology first (an unknown one is an
+        error with "did you mean", on both stores), and the embedded store translates it
+        (:mod:`graphkit.store.translate`). The read-only check reads the text as given and,
+        when it differs, the translated text as well: what runs is what was checked.
+        None: the store's own dialect, as graphkit's statements are written.
         """
         if not write:
             check_read_only(cypher, self.kind)
+        if dialect == NEO4J:
+            check_names(cypher)
+            translated = self.translate(cypher)
+            if translated != cypher and not write:
+                check_read_only(translated, self.kind)
+            cypher = translated
         return self._run(cypher, params or {}, write=write, max_rows=max_rows)
+
+    def translate(self, cypher: str) -> str:
+        """``cypher``, written the Neo4j way, in this store's dialect (Neo4j's: unchanged)."""
+        return cypher
 
     @abstractmethod
     def _run(

@@ -27,6 +27,7 @@ from graphkit.store import ties
 from graphkit.store.base import GraphStore, QueryResult
 from graphkit.store.statements import Dialect, Runner, entity_record
 from graphkit.store.ties import TieBatch, TiesWritten
+from graphkit.store.translate import explain_unknown, to_ladybug
 
 DATABASE_FILE = "graph.lbug"
 
@@ -276,6 +277,9 @@ class LadybugStore(GraphStore):
             raise self._unwritable_error()
         return self._result(cypher, params, max_rows)
 
+    def translate(self, cypher: str) -> str:
+        return to_ladybug(cypher)
+
     def own_paths(self) -> list[Path]:
         """The folder graphkit made for the database, or (``--db FILE``) the file, whose
         siblings (``FILE.wal``...) :mod:`graphkit.output` protects with it."""
@@ -475,6 +479,9 @@ def _reason(exc: BaseException) -> str:
 
 def _explain(exc: Exception) -> str:
     message = _first_line(exc)
+    unknown = explain_unknown(message)
+    if unknown is not None:
+        return unknown
     if "read-only" in message:
         return "this query writes to the graph; pass --write to allow it"
     if "buffer pool is full" in message:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphkit.errors import QueryRefused
 
@@ -51,6 +51,8 @@ _PATTERN = _words(
 )
 #: Words whose ``{`` opens a subquery (its clauses are checked like a statement's).
 _SUBQUERY = frozenset({"CALL", "EXISTS", "COUNT", "COLLECT"})
+#: Words whose ``{`` may hold a bare pattern (``EXISTS { (a)-->(b) }``).
+_PATTERN_SUBQUERY = frozenset({"EXISTS", "COUNT", "COLLECT"})
 #: What a statement may start with before its first clause.
 _PREAMBLE = frozenset({"EXPLAIN", "PROFILE"})
 
@@ -89,6 +91,9 @@ _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 class Token:
     kind: str  # word | name (backquoted) | literal | param | punct
     text: str
+    #: where the token is in the text, ``text[start:end]`` (not part of its identity)
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
 
     @property
     def upper(self) -> str:
@@ -130,7 +135,7 @@ def tokens(text: str) -> Iterator[Token]:
                 j += 2 if text[j] == "\\" else 1
             if j >= n:
                 raise _refuse("a string that never ends")
-            yield Token("literal", text[i : j + 1])
+            yield Token("literal", text[i : j + 1], i, j + 1)
             i = j + 1
         elif ch == "`":
             j = i + 1
@@ -141,7 +146,7 @@ def tokens(text: str) -> Iterator[Token]:
                 if not text.startswith("``", j):
                     break
                 j += 2
-            yield Token("name", text[i + 1 : j].replace("``", "`"))
+            yield Token("name", text[i + 1 : j].replace("``", "`"), i, j + 1)
             i = j + 1
         elif ch == "$":
             j = i + 1
@@ -149,21 +154,21 @@ def tokens(text: str) -> Iterator[Token]:
                 j = text.find("`", j + 1) + 1 or n
             while j < n and _word_char(text[j]):
                 j += 1
-            yield Token("param", text[i:j])
+            yield Token("param", text[i:j], i, j)
             i = j
         elif ch in _DIGITS:
             match = _NUMBER.match(text, i)
             assert match is not None
-            yield Token("literal", match.group())
+            yield Token("literal", match.group(), i, match.end())
             i = match.end()
         elif _word_char(ch):
             j = i + 1
             while j < n and _word_char(text[j]):
                 j += 1
-            yield Token("word", text[i:j])
+            yield Token("word", text[i:j], i, j)
             i = j
         elif ch in _OPERATORS or ch in _OPENERS or ch in _CLOSERS or ch == ";":
-            yield Token("punct", ch)
+            yield Token("punct", ch, i, i + 1)
             i += 1
         else:
             raise _refuse(f"the character U+{ord(ch):04X} outside a string")
@@ -219,7 +224,11 @@ def check_read_only(cypher: str, store_kind: str) -> None:
                 following.text in (",", "}") or following.kind == "literal"
             )
             if opens_subquery and not quantifier:
-                stack.append(_Frame(closer="}", clauses=True))
+                # Neo4j's EXISTS { (a)-->(b) WHERE ... }: a pattern without its MATCH, read
+                # as if MATCH were there (so the same clause rules follow it)
+                bare = previous is not None and previous.upper in _PATTERN_SUBQUERY
+                implicit = bare and following is not None and following.text == "("
+                stack.append(_Frame(closer="}", clauses=True, state=OPERAND if implicit else START))
             else:
                 scoped = frame.clauses and frame.state == TARGET and token.text == "("
                 stack.append(_Frame(closer=_OPENERS[token.text], clauses=False, scoped_call=scoped))

@@ -279,12 +279,20 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
         a, b, report = columns.column("src"), columns.column("dst"), columns.column("report")
         assignments = ", ".join(f"e.{p.name} = {columns.value(p)}" for p in props)
         statement = (
-            f"{columns.unwind()} WITH i, {a} AS ka, {b} AS kb, {report} AS kr "
             # Two MATCH clauses, not one comma pattern: LadybugDB plans the comma form as a
             # join whose MERGE cost grows with the relationship table (quadratic loading).
-            f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: ka}}) "
-            f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: kb}}) "
-            f"MERGE (a)-[e:{allowed_type(rel_type)} {{report: kr}}]->(b) SET {assignments}"
+            # The keys are read from their columns in the patterns themselves: named first
+            # (WITH i, $c_src[i] AS ka), they made LadybugDB join the two node tables in
+            # full (a cross product), a batch costing 8 s at 1,000 stored reports and more
+            # with each; read in place, each end is looked up by its primary key.
+            f"{columns.unwind()} "
+            f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: {a}}}) "
+            f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: {b}}}) "
+            # CREATE, not MERGE: a report's earlier relationships are all taken back before
+            # it is written (take_back) and a document holds one relationship per type and
+            # pair, so there is nothing to find; MERGE would scan the pair's parallel
+            # relationships, one per report (thousands between hubs such as Europol).
+            f"CREATE (a)-[e:{allowed_type(rel_type)} {{report: {report}}}]->(b) SET {assignments}"
         )
         statements.append((statement, columns.params))
     return statements
@@ -292,9 +300,11 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
 
 class _Columns:
     """Rows (maps of the same keys) as one list parameter per key, ``$c_<key>``, and the
-    expressions reading row ``i`` of them. A key that a MERGE or MATCH looks up is first
-    named with ``WITH i, $c_key[i] AS k``: given the expression itself, LadybugDB scans the
-    table for every row (5,000 rows into 100,000 nodes: 27 s, against 0.2 s).
+    expressions reading row ``i`` of them. LadybugDB plans the two look-ups oppositely:
+    a key that a node MERGE looks up is first named (``WITH i, $c_key[i] AS k``), as given
+    in the pattern it scans the table for every row (5,000 rows into 100,000 nodes: 27 s,
+    against 0.2 s); a key that a MATCH looks up is given in the pattern, as once named it
+    joins whole node tables (see :func:`write_statements`).
 
     LadybugDB's binding cannot type a list of nulls, nor a list of lists reliably (one
     holding an empty list, or a null, fails), so a column with no value at all becomes a
@@ -421,7 +431,7 @@ def take_back(
             node = columns.column("key")
             reports = columns.value(REPORTS_PROPERTY)
             run(
-                f"{columns.unwind()} WITH i, {node} AS k MATCH (n:{label} {{{key}: k}}) "
+                f"{columns.unwind()} MATCH (n:{label} {{{key}: {node}}}) "  # see write_statements
                 f"SET n.reports = {reports}",
                 columns.params,
             )

@@ -2,6 +2,7 @@
 // description: Operations in date order, with their report, arrests and the countries they touched.
 // param since = "2023" -- keep operations dated (or reported) on or after this ISO date, or null
 // param until = null -- keep operations dated (or reported) up to this ISO date, or null
+// note: one row per operation and report describing it (the report's title is a column).
 // note: dates may be partial (2023, 2023-04); an operation without a date takes its report's.
 //
 // In Neo4j Browser or cypher-shell, set the parameters, then paste the query:

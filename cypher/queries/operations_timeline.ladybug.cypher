@@ -2,6 +2,7 @@
 // description: Operations in date order, with their report, arrests and the countries they touched.
 // param since = "2023" -- keep operations dated (or reported) on or after this ISO date, or null
 // param until = null -- keep operations dated (or reported) up to this ISO date, or null
+// note: one row per operation and report describing it (the report's title is a column).
 // note: LadybugDB dialect (list_sort for a deterministic list); see operations_timeline.cypher.
 // With graphkit: graphkit query operations_timeline --param since=2023 --param until=null
 MATCH (r:Report)-[:DESCRIBES]->(o:Operation)

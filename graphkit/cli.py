@@ -654,9 +654,17 @@ def path(
     format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
     reported_only: ReportedOpt = False,
     report: ReportOpt = None,
+    through_countries: Annotated[
+        bool,
+        typer.Option(
+            "--through-countries",
+            help="Let chains pass through countries and agencies' homes (BASED_IN); by "
+            "default two entities that touched the same country are not thereby connected.",
+        ),
+    ] = False,
 ) -> None:
     """Show how two entities are connected: the shortest chains, with each relationship's
-    report and evidence sentence."""
+    report and evidence sentence (not through countries unless --through-countries)."""
     from dataclasses import asdict
 
     from graphkit.analytics import connections, find_entity, to_networkx
@@ -664,7 +672,9 @@ def path(
     data = _read_filtered(_filters(None, None, None, None, reported_only, report), evidence=True)
     graph = to_networkx(data)
     a, b = find_entity(graph, source), find_entity(graph, target)
-    found = connections(graph, a, b, max_hops=max_hops, limit=limit)
+    found = connections(
+        graph, a, b, max_hops=max_hops, limit=limit, through_countries=through_countries
+    )
     if format is TableOrJson.json:
         payload = [
             {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
@@ -751,6 +761,16 @@ def disrupt(
         Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
     ] = None,
     seed: SeedOpt = 42,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            metavar="LABEL",
+            help="What may be removed: nodes with this label (repeat). Default: "
+            "CriminalGroup and Person on the full graph (agencies and countries only when "
+            "named); every node of another projection.",
+        ),
+    ] = None,
     label: LabelOpt = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
@@ -759,11 +779,13 @@ def disrupt(
     report: ReportOpt = None,
 ) -> None:
     """Simulate key-player removal (after Cavallaro et al. 2020): the largest connected
-    component and global efficiency after each removal, as fractions of the intact network."""
+    component and global efficiency after each removal, as fractions of the intact network.
+    On the full graph only criminal groups and persons are removed unless --target says."""
     from graphkit.analytics import plot_disruption, project, simulate
-    from graphkit.analytics.disrupt import plot_path
+    from graphkit.analytics.disrupt import plot_path, targets_for
     from graphkit.errors import AnalysisError
 
+    targets = targets_for(projection.value, target)
     if plot is not None:
         plot = plot_path(plot)  # before the graph is read
     filters = _filters(label, country, since, until, reported_only, report)
@@ -781,6 +803,7 @@ def disrupt(
         seed=seed,
         weight=weight.value,
         block_size=block_size,
+        targets=targets,
         **({"modes": modes} if modes else {}),
     )
     if plot is not None:
@@ -797,7 +820,8 @@ def disrupt(
             *headers,
             title=f"disruption by {strategy.value}, {projection.value} projection "
             f"({result.nodes} nodes, {result.edges} edges"
-            f"{', weighted by tie strength' if weight is Weighting.weight else ''})",
+            f"{', weighted by tie strength' if weight is Weighting.weight else ''}"
+            f"{'; removing ' + ', '.join(result.targets) if result.targets else ''})",
             title_justify="left",
         )
         curves = [result.curve(m) for m in result.modes]

@@ -29,7 +29,7 @@ from rich.text import Text
 
 from graphkit import __version__, model, schema
 from graphkit import queries as query_library
-from graphkit.errors import GraphkitError, QueryError
+from graphkit.errors import GraphkitError, QueryError, UsageError
 from graphkit.jsonout import strict_json
 from graphkit.load import Outcome, check_published, read_facts, sources
 from graphkit.load import load as load_inputs
@@ -45,7 +45,32 @@ from graphkit.view.options import (
     ViewOptions,
 )
 
+GLOBAL_OPTIONS = {"--db": " FOLDER", "--neo4j": " URI", "--debug": "", "--version": ""}
+"""The options of ``graphkit`` itself (they go before the command), with their metavar."""
+
+
+class _Commands(typer.core.TyperGroup):
+    """graphkit's command group: a global option given after the command is a one-line usage
+    error that says where it goes (click would only say "No such option"). Typer carries its
+    own copy of click, so its NoSuchOption is known by name, not imported."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            name = getattr(exc, "option_name", None)
+            if type(exc).__name__ != "NoSuchOption" or name not in GLOBAL_OPTIONS:
+                raise
+            command = ctx.invoked_subcommand or "COMMAND"
+            option = name + GLOBAL_OPTIONS[name]
+            raise UsageError(
+                f"{name} is an option of graphkit itself: put it before the "
+                f"command (graphkit {option} {command} ...)"
+            ) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Turn law-enforcement reports into a knowledge graph of criminal networks.",
     no_args_is_help=True,
     add_completion=False,
@@ -286,6 +311,8 @@ def _load_with_progress(
     def report(outcome: Outcome) -> None:
         if not outcome.ok:
             say(err, f"error: {outcome.error}")
+        elif outcome.warning:
+            say(err, f"warning: {outcome.warning}")
 
     if len(found) < 5 or not err.is_terminal:
         return load_inputs(store, found, published=published, on_item=report, debug=settings.debug)
@@ -1072,10 +1099,11 @@ def run() -> None:
     try:
         app()
     except GraphkitError as exc:
+        status = 2 if isinstance(exc, UsageError) else 1
         if settings.debug:
-            _traceback(exc, 1)
+            _traceback(exc, status)
         say(err, _redact(f"error: {exc}"))
-        sys.exit(1)
+        sys.exit(status)
     except KeyboardInterrupt:
         say(err, "interrupted")
         sys.exit(130)

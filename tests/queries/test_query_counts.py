@@ -95,8 +95,25 @@ def traps() -> FactsDocument:
     return b.build()
 
 
+YEARLESS_TEXT = (
+    "Raids on 3 April\n\nOn 3 April officers of the Dutch National Police searched a warehouse.\n"
+)
+Y_LEAD = "On 3 April officers of the Dutch National Police searched a warehouse."
+
+
+def yearless() -> FactsDocument:
+    """An operation of "--04-03" (no year) in a report published on 2023-04-05."""
+    from factories import DUTCH_POLICE
+
+    b = FactsBuilder(YEARLESS_TEXT, "data/reports/raids.txt", published="2023-04-05")
+    op = b.node("Operation", b.scoped("operation", "raids"), name=None, start_date="--04-03")
+    b.rel("DESCRIBES", ("Report", b.key), op, Y_LEAD)
+    b.rel("PARTICIPATED_IN", b.agency(DUTCH_POLICE), op, Y_LEAD, role="led")
+    return b.build()
+
+
 def all_docs() -> list[FactsDocument]:
-    return [*documents(), traps()]
+    return [*documents(), traps(), yearless()]
 
 
 @pytest.fixture
@@ -311,3 +328,25 @@ def test_an_agency_home_is_no_connection_by_default(graph: GraphStore) -> None:
     assert {r["hops"] for r in plain} == {3}
     assert {r["hops"] for r in wide} == {2}
     assert all(r["types"].endswith("BASED_IN") for r in wide)
+
+
+def test_a_date_without_a_year_is_placed_by_its_report_as_the_timeline_does(
+    graph: GraphStore,
+) -> None:
+    from graphkit.analytics import timeline
+
+    key = yearless().report.key.removeprefix("report:")
+    rows = run(graph, "operations_timeline", {"since": None, "until": None})
+    keys = [r["key"] for r in rows]
+    mine = next(k for k in keys if key in k)
+    placed = next(r for r in rows if r["key"] == mine)
+    assert placed["date"] == "--04-03"  # shown as the text gave it
+    before = [r["date"] for r in rows[: keys.index(mine)]]
+    after = [r["date"] for r in rows[keys.index(mine) + 1 :]]
+    assert all(d is not None and d[:4] <= "2023" and not d.startswith("--") for d in before)
+    assert all(d is None or d.startswith("--") or d >= "2023-04-05" for d in after)
+    assert after[-1] == "--04-03"  # the seed's: no year in its report either, so last
+    april = run(graph, "operations_timeline", {"since": "2023-04", "until": "2023-04"})
+    assert [r["key"] for r in april] == [mine]
+    ordered = [r["key"] for r in timeline(graph.read_graph()) if r["key"] in keys]
+    assert ordered.index(mine) == keys.index(mine)

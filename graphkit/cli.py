@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -379,19 +379,8 @@ def query(
             f"the query returned more than {max_rows:,} rows (--max-rows){done}; nothing "
             "printed: add LIMIT to the query or raise --max-rows (0 for no limit)"
         )
-    if format is Format.json:
-        _print_json(result.records())
-    elif format is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([[_cell(v) for v in row] for row in result.rows])
-        sys.stdout.write(buffer.getvalue())
-    else:
-        table = PlainTable(*(Column(header=Text(shown(c))) for c in result.columns))
-        for row in result.rows:
-            table.add_row(*(_cell(v) for v in row))
-        out.print(table)
+    output(format, result.columns, result.rows, json_value=result.records())
+    if format is Format.table:
         say(err, f"{len(result.rows)} row(s)")
         if result.truncated:
             say(
@@ -438,6 +427,46 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _shown_cell(value: Any) -> str:
+    """A table cell: numbers as people read them (``200,000,000``), the rest as in csv."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return model.format_number(value)
+    return _cell(value)
+
+
+_ROWS = object()
+
+
+def output(
+    format: Format,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    json_value: Any = _ROWS,
+    table: Callable[[], None] | None = None,
+) -> None:
+    """The one output rule of every command. json: ``json_value`` (default: the rows as
+    objects) and nothing else; csv: a header and the rows, exact values (lists and objects
+    as JSON); table: ``table()`` where the command draws its own, else a plain table with
+    numbers as people read them (:func:`graphkit.model.format_number`)."""
+    if format is Format.json:
+        value = [dict(zip(columns, row, strict=True)) for row in rows]
+        _print_json(value if json_value is _ROWS else json_value)
+    elif format is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+        sys.stdout.write(buffer.getvalue())
+    elif table is not None:
+        table()
+    else:
+        plain = PlainTable(*(Column(header=Text(shown(c))) for c in columns))
+        for row in rows:
+            plain.add_row(*(_shown_cell(v) for v in row))
+        out.print(plain)
+
+
 @app.command()
 def stats() -> None:
     """Count nodes by label and relationships by type."""
@@ -472,13 +501,8 @@ def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
     """List the loaded reports."""
     with settings.store(read_only=True) as store:
         rows = store.reports()
-    if format is Format.json:
-        _print_json(rows)
-        return
-    table = PlainTable("key", "source", "title", "published")
-    for row in rows:
-        table.add_row(*(_cell(row[c]) for c in ("key", "source", "title", "published")))
-    out.print(table)
+    columns = ("key", "source", "title", "published")
+    output(format, columns, [[row[c] for c in columns] for row in rows], json_value=rows)
 
 
 @app.command("schema")
@@ -514,11 +538,6 @@ class Mode(StrEnum):
 class Weighting(StrEnum):
     none = "none"
     weight = "weight"
-
-
-class TableOrJson(StrEnum):
-    table = "table"
-    json = "json"
 
 
 LabelOpt = Annotated[
@@ -632,20 +651,16 @@ def analyze(
         analysis = run_analysis(data, projection.value, measures, seed=seed)
         written = store_measures(store, analysis.result) if write_back else None
     top_n = top or None
-    if format is Format.json:
-        payload = analysis.to_dict(top_n)
-        if written is not None:
-            payload["written"] = written
-        _print_json(payload)
-    elif format is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["measure", "rank", "id", "label", "key", "name", "value"])
+    payload = analysis.to_dict(top_n) if format is Format.json else {}
+    if written is not None:
+        payload["written"] = written
+
+    def rows() -> Iterator[list[Any]]:
         for m in analysis.measures:
             for row in analysis.rows(m, top_n):
-                writer.writerow([m, *(_cell(row[c]) for c in list(row)[:5]), row["value"]])
-        sys.stdout.write(buffer.getvalue())
-    else:
+                yield [m, *(row[c] for c in list(row)[:5]), row["value"]]
+
+    def table() -> None:
         graph = analysis.graph
         say(
             err,
@@ -654,16 +669,18 @@ def analyze(
         )
         for m in analysis.measures:
             if m == "community":
-                table = PlainTable("community", "size", "best-connected members", title="community")
+                grid = PlainTable("community", "size", "best-connected members", title="community")
                 for row in analysis.communities(top_n):
-                    table.add_row(
-                        str(row["community"]), str(row["size"]), ", ".join(row["members"])
-                    )
+                    grid.add_row(str(row["community"]), str(row["size"]), ", ".join(row["members"]))
             else:
-                table = PlainTable("rank", "name", "label", m, title=m, title_justify="left")
+                grid = PlainTable("rank", "name", "label", m, title=m, title_justify="left")
                 for row in analysis.rows(m, top_n):
-                    table.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
-            out.print(table)
+                    grid.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
+            out.print(grid)
+
+    columns = ("measure", "rank", "id", "label", "key", "name", "value")
+    csv_rows = list(rows()) if format is Format.csv else []
+    output(format, columns, csv_rows, json_value=payload, table=table)
     for note in analysis.result.notes:
         say(err, f"note: {note}")
     if written is not None:
@@ -678,7 +695,7 @@ def path(
     target: Annotated[str, typer.Argument(help="Another entity.")],
     max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path to look for.")] = 6,
     limit: Annotated[int, typer.Option("--limit", help="At most this many paths.")] = 5,
-    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     reported_only: ReportedOpt = False,
     report: ReportOpt = None,
     through_countries: Annotated[
@@ -702,12 +719,18 @@ def path(
     found = connections(
         graph, a, b, max_hops=max_hops, limit=limit, through_countries=through_countries
     )
-    if format is TableOrJson.json:
+    if format is not Format.table:
         payload = [
             {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
             for c in found
         ]
-        _print_json(payload)
+        rows = [
+            [i, j, hop.src, hop.dst, *(rel.get(k) for k in PATH_COLUMNS[4:])]
+            for i, c in enumerate(found, 1)
+            for j, hop in enumerate(c.hops, 1)
+            for rel in hop.relationships
+        ]
+        output(format, PATH_COLUMNS, rows, json_value=payload)
         return
     hops = found[0].length
     say(
@@ -737,6 +760,12 @@ def path(
                 say(out, f'        "{rel.get("evidence")}"')
 
 
+PATH_COLUMNS = (
+    "path", "hop", "from", "to", "type", "direction", "certainty", "report", "evidence",
+)  # fmt: skip
+"""``path --format csv``: one row per relationship of each hop."""
+
+
 def _brief(graph: Any, nid: str) -> dict[str, Any]:
     attrs = graph.nodes[nid]
     return {k: attrs.get(k) for k in ("label", "key", "name")}
@@ -745,6 +774,12 @@ def _brief(graph: Any, nid: str) -> dict[str, Any]:
 def _entity(graph: Any, nid: str) -> str:
     attrs = graph.nodes[nid]
     return f"{attrs.get('name')} ({attrs.get('label')})"
+
+
+DISRUPT_COLUMNS = (
+    "mode", "step", "removed", "name", "lcc", "lcc_fraction", "efficiency", "efficiency_fraction",
+)  # fmt: skip
+"""``disrupt --format csv``: one row per step of each mode."""
 
 
 @app.command()
@@ -783,7 +818,7 @@ def disrupt(
     block_size: Annotated[
         int, typer.Option("--block-size", metavar="K", help="Removals per block in block mode.")
     ] = 5,
-    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
     ] = None,
@@ -836,14 +871,12 @@ def disrupt(
     if plot is not None:
         title = f"{projection.value} projection, removal by {strategy.value}"
         plot = plot_disruption(result, plot, title, protect=owned).resolve()
-    if format is TableOrJson.json:
-        payload = {"projection": projection.value, **result.to_dict()}
-        _print_json(payload)
-    else:
+
+    def table() -> None:
         headers: list[str] = ["step"]
         for m in result.modes:
             headers += [f"{m}: removed", "LCC", "efficiency"]
-        table = PlainTable(
+        grid = PlainTable(
             *headers,
             title=f"disruption by {strategy.value}, {projection.value} projection "
             f"({result.nodes} nodes, {result.edges} edges"
@@ -861,17 +894,32 @@ def disrupt(
                     f"{s.lcc} ({s.lcc_fraction:.0%})",
                     f"{s.efficiency:.3f} ({s.efficiency_fraction:.0%})",
                 ]
-            table.add_row(*cells)
-        out.print(table)
+            grid.add_row(*cells)
+        out.print(grid)
+
+    steps_rows = [
+        [m, s.step, s.removed, s.name, s.lcc, s.lcc_fraction, s.efficiency, s.efficiency_fraction]
+        for m in result.modes
+        for s in result.curve(m)
+    ]
+    payload = {"projection": projection.value, **result.to_dict()}
+    output(format, DISRUPT_COLUMNS, steps_rows, json_value=payload, table=table)
     for note in result.notes:
         say(err, f"note: {note}")
     if plot is not None:
         say(err, f"plot written to {plot}")
 
 
+TIMELINE_COLUMNS = (
+    "date", "start_date", "end_date", "operation", "key", "reports", "countries", "agencies",
+    "groups", "arrests", "searches", "seizures", "crimes",
+)  # fmt: skip
+"""``timeline --format csv``: the keys of :func:`graphkit.analytics.timeline`'s rows."""
+
+
 @app.command()
 def timeline(
-    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -882,8 +930,9 @@ def timeline(
     from graphkit.analytics import timeline as operations
 
     rows = operations(_read_filtered(_filters(None, country, since, until, reported_only, report)))
-    if format is TableOrJson.json:
-        _print_json(rows)
+    if format is not Format.table:
+        columns = list(rows[0]) if rows else TIMELINE_COLUMNS
+        output(format, columns, [list(row.values()) for row in rows], json_value=rows)
         return
     table = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
     for row in rows:
@@ -896,7 +945,7 @@ def timeline(
             row["operation"],
             ", ".join(row["countries"]),
             agencies,
-            _cell(row["arrests"]),
+            _shown_cell(row["arrests"]),
             "; ".join(row["seizures"]),
         )
     out.print(table)
@@ -991,12 +1040,12 @@ def view(
 @app.command("queries")
 def list_queries(
     format: Annotated[
-        TableOrJson, typer.Option("--format", "-f", help="table, or json with the files.")
-    ] = TableOrJson.table,
+        Format, typer.Option("--format", "-f", help="table, or json (or csv) with the files.")
+    ] = Format.table,
 ) -> None:
     """List the named queries of the Cypher library (run one with: graphkit query NAME)."""
     library = query_library.library()
-    if format is TableOrJson.json:
+    if format is not Format.table:
         payload = [
             {
                 "name": q.name,
@@ -1009,7 +1058,8 @@ def list_queries(
             }
             for q in library.values()
         ]
-        _print_json(payload)
+        columns = ("name", "description", "parameters", "file", "ladybug_file")
+        output(format, columns, [[q[c] for c in columns] for q in payload], json_value=payload)
         return
     table = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
     for q in library.values():

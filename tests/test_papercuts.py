@@ -134,3 +134,66 @@ def reports(folder: Path) -> list[dict]:
 def report_key(folder: Path) -> str:
     [row] = reports(folder)
     return row["key"]
+
+
+# --------------------------------------------------------------------------------------
+# csv wherever json is offered; amounts as people read them in tables
+# --------------------------------------------------------------------------------------
+
+COMMANDS = {
+    "path": ["path", "Europol", "Belgium"],
+    "disrupt": ["disrupt", "--steps", "1"],
+    "timeline": ["timeline"],
+    "reports": ["reports"],
+    "queries": ["queries"],
+    "analyze": ["analyze", "--top", "2"],
+    "query": ["query", "seizures_by_item_country"],
+}
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_that_offers_json_offers_csv(seed_db: Path, name: str) -> None:
+    args = COMMANDS[name]
+    helped = ok(graphkit(args[0], "--help")).stdout
+    assert "csv" in helped and "json" in helped
+    as_json = json.loads(ok(graphkit("--db", str(seed_db), *args, "-f", "json")).stdout)
+    header, *rows = csv_rows(ok(graphkit("--db", str(seed_db), *args, "-f", "csv")).stdout)
+    if name == "path":  # one row per relationship of each hop
+        assert header[:4] == ["path", "hop", "from", "to"]
+        assert len(rows) == sum(len(h["relationships"]) for p in as_json for h in p["hops"])
+        assert {r[4] for r in rows} <= {"PARTICIPATED_IN", "CONDUCTED_IN"}
+    elif name == "disrupt":  # one row per step of each mode
+        assert header[:3] == ["mode", "step", "removed"]
+        assert len(rows) == sum(len(as_json[m.replace("-", "_")]) for m in as_json["modes"])
+    elif name == "analyze":
+        assert header == ["measure", "rank", "id", "label", "key", "name", "value"]
+        assert len(rows) == sum(len(v) for v in as_json["measures"].values())
+    else:  # the json objects, one row each, the same fields in the same order
+        assert header == list(as_json[0])
+        assert len(rows) == len(as_json)
+        first = as_json[0]
+        assert [json.loads(c) if c.startswith(("[", "{")) else c for c in rows[0]] == [
+            "" if v is None else v if isinstance(v, list | dict) else str(v) for v in first.values()
+        ]
+
+
+def test_amounts_in_tables_have_thousands_separators(seed_db: Path) -> None:
+    from graphkit.model import format_number
+
+    assert format_number(200_000_000) == "200,000,000"
+    assert format_number(8255.0) == "8,255"
+    assert format_number(1.2) == "1.2" and format_number(0.0035) == "0.0035"
+    assert format_number(True) == "True" and format_number("2024") == "2024"
+    table = ok(graphkit("--db", str(seed_db), "query", "seizures_by_item_country")).stdout
+    assert "8,255" in table and "100,000" in table and "8255" not in table
+    csv_text = ok(graphkit("--db", str(seed_db), "query", "seizures_by_item_country", "-f", "csv"))
+    assert "8255.0" in csv_text.stdout  # programs get the exact value
+    timeline = ok(graphkit("--db", str(seed_db), "timeline", "-f", "json")).stdout
+    assert "100,000 EUR cash and gold" in json.loads(timeline)[0]["seizures"]

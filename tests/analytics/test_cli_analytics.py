@@ -250,7 +250,7 @@ def test_timeline(seed_db: Path, empty_db: Path) -> None:
     assert (op["date"], op["arrests"]) == ("--04-03", 64)
     assert op["countries"] == ["Belgium", "France", "Italy", "Netherlands"]
     assert op["agencies"][0] == {"name": "Belgian Federal Police", "role": "led"}
-    assert "8255 cannabis plants" in op["seizures"]
+    assert "8,255 cannabis plants" in op["seizures"]
     table = ok(graphkit(seed_db, "timeline"))
     assert "1 operation(s)" in table.stderr and "Europol" in table.stdout
     assert json.loads(ok(graphkit(empty_db, "timeline", "-f", "json")).stdout) == []

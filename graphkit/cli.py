@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,7 +29,7 @@ from rich.text import Text
 
 from graphkit import __version__, model, schema
 from graphkit import queries as query_library
-from graphkit.errors import GraphkitError, QueryError
+from graphkit.errors import GraphkitError, QueryError, UsageError
 from graphkit.jsonout import strict_json
 from graphkit.redact import redact
 from graphkit.store import DEFAULT_DB, GraphStore, open_store
@@ -46,7 +46,32 @@ from graphkit.view.options import (
 if TYPE_CHECKING:  # the loading pipeline (facts, extractor) is imported by the commands using it
     from graphkit.load import Outcome
 
+GLOBAL_OPTIONS = {"--db": " FOLDER", "--neo4j": " URI", "--debug": "", "--version": ""}
+"""The options of ``graphkit`` itself (they go before the command), with their metavar."""
+
+
+class _Commands(typer.core.TyperGroup):
+    """graphkit's command group: a global option given after the command is a one-line usage
+    error that says where it goes (click would only say "No such option"). Typer carries its
+    own copy of click, so its NoSuchOption is known by name, not imported."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            name = getattr(exc, "option_name", None)
+            if type(exc).__name__ != "NoSuchOption" or name not in GLOBAL_OPTIONS:
+                raise
+            command = ctx.invoked_subcommand or "COMMAND"
+            option = name + GLOBAL_OPTIONS[name]
+            raise UsageError(
+                f"{name} is an option of graphkit itself: put it before the "
+                f"command (graphkit {option} {command} ...)"
+            ) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Turn law-enforcement reports into a knowledge graph of criminal networks.",
     no_args_is_help=True,
     add_completion=False,
@@ -301,6 +326,8 @@ def _load_with_progress(
     def report(outcome: Outcome) -> None:
         if not outcome.ok:
             say(err, f"error: {outcome.error}")
+        elif outcome.warning:
+            say(err, f"warning: {outcome.warning}")
 
     def run(on_item: Callable[[Outcome], None]) -> list[Outcome]:
         return load_inputs(
@@ -381,19 +408,8 @@ def query(
             f"the query returned more than {max_rows:,} rows (--max-rows){done}; nothing "
             "printed: add LIMIT to the query or raise --max-rows (0 for no limit)"
         )
-    if format is Format.json:
-        _print_json(result.records())
-    elif format is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([[_cell(v) for v in row] for row in result.rows])
-        sys.stdout.write(buffer.getvalue())
-    else:
-        table = PlainTable(*(Column(header=Text(shown(c))) for c in result.columns))
-        for row in result.rows:
-            table.add_row(*(_cell(v) for v in row))
-        out.print(table)
+    output(format, result.columns, result.rows, json_value=result.records())
+    if format is Format.table:
         say(err, f"{len(result.rows)} row(s)")
         if result.truncated:
             say(
@@ -440,6 +456,46 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _shown_cell(value: Any) -> str:
+    """A table cell: numbers as people read them (``200,000,000``), the rest as in csv."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return model.format_number(value)
+    return _cell(value)
+
+
+_ROWS = object()
+
+
+def output(
+    format: Format,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    json_value: Any = _ROWS,
+    table: Callable[[], None] | None = None,
+) -> None:
+    """The one output rule of every command. json: ``json_value`` (default: the rows as
+    objects) and nothing else; csv: a header and the rows, exact values (lists and objects
+    as JSON); table: ``table()`` where the command draws its own, else a plain table with
+    numbers as people read them (:func:`graphkit.model.format_number`)."""
+    if format is Format.json:
+        value = [dict(zip(columns, row, strict=True)) for row in rows]
+        _print_json(value if json_value is _ROWS else json_value)
+    elif format is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+        sys.stdout.write(buffer.getvalue())
+    elif table is not None:
+        table()
+    else:
+        plain = PlainTable(*(Column(header=Text(shown(c))) for c in columns))
+        for row in rows:
+            plain.add_row(*(_shown_cell(v) for v in row))
+        out.print(plain)
+
+
 @app.command()
 def stats() -> None:
     """Count nodes by label and relationships by type."""
@@ -474,13 +530,8 @@ def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
     """List the loaded reports."""
     with settings.store(read_only=True) as store:
         rows = store.reports()
-    if format is Format.json:
-        _print_json(rows)
-        return
-    table = PlainTable("key", "source", "title", "published")
-    for row in rows:
-        table.add_row(*(_cell(row[c]) for c in ("key", "source", "title", "published")))
-    out.print(table)
+    columns = ("key", "source", "title", "published")
+    output(format, columns, [[row[c] for c in columns] for row in rows], json_value=rows)
 
 
 @app.command("schema")
@@ -516,11 +567,6 @@ class Mode(StrEnum):
 class Weighting(StrEnum):
     none = "none"
     weight = "weight"
-
-
-class TableOrJson(StrEnum):
-    table = "table"
-    json = "json"
 
 
 LabelOpt = Annotated[
@@ -652,20 +698,16 @@ def analyze(
         analysis = run_analysis(data, projection.value, measures, seed=seed, engine=engine.value)
         written = store_measures(store, analysis.result) if write_back else None
     top_n = top or None
-    if format is Format.json:
-        payload = analysis.to_dict(top_n)
-        if written is not None:
-            payload["written"] = written
-        _print_json(payload)
-    elif format is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["measure", "rank", "id", "label", "key", "name", "value"])
+    payload = analysis.to_dict(top_n) if format is Format.json else {}
+    if written is not None:
+        payload["written"] = written
+
+    def rows() -> Iterator[list[Any]]:
         for m in analysis.measures:
             for row in analysis.rows(m, top_n):
-                writer.writerow([m, *(_cell(row[c]) for c in list(row)[:5]), row["value"]])
-        sys.stdout.write(buffer.getvalue())
-    else:
+                yield [m, *(row[c] for c in list(row)[:5]), row["value"]]
+
+    def table() -> None:
         graph = analysis.graph
         say(
             err,
@@ -674,16 +716,18 @@ def analyze(
         )
         for m in analysis.measures:
             if m == "community":
-                table = PlainTable("community", "size", "best-connected members", title="community")
+                grid = PlainTable("community", "size", "best-connected members", title="community")
                 for row in analysis.communities(top_n):
-                    table.add_row(
-                        str(row["community"]), str(row["size"]), ", ".join(row["members"])
-                    )
+                    grid.add_row(str(row["community"]), str(row["size"]), ", ".join(row["members"]))
             else:
-                table = PlainTable("rank", "name", "label", m, title=m, title_justify="left")
+                grid = PlainTable("rank", "name", "label", m, title=m, title_justify="left")
                 for row in analysis.rows(m, top_n):
-                    table.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
-            out.print(table)
+                    grid.add_row(str(row["rank"]), row["name"], row["label"], _value(row["value"]))
+            out.print(grid)
+
+    columns = ("measure", "rank", "id", "label", "key", "name", "value")
+    csv_rows = list(rows()) if format is Format.csv else []
+    output(format, columns, csv_rows, json_value=payload, table=table)
     for note in analysis.result.notes:
         say(err, f"note: {note}")
     if written is not None:
@@ -698,12 +742,20 @@ def path(
     target: Annotated[str, typer.Argument(help="Another entity.")],
     max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path to look for.")] = 6,
     limit: Annotated[int, typer.Option("--limit", help="At most this many paths.")] = 5,
-    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     reported_only: ReportedOpt = False,
     report: ReportOpt = None,
+    through_countries: Annotated[
+        bool,
+        typer.Option(
+            "--through-countries",
+            help="Let chains pass through countries and agencies' homes (BASED_IN); by "
+            "default two entities that touched the same country are not thereby connected.",
+        ),
+    ] = False,
 ) -> None:
     """Show how two entities are connected: the shortest chains, with each relationship's
-    report and evidence sentence."""
+    report and evidence sentence (not through countries unless --through-countries)."""
     from dataclasses import asdict
 
     from graphkit.analytics import connections, find_entity, to_networkx
@@ -711,13 +763,21 @@ def path(
     data = _read_filtered(_filters(None, None, None, None, reported_only, report), evidence=True)
     graph = to_networkx(data)
     a, b = find_entity(graph, source), find_entity(graph, target)
-    found = connections(graph, a, b, max_hops=max_hops, limit=limit)
-    if format is TableOrJson.json:
+    found = connections(
+        graph, a, b, max_hops=max_hops, limit=limit, through_countries=through_countries
+    )
+    if format is not Format.table:
         payload = [
             {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
             for c in found
         ]
-        _print_json(payload)
+        rows = [
+            [i, j, hop.src, hop.dst, *(rel.get(k) for k in PATH_COLUMNS[4:])]
+            for i, c in enumerate(found, 1)
+            for j, hop in enumerate(c.hops, 1)
+            for rel in hop.relationships
+        ]
+        output(format, PATH_COLUMNS, rows, json_value=payload)
         return
     hops = found[0].length
     say(
@@ -747,6 +807,12 @@ def path(
                 say(out, f'        "{rel.get("evidence")}"')
 
 
+PATH_COLUMNS = (
+    "path", "hop", "from", "to", "type", "direction", "certainty", "report", "evidence",
+)  # fmt: skip
+"""``path --format csv``: one row per relationship of each hop."""
+
+
 def _brief(graph: Any, nid: str) -> dict[str, Any]:
     attrs = graph.nodes[nid]
     return {k: attrs.get(k) for k in ("label", "key", "name")}
@@ -755,6 +821,12 @@ def _brief(graph: Any, nid: str) -> dict[str, Any]:
 def _entity(graph: Any, nid: str) -> str:
     attrs = graph.nodes[nid]
     return f"{attrs.get('name')} ({attrs.get('label')})"
+
+
+DISRUPT_COLUMNS = (
+    "mode", "step", "removed", "name", "lcc", "lcc_fraction", "efficiency", "efficiency_fraction",
+)  # fmt: skip
+"""``disrupt --format csv``: one row per step of each mode."""
 
 
 @app.command()
@@ -793,12 +865,22 @@ def disrupt(
     block_size: Annotated[
         int, typer.Option("--block-size", metavar="K", help="Removals per block in block mode.")
     ] = 5,
-    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also draw the curves to this PNG file.")
     ] = None,
     seed: SeedOpt = 42,
     engine: EngineOpt = Engine.auto,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            metavar="LABEL",
+            help="What may be removed: nodes with this label (repeat). Default: "
+            "CriminalGroup and Person on the full graph (agencies and countries only when "
+            "named); every node of another projection.",
+        ),
+    ] = None,
     label: LabelOpt = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
@@ -807,11 +889,13 @@ def disrupt(
     report: ReportOpt = None,
 ) -> None:
     """Simulate key-player removal (after Cavallaro et al. 2020): the largest connected
-    component and global efficiency after each removal, as fractions of the intact network."""
+    component and global efficiency after each removal, as fractions of the intact network.
+    On the full graph only criminal groups and persons are removed unless --target says."""
     from graphkit.analytics import plot_disruption, project, simulate
-    from graphkit.analytics.disrupt import plot_path
+    from graphkit.analytics.disrupt import plot_path, targets_for
     from graphkit.errors import AnalysisError
 
+    targets = targets_for(projection.value, target)
     if plot is not None:
         plot = plot_path(plot)  # before the graph is read
     filters = _filters(label, country, since, until, reported_only, report)
@@ -830,23 +914,23 @@ def disrupt(
         engine=engine.value,
         weight=weight.value,
         block_size=block_size,
+        targets=targets,
         **({"modes": modes} if modes else {}),
     )
     if plot is not None:
         title = f"{projection.value} projection, removal by {strategy.value}"
         plot = plot_disruption(result, plot, title, protect=owned).resolve()
-    if format is TableOrJson.json:
-        payload = {"projection": projection.value, **result.to_dict()}
-        _print_json(payload)
-    else:
+
+    def table() -> None:
         headers: list[str] = ["step"]
         for m in result.modes:
             headers += [f"{m}: removed", "LCC", "efficiency"]
-        table = PlainTable(
+        grid = PlainTable(
             *headers,
             title=f"disruption by {strategy.value}, {projection.value} projection "
             f"({result.nodes} nodes, {result.edges} edges"
-            f"{', weighted by tie strength' if weight is Weighting.weight else ''})",
+            f"{', weighted by tie strength' if weight is Weighting.weight else ''}"
+            f"{'; removing ' + ', '.join(result.targets) if result.targets else ''})",
             title_justify="left",
         )
         curves = [result.curve(m) for m in result.modes]
@@ -859,17 +943,32 @@ def disrupt(
                     f"{s.lcc} ({s.lcc_fraction:.0%})",
                     f"{s.efficiency:.3f} ({s.efficiency_fraction:.0%})",
                 ]
-            table.add_row(*cells)
-        out.print(table)
+            grid.add_row(*cells)
+        out.print(grid)
+
+    steps_rows = [
+        [m, s.step, s.removed, s.name, s.lcc, s.lcc_fraction, s.efficiency, s.efficiency_fraction]
+        for m in result.modes
+        for s in result.curve(m)
+    ]
+    payload = {"projection": projection.value, **result.to_dict()}
+    output(format, DISRUPT_COLUMNS, steps_rows, json_value=payload, table=table)
     for note in result.notes:
         say(err, f"note: {note}")
     if plot is not None:
         say(err, f"plot written to {plot}")
 
 
+TIMELINE_COLUMNS = (
+    "date", "start_date", "end_date", "operation", "key", "reports", "countries", "agencies",
+    "groups", "arrests", "searches", "seizures", "crimes",
+)  # fmt: skip
+"""``timeline --format csv``: the keys of :func:`graphkit.analytics.timeline`'s rows."""
+
+
 @app.command()
 def timeline(
-    format: Annotated[TableOrJson, FormatOpt] = TableOrJson.table,
+    format: Annotated[Format, FormatOpt] = Format.table,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -880,8 +979,9 @@ def timeline(
     from graphkit.analytics import timeline as operations
 
     rows = operations(_read_filtered(_filters(None, country, since, until, reported_only, report)))
-    if format is TableOrJson.json:
-        _print_json(rows)
+    if format is not Format.table:
+        columns = list(rows[0]) if rows else TIMELINE_COLUMNS
+        output(format, columns, [list(row.values()) for row in rows], json_value=rows)
         return
     table = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
     for row in rows:
@@ -894,7 +994,7 @@ def timeline(
             row["operation"],
             ", ".join(row["countries"]),
             agencies,
-            _cell(row["arrests"]),
+            _shown_cell(row["arrests"]),
             "; ".join(row["seizures"]),
         )
     out.print(table)
@@ -989,12 +1089,12 @@ def view(
 @app.command("queries")
 def list_queries(
     format: Annotated[
-        TableOrJson, typer.Option("--format", "-f", help="table, or json with the files.")
-    ] = TableOrJson.table,
+        Format, typer.Option("--format", "-f", help="table, or json (or csv) with the files.")
+    ] = Format.table,
 ) -> None:
     """List the named queries of the Cypher library (run one with: graphkit query NAME)."""
     library = query_library.library()
-    if format is TableOrJson.json:
+    if format is not Format.table:
         payload = [
             {
                 "name": q.name,
@@ -1007,7 +1107,8 @@ def list_queries(
             }
             for q in library.values()
         ]
-        _print_json(payload)
+        columns = ("name", "description", "parameters", "file", "ladybug_file")
+        output(format, columns, [[q[c] for c in columns] for q in payload], json_value=payload)
         return
     table = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
     for q in library.values():
@@ -1097,10 +1198,11 @@ def run() -> None:
     try:
         app()
     except GraphkitError as exc:
+        status = 2 if isinstance(exc, UsageError) else 1
         if settings.debug:
-            _traceback(exc, 1)
+            _traceback(exc, status)
         say(err, _redact(f"error: {exc}"))
-        sys.exit(1)
+        sys.exit(status)
     except KeyboardInterrupt:
         say(err, "interrupted")
         sys.exit(130)

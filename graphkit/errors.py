@@ -53,3 +53,8 @@ class AnalysisError(GraphkitError):
 class OutputError(GraphkitError):
     """An output file or folder cannot be written as asked (it is not a regular file, it is
     inside the database, the folder is not empty...); nothing was written."""
+
+
+class UsageError(GraphkitError):
+    """The command line is written wrongly in a way graphkit can name (a global option given
+    after the command): exit status 2, as for other usage errors."""

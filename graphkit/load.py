@@ -45,6 +45,8 @@ class Outcome:
     error: str | None = None
     unchanged: bool = False
     """The report was stored with the same facts already: nothing was written."""
+    warning: str | None = None
+    """Something to tell although the input loaded (its text is another path's)."""
 
     @property
     def ok(self) -> bool:
@@ -97,6 +99,37 @@ class _Pending:
     source: str
     doc: FactsDocument | None = None
     outcome: Outcome | None = None
+    warning: str | None = None
+
+
+class _Sources:
+    """Each report's source as this load decides it: when two paths hold the same text (one
+    report key), the report is stored once, under the smallest path of the two, whichever
+    came last, with a warning; what the store already holds counts as an earlier path."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.chosen: dict[str, str] | None = None
+
+    def settle(self, item: _Pending) -> None:
+        assert item.doc is not None
+        if self.chosen is None:  # read once, when the first document needs it
+            self.chosen = {row["key"]: row["source"] for row in self.store.reports()}
+        report = item.doc.report
+        earlier = self.chosen.get(report.key)
+        if earlier is None or earlier == report.source:
+            self.chosen[report.key] = report.source
+            return
+        keep = min(earlier, report.source)
+        item.warning = (
+            f"{report.source} holds the same text as {earlier} (report {report.key}): "
+            f"loaded once, under the source {keep}"
+        )
+        self.chosen[report.key] = keep
+        if keep != report.source:
+            item.doc = item.doc.model_copy(
+                update={"report": report.model_copy(update={"source": keep})}
+            )
 
 
 def _read(source: str, published: str | None, debug: bool) -> _Pending:
@@ -195,7 +228,9 @@ def load(
     """Load each input (a file or ``-``, see :func:`sources`); never stop at a bad one.
 
     Inputs are read one by one and written in batches, one transaction per batch
-    (:meth:`GraphStore.write_many`). If the store rejects a batch, its documents are
+    (:meth:`GraphStore.write_many`). Two inputs with the same text are one report, stored
+    under the smaller of their paths (the outcome of the other carries a warning). If the
+    store rejects a batch, its documents are
     written again one at a time, so only the bad one fails and nothing is half-loaded.
     Outcomes (and ``on_item`` calls) come in input order, once each batch is written.
 
@@ -212,6 +247,7 @@ def load(
     pending: list[_Pending] = []
     chars = elements = 0
     started = 0.0
+    chosen = _Sources(store)
 
     def flush() -> None:
         nonlocal chars, elements
@@ -233,6 +269,8 @@ def load(
         except Exception:
             flush()  # what was read before still loads, as without batches
             raise
+        if item.doc is not None:
+            chosen.settle(item)
         weight = 0 if item.doc is None else len(item.doc.nodes) + len(item.doc.relationships)
         if pending and elements + weight > BATCH_ELEMENTS:
             flush()  # the batch so far, then this document starts the next one
@@ -305,7 +343,13 @@ def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:
 def _loaded(item: _Pending, unchanged: set[str]) -> Outcome:
     assert item.doc is not None
     key = item.doc.report.key
-    return Outcome(item.source, key, len(item.doc.relationships), unchanged=key in unchanged)
+    return Outcome(
+        item.source,
+        key,
+        len(item.doc.relationships),
+        unchanged=key in unchanged,
+        warning=item.warning,
+    )
 
 
 def _failure(source: str, exc: GraphkitError) -> Outcome:

@@ -8,6 +8,7 @@ we build, and ``docs/schema.md``. Change the graph contract here and nowhere els
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -455,6 +456,23 @@ def group_caption(descriptor: str | None, operation: str | None) -> str:
     return f"group targeted by {operation}" if operation else "criminal group"
 
 
+def format_number(value: Any) -> str:
+    """A number as people read it: thousands separated, no trailing ``.0`` (``200,000,000``,
+    ``1.2``, ``0.0035``; six decimals at most). The one rule for amounts in names and
+    tables; json and csv keep the exact value. Anything but an int or a finite float is
+    ``str(value)``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer():
+            return f"{int(value):,}"
+        shown = f"{value:,.6f}".rstrip("0").rstrip(".")
+        return shown if shown not in ("0", "-0") else f"{value:g}"
+    return f"{value:,}"
+
+
 def display_name(label: str, key: str, props: Mapping[str, Any]) -> str:
     """A short human name for a node, the same in every command, query, export and view.
 
@@ -477,9 +495,7 @@ def display_name(label: str, key: str, props: Mapping[str, Any]) -> str:
         quantity, unit = props.get("quantity"), props.get("unit")
         if quantity is None:
             return str(item)
-        amount = (
-            f"{quantity:f}".rstrip("0").rstrip(".") if isinstance(quantity, float) else quantity
-        )
+        amount = format_number(quantity)
         if unit and str(unit).casefold() in str(item).casefold():  # "4 (vehicles) luxury vehicles"
             unit = None
         return " ".join(str(p) for p in (amount, unit, item) if p)

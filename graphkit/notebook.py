@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from graphkit.model import format_number
+
 SCRATCH_PREFIX = "graphkit-notebook-"
 
 
@@ -24,12 +26,10 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return f"{int(value):,}"
-        return f"{value:.4g}"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.4g}"  # a measure: four significant digits, as `analyze` prints it
+    if isinstance(value, int | float):
+        return format_number(value)  # amounts and counts: 200,000,000
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
         return ", ".join(cell(v) for v in items)

@@ -12,7 +12,10 @@ differs. Every file starts with a header of ``//`` comments::
 ``param NAME = EXAMPLE -- meaning`` gives each parameter with an example value written as
 a Cypher literal (the same text ``:param NAME => EXAMPLE`` takes in Neo4j Browser). A
 parameter whose example is ``null`` or whose meaning ends in "or null" is optional: ``graphkit
-query`` passes null for it when it is not given.
+query`` passes null for it when it is not given. One whose meaning ends in ``(default
+LITERAL)`` is optional too, and gets that value::
+
+    // param limit = 20 -- how many pairs to return (default 20)
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ SUFFIX = ".cypher"
 LADYBUG_SUFFIX = ".ladybug.cypher"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM = re.compile(r"^param\s+([A-Za-z_]\w*)\s*=\s*(.+?)\s+--\s+(.+)$")
+_DEFAULT = re.compile(r"\(default\s+(.+?)\)\s*$")
+_NO_DEFAULT = object()
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,25 @@ class Parameter:
 
     @property
     def optional(self) -> bool:
-        """Optional parameters have a null example or a meaning ending in "or null"."""
-        return self.example == "null" or self.doc.rstrip(". ").endswith("or null")
+        """Optional parameters have a null example, a meaning ending in "or null", or a
+        default."""
+        return (
+            self.example == "null"
+            or self.doc.rstrip(". ").endswith("or null")
+            or self.default is not _NO_DEFAULT
+        )
+
+    @property
+    def default(self) -> Any:
+        """The value bound when the parameter is not given: the ``(default LITERAL)`` that
+        ends its meaning, else null for an optional one (``_NO_DEFAULT``: required)."""
+        match = _DEFAULT.search(self.doc)
+        if match is None:
+            return _NO_DEFAULT
+        try:
+            return json.loads(match.group(1))
+        except json.JSONDecodeError:
+            return match.group(1)
 
     @property
     def example_value(self) -> Any:
@@ -230,7 +252,7 @@ def bind(query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
             params[p.name] = _like_example(params[p.name], p.example_value)
             continue
         if p.optional:
-            params[p.name] = None
+            params[p.name] = None if p.default is _NO_DEFAULT else p.default
         else:
             missing.append(f"--param {p.name}={p.example_value}")
     if missing:

@@ -1,11 +1,11 @@
 // name: cooperating_agencies
 // description: The pairs of agencies that cooperate most, by reports and operations in common.
-// param limit = 20 -- how many pairs to return
+// param limit = 20 -- how many pairs to return (default 20)
 //
 // In Neo4j Browser or cypher-shell, set the parameter, then paste the query:
 //   :param limit => 20
 // or: cypher-shell -P 'limit => 20' -f cypher/queries/cooperating_agencies.cypher
-// With graphkit: graphkit query cooperating_agencies --param limit=20
+// With graphkit: graphkit query cooperating_agencies   (or --param limit=5)
 // Relationships first, pairs after: each pair's reports and shared operations come from
 // one pass over COOPERATED_WITH and one over PARTICIPATED_IN (not a search of the
 // operations of both agencies for every pair, which is slow for hubs such as Europol).

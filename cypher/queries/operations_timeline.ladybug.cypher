@@ -2,14 +2,17 @@
 // description: Operations in date order, with their report, arrests and the countries they touched.
 // param since = "2023" -- keep operations dated (or reported) on or after this ISO date, or null
 // param until = null -- keep operations dated (or reported) up to this ISO date, or null
+// note: one row per operation and report describing it (the report's title is a column).
 // note: LadybugDB dialect (list_sort for a deterministic list); see operations_timeline.cypher.
 // With graphkit: graphkit query operations_timeline --param since=2023 --param until=null
 MATCH (r:Report)-[:DESCRIBES]->(o:Operation)
 WITH o, r, coalesce(o.start_date, r.published) AS date
-WHERE (date >= $since OR $since IS NULL)
-  AND (left(date, size($until)) <= $until OR $until IS NULL)
+WITH o, r, date,
+  CASE WHEN date STARTS WITH '--' AND r.published =~ '[0-9]{4}.*' THEN r.published ELSE date END AS placed
+WHERE (placed >= $since OR $since IS NULL)
+  AND (left(placed, size($until)) <= $until OR $until IS NULL)
 OPTIONAL MATCH (o)-[:CONDUCTED_IN]->(c:Country)
-WITH o, r, date, list_sort(collect(DISTINCT c.iso2)) AS countries
+WITH o, r, date, placed, list_sort(collect(DISTINCT c.iso2)) AS countries
 RETURN
   date,
   o.end_date AS end_date,
@@ -18,4 +21,4 @@ RETURN
   countries,
   r.title AS report,
   o.key AS key
-ORDER BY date, operation, key;
+ORDER BY CASE WHEN placed STARTS WITH '--' THEN 1 ELSE 0 END, placed, date, operation, key;

@@ -18,6 +18,12 @@ alpha 0.1, beta 1, normalised; the same linear system solved sparse above
 2015: (k_i - 1) x sum over neighbours j of (k_j - 1)), ``pagerank`` and ``random`` (seeded).
 Ties in a score go to the smaller node id, so a run is reproducible.
 
+Targets: only nodes with one of the ``targets`` labels are removed (the whole network still
+counts for scores, components and efficiency). The command line's default is the criminal
+side, :data:`DEFAULT_TARGETS`: taking Europol or a country out of the graph says nothing
+about dismantling a network. Agencies and countries are targets only when named, or when
+the projection holds nothing else (``agencies``, ``countries``): :func:`targets_for`.
+
 Weights (``weight="weight"``): a tie's strength. Degree and collective influence use the
 strength of a node (the sum of its ties' weights), PageRank and Katz weigh links by it,
 and betweenness, a shortest-path measure, turns it into a distance ``1 / weight`` (a tie
@@ -41,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graphkit import model
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
@@ -60,6 +67,8 @@ STRATEGIES: tuple[str, ...] = (
 MODES: tuple[str, ...] = ("sequential", "one-shot", "block")
 DEFAULT_MODES: tuple[str, ...] = ("sequential", "one-shot")
 WEIGHTS: tuple[str, ...] = ("none", "weight")
+DEFAULT_TARGETS: tuple[str, ...] = ("CriminalGroup", "Person")
+"""What ``disrupt`` removes unless told: the criminal side of the full graph."""
 DEFAULT_STEPS = 10
 DEFAULT_BLOCK_SIZE = 5
 KATZ_ALPHA = 0.1
@@ -90,6 +99,8 @@ class Disruption:
     edges: int
     weight: str = "none"
     block_size: int | None = None
+    targets: list[str] | None = None
+    """The labels that could be removed; None: any node."""
     sequential: list[Step] = field(default_factory=list)
     one_shot: list[Step] = field(default_factory=list)
     block: list[Step] = field(default_factory=list)
@@ -114,6 +125,21 @@ class Disruption:
 
 def _attribute(mode: str) -> str:
     return mode.replace("-", "_")
+
+
+def targets_for(projection: str, given: Iterable[str] | None = None) -> tuple[str, ...] | None:
+    """The labels a disruption of ``projection`` may remove: those ``given`` (checked against
+    the ontology), else on the full graph :data:`DEFAULT_TARGETS`, else None (every node of a
+    one-label projection: choosing ``agencies`` asks for agencies)."""
+    labels = tuple(dict.fromkeys(given or ()))
+    unknown = [label for label in labels if label not in model.LABELS]
+    if unknown:
+        raise AnalysisError(
+            f"--target {unknown[0]}: no such label; choose from {', '.join(sorted(model.LABELS))}"
+        )
+    if labels:
+        return labels
+    return DEFAULT_TARGETS if projection == "full" else None
 
 
 def scores(
@@ -263,15 +289,18 @@ def removals(
     seed: int = 42,
     weight: str = "none",
     engine: str | None = "networkx",
+    eligible: frozenset[str] | None = None,
 ) -> Iterator[tuple[str, nx.Graph]]:
     """The nodes removed one by one, each with the graph left after it: the ranking is
     recomputed before removals 1, 1 + every, 1 + 2 x every... (``every`` = 1: sequential;
-    None: once, one-shot). ``random`` never recomputes (one seeded order)."""
+    None: once, one-shot). ``random`` never recomputes (one seeded order). Only nodes in
+    ``eligible`` (None: any) are removed; the others still count in every score."""
     h = graph.copy()
     order: Iterator[str] = iter(())
     for step in range(1, steps + 1):
         if step == 1 or (strategy != "random" and every and (step - 1) % every == 0):
-            order = iter(ranking(h, strategy, seed, weight, engine))
+            ranked = ranking(h, strategy, seed, weight, engine)
+            order = iter(ranked if eligible is None else [v for v in ranked if v in eligible])
         victim = next(order)
         h.remove_node(victim)
         yield victim, h
@@ -286,11 +315,13 @@ def simulate(
     weight: str = "none",
     modes: Iterable[str] = DEFAULT_MODES,
     block_size: int = DEFAULT_BLOCK_SIZE,
+    targets: Iterable[str] | None = None,
     engine: str | None = "networkx",
 ) -> Disruption:
     """Remove up to ``steps`` nodes by ``strategy`` in each of ``modes``; step 0 is the
     intact network. ``lcc_fraction`` and ``efficiency_fraction`` are relative to it.
-    ``engine`` computes the betweenness ranking (the same sample, the same order)."""
+    ``targets``: the labels that may be removed (None: any node; see module). ``engine``
+    computes the betweenness ranking (the same sample, the same order)."""
     if strategy not in STRATEGIES:
         raise AnalysisError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
     engine = measures.resolve_engine(engine)
@@ -318,9 +349,21 @@ def simulate(
         block_size=block_size if "block" in modes else None,
         modes=modes,
     )
-    if steps > n:
-        result.notes.append(f"only {n} node(s) to remove: {n} step(s), not {steps}")
-        steps = n
+    eligible = None
+    removable = n
+    if targets is not None:
+        result.targets = list(dict.fromkeys(targets))
+        eligible = frozenset(v for v in g if g.nodes[v].get("label") in result.targets)
+        removable = len(eligible)
+        if not removable:
+            raise AnalysisError(
+                f"nothing to remove: no {' or '.join(result.targets)} in the graph (choose "
+                "what may be removed with --target LABEL)"
+            )
+    if steps > removable:
+        what = "node(s)" if targets is None else f"{' or '.join(result.targets or [])} node(s)"
+        result.notes.append(f"only {removable} {what} to remove: {removable} step(s), not {steps}")
+        steps = removable
     names = {v: g.nodes[v].get("name") for v in g}
     lcc0 = max(len(c) for c in nx.connected_components(g))
     eff0, sampled = global_efficiency(g, seed)
@@ -345,7 +388,14 @@ def simulate(
         target = result.curve(mode)
         target.append(intact)
         removed = removals(
-            g, strategy, steps, every=every[mode], seed=seed, weight=weight, engine=engine
+            g,
+            strategy,
+            steps,
+            every=every[mode],
+            seed=seed,
+            weight=weight,
+            engine=engine,
+            eligible=eligible,
         )
         for step, (victim, h) in enumerate(removed, 1):
             state, _ = _state(h, step, victim, base, seed)

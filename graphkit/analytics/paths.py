@@ -7,7 +7,10 @@ guessing.
 
 Paths run over the typed graph read undirected (relationship direction is shown, not
 required). Report nodes are left out: two operations are not connected because one
-press release mentions both.
+press release mentions both. By default a path does not pass through a Country nor use
+BASED_IN (an agency's home): "Europol <- BKA -> Germany <- 'Ndrangheta" says only that both
+touched Germany, which connects nothing. A country may still be an end of the path;
+``through_countries=True`` lifts both rules.
 """
 
 from __future__ import annotations
@@ -32,6 +35,11 @@ AMBIGUITY_MARGIN = 3.0
 
 DEFAULT_MAX_HOPS = 6
 MAX_PATHS = 5
+PLACE_LABEL = "Country"
+"""Nodes a path does not pass through unless asked (they may be its ends)."""
+HOME_TYPE = "BASED_IN"
+"""Relationships a path does not use unless asked: an agency's home joins it to everything
+else that happened in that country."""
 
 
 @dataclass
@@ -133,15 +141,34 @@ def find_entity(graph: nx.Graph, query: str) -> str:
     return ranked[0][0]
 
 
-def _hop(graph: nx.MultiDiGraph, u: str, v: str) -> Hop:
+def _hop(graph: nx.MultiDiGraph, u: str, v: str, skip: frozenset[str] = frozenset()) -> Hop:
     hop = Hop(u, v)
     for a, b, direction in ((u, v, "->"), (v, u, "<-")):
         if not graph.has_edge(a, b):
             continue
         for attrs in graph[a][b].values():
-            hop.relationships.append({"direction": direction, **attrs})
+            if attrs.get("type") not in skip:
+                hop.relationships.append({"direction": direction, **attrs})
     hop.relationships.sort(key=lambda r: (r["type"], r["direction"], str(r.get("report"))))
     return hop
+
+
+def _searchable(graph: nx.MultiDiGraph, ends: tuple[str, str], through_countries: bool) -> nx.Graph:
+    """The undirected graph paths run on: no reports; unless ``through_countries``, no
+    country but the ``ends`` and no BASED_IN."""
+    keep = [
+        n
+        for n, label in graph.nodes(data="label")
+        if label != "Report" and (through_countries or label != PLACE_LABEL or n in ends)
+    ]
+    view = nx.Graph()
+    view.add_nodes_from(keep)
+    view.add_edges_from(
+        (u, v)
+        for u, v, kind in graph.subgraph(keep).edges(data="type")
+        if through_countries or kind != HOME_TYPE
+    )
+    return view
 
 
 def connections(
@@ -150,8 +177,11 @@ def connections(
     target: str,
     max_hops: int = DEFAULT_MAX_HOPS,
     limit: int = MAX_PATHS,
+    *,
+    through_countries: bool = False,
 ) -> list[Connection]:
-    """The shortest paths (up to ``limit``) between two node ids, at most ``max_hops`` long.
+    """The shortest paths (up to ``limit``) between two node ids, at most ``max_hops`` long;
+    not through a Country node nor by BASED_IN unless ``through_countries`` (see module).
 
     Raises :class:`AnalysisError` when they are the same node or nothing connects them
     within ``max_hops``.
@@ -162,13 +192,17 @@ def connections(
         raise AnalysisError("--limit must be at least 1")
     if source == target:
         raise AnalysisError(f"both names are the same entity: {_describe(graph, source)}")
-    keep = [n for n, label in graph.nodes(data="label") if label != "Report"]
-    view = nx.Graph(graph.subgraph(keep).to_undirected(as_view=True))
+    view = _searchable(graph, (source, target), through_countries)
     try:
         distance = nx.shortest_path_length(view, source, target)
     except nx.NetworkXNoPath:
+        hint = ""
+        if not through_countries and nx.has_path(
+            _searchable(graph, (source, target), True), source, target
+        ):
+            hint = " except through a country (--through-countries allows it)"
         raise AnalysisError(
-            f"{_describe(graph, source)} and {_describe(graph, target)} are not connected"
+            f"{_describe(graph, source)} and {_describe(graph, target)} are not connected{hint}"
         ) from None
     if distance > max_hops:
         raise AnalysisError(
@@ -177,7 +211,8 @@ def connections(
         )
     # the number of shortest paths can explode: look at a bounded number, in a stable order
     paths = sorted(islice(nx.all_shortest_paths(view, source, target), 1000))[:limit]
+    skip = frozenset() if through_countries else frozenset({HOME_TYPE})
     return [
-        Connection(nodes=path, hops=[_hop(graph, a, b) for a, b in pairwise(path)])
+        Connection(nodes=path, hops=[_hop(graph, a, b, skip) for a, b in pairwise(path)])
         for path in paths
     ]

@@ -20,22 +20,26 @@ def operation_date(op: GraphNode, published: list[str]) -> str | None:
     )
 
 
-def _sort_key(row: dict[str, Any]) -> tuple[int, str, str]:
+def _sort_key(row: dict[str, Any], published: list[str]) -> tuple[int, str, str, str]:
+    """Where an operation goes in time: by its date (a partial one by its first day); a date
+    without a year ("--04-07") by its report's date, as the --since/--until filters place it;
+    operations that cannot be placed at all come last."""
     date = row["date"]
     span = date_range(date)
+    if span is None:  # no year: the report's date, if it has one
+        spans = [s for s in (date_range(p) for p in published) if s is not None]
+        span = min(spans) if spans else None
     if span is not None:
-        return (0, span[0], row["key"])
-    if date:  # a date without a year ("--04-07"): after the dated ones
-        return (1, date, row["key"])
-    return (2, "", row["key"])
+        return (0, span[0], date or "", row["key"])
+    return (1 if date else 2, date or "", "", row["key"])
 
 
 def timeline(graph: GraphData) -> list[dict[str, Any]]:
     """One row per operation: date, start/end, name, key, reports, countries, agencies
     (with role, leaders first), groups targeted, arrests, searches and seizures.
 
-    Sorted by date (partial dates by their first day); dates without a year and undated
-    operations come last."""
+    Sorted by date (partial dates by their first day); a date without a year by its report's
+    date; operations with no date to go by come last."""
     nodes = {n.id: n for n in graph.nodes}
     related: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for e in graph.edges:
@@ -54,7 +58,7 @@ def timeline(graph: GraphData) -> list[dict[str, Any]]:
         node = nodes.get(nid)
         return display_name(node) if node else nid[1]
 
-    rows = []
+    rows: list[tuple[tuple[int, str, str, str], dict[str, Any]]] = []
     for op in graph.nodes:
         if op.label != "Operation":
             continue
@@ -72,27 +76,26 @@ def timeline(graph: GraphData) -> list[dict[str, Any]]:
                 old or "", 9
             ):
                 agencies[agency] = role
-        rows.append(
-            {
-                "date": operation_date(op, published),
-                "start_date": op.properties.get("start_date"),
-                "end_date": op.properties.get("end_date"),
-                "operation": display_name(op),
-                "key": op.key,
-                "reports": reports,
-                "countries": sorted({name(c) for c in rel["countries"]}),
-                "agencies": [
-                    {"name": name(a), "role": role}
-                    for a, role in sorted(
-                        agencies.items(),
-                        key=lambda kv: (ROLE_ORDER.get(kv[1] or "", 9), name(kv[0])),
-                    )
-                ],
-                "groups": sorted({name(g) for g in rel["groups"]}),
-                "arrests": op.properties.get("arrests"),
-                "searches": op.properties.get("searches"),
-                "seizures": sorted({name(s) for s in rel["seizures"]}),
-                "crimes": sorted(op.properties.get("crimes") or []),
-            }
-        )
-    return sorted(rows, key=_sort_key)
+        row = {
+            "date": operation_date(op, published),
+            "start_date": op.properties.get("start_date"),
+            "end_date": op.properties.get("end_date"),
+            "operation": display_name(op),
+            "key": op.key,
+            "reports": reports,
+            "countries": sorted({name(c) for c in rel["countries"]}),
+            "agencies": [
+                {"name": name(a), "role": role}
+                for a, role in sorted(
+                    agencies.items(),
+                    key=lambda kv: (ROLE_ORDER.get(kv[1] or "", 9), name(kv[0])),
+                )
+            ],
+            "groups": sorted({name(g) for g in rel["groups"]}),
+            "arrests": op.properties.get("arrests"),
+            "searches": op.properties.get("searches"),
+            "seizures": sorted({name(s) for s in rel["seizures"]}),
+            "crimes": sorted(op.properties.get("crimes") or []),
+        }
+        rows.append((_sort_key(row, published), row))
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]

@@ -25,7 +25,8 @@ from pyvis.network import Network
 
 from graphkit import model
 from graphkit.analytics import Filters, compute_measures, display_name, filter_graph, project
-from graphkit.errors import GraphkitError
+from graphkit.analytics.paths import find_entity
+from graphkit.errors import AnalysisError, GraphkitError
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.options import ColorBy, Projection, ViewOptions
 
@@ -417,25 +418,13 @@ def _report_info(
 
 
 def _find_focus(g: nx.Graph, focus: str) -> list[str]:
-    """Nodes named (or keyed) ``focus``, exactly, case-insensitively; else a unique part."""
-    wanted = focus.strip().casefold()
-    exact = [
-        n
-        for n, a in g.nodes(data=True)
-        if wanted in (str(a.get("name", "")).casefold(), str(a["key"]).casefold(), n.casefold())
-    ]
-    if exact:
-        return sorted(exact)
-    partial = sorted(
-        n for n, a in g.nodes(data=True) if wanted in str(a.get("name", "")).casefold()
-    )
-    if len(partial) == 1:
-        return partial
-    if not partial:
-        raise ViewError(f"--focus {focus!r}: no node of this view has that name or key")
-    names = ", ".join(repr(g.nodes[n]["name"]) for n in partial[:5])
-    more = f" and {len(partial) - 5} more" if len(partial) > 5 else ""
-    raise ViewError(f"--focus {focus!r} is ambiguous: {names}{more}; give the full name or key")
+    """The node ``focus`` names, by the rule ``path`` follows (:func:`find_entity`: node id,
+    key or name exactly, else a fuzzy match; an ambiguous name is refused with the
+    candidates, "did you mean")."""
+    try:
+        return [find_entity(g, focus)]
+    except AnalysisError as exc:
+        raise ViewError(f"--focus: {exc}") from None
 
 
 def _bfs(g: nx.Graph, sources: list[str], hops: int) -> dict[str, int]:

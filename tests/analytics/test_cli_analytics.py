@@ -178,7 +178,11 @@ def test_one_node_and_disconnected_graphs_are_analysed(seed_db: Path) -> None:
 
 
 def test_path_prints_the_chain_with_evidence(seed_db: Path) -> None:
-    result = ok(graphkit(seed_db, "path", "Europol", "Belgium"))
+    plain = ok(graphkit(seed_db, "path", "Europol", "Belgium"))
+    assert "1 shortest connection(s) of 2 hop(s)" in plain.stderr
+    assert "BASED_IN" not in plain.stdout and "Belgian Federal Police" not in plain.stdout
+    assert "-[CONDUCTED_IN]-> Belgium (Country)" in plain.stdout
+    result = ok(graphkit(seed_db, "path", "Europol", "Belgium", "--through-countries"))
     assert "2 shortest connection(s) of 2 hop(s) between Europol (Agency) and Belgium" in (
         result.stderr
     )
@@ -190,7 +194,9 @@ def test_path_prints_the_chain_with_evidence(seed_db: Path) -> None:
     assert "<-[BASED_IN]-" not in group
     assert "-[ARRESTED_IN|OPERATED_IN]-> Belgium (Country)" in group
     assert "report:15836854d4942ad6" in result.stdout
-    paths = json.loads(ok(graphkit(seed_db, "path", "europol", "BE", "-f", "json")).stdout)
+    paths = json.loads(
+        ok(graphkit(seed_db, "path", "europol", "BE", "-f", "json", "--through-countries")).stdout
+    )
     assert len(paths) == 2
     assert paths[0]["nodes"][0]["name"] == "Europol"
     assert paths[0]["hops"][0]["relationships"][0]["evidence"]
@@ -200,8 +206,15 @@ def test_path_errors_are_one_line(seed_db: Path) -> None:
     one_line_error(graphkit(seed_db, "path", "police", "Belgium"), "ambiguous; did you mean")
     one_line_error(graphkit(seed_db, "path", "Interpol", "Belgium"), "no entity matches 'Interpol'")
     one_line_error(
-        graphkit(seed_db, "path", "Europol", "United Kingdom", "--max-hops", "1"),
+        graphkit(
+            seed_db, "path", "Europol", "United Kingdom", "--max-hops", "1", "--through-countries"
+        ),
         "no connection within 1 hops",
+    )
+    # the Met reaches the United Kingdom only by its home (BASED_IN)
+    one_line_error(
+        graphkit(seed_db, "path", "Europol", "United Kingdom"),
+        "not connected except through a country (--through-countries allows it)",
     )
 
 
@@ -219,16 +232,42 @@ def test_disrupt_json_and_plot(seed_db: Path, tmp_path: Path) -> None:
             "json",
             "--plot",
             str(plot),
+            "--target",
+            "Operation",
+            "--target",
+            "Agency",
         )
     )
     out = json.loads(result.stdout)
     assert out["projection"] == "full" and out["strategy"] == "betweenness"
+    assert out["targets"] == ["Operation", "Agency"]
     assert [s["step"] for s in out["sequential"]] == [0, 1, 2, 3]
     assert out["sequential"][1]["removed"] == OPERATION
     assert out["sequential"][1]["lcc"] < out["sequential"][0]["lcc"] == 18
     assert plot.read_bytes()[:4] == b"\x89PNG"
     table = ok(graphkit(seed_db, "disrupt", "-P", "agencies", "--steps", "2"))
     assert "disruption by degree, agencies projection" in table.stdout
+
+
+def test_disrupt_removes_the_criminal_side_unless_told(seed_db: Path) -> None:
+    """The seed holds one group and no person: by default only the group goes, never the
+    operation, Europol or a country that rank higher; --target names other labels."""
+    result = ok(graphkit(seed_db, "disrupt", "-s", "betweenness", "--steps", "3", "-f", "json"))
+    out = json.loads(result.stdout)
+    assert out["targets"] == ["CriminalGroup", "Person"]
+    removed = [s["removed"] for s in out["sequential"][1:] + out["one_shot"][1:]]
+    assert removed and all(r.startswith("CriminalGroup:") for r in removed)
+    assert "only 1 CriminalGroup or Person node(s) to remove: 1 step(s), not 3" in result.stderr
+    table = ok(graphkit(seed_db, "disrupt", "--steps", "1"))
+    assert "removing CriminalGroup, Person" in table.stdout
+    countries = json.loads(
+        ok(graphkit(seed_db, "disrupt", "--target", "Country", "--steps", "2", "-f", "json")).stdout
+    )
+    assert all(s["removed"].startswith("Country:") for s in countries["sequential"][1:])
+    one_line_error(graphkit(seed_db, "disrupt", "--target", "Agencie"), "--target Agencie")
+    one_line_error(
+        graphkit(seed_db, "disrupt", "--target", "Person"), "nothing to remove: no Person"
+    )
 
 
 def test_disrupt_errors(seed_db: Path, empty_db: Path) -> None:
@@ -245,7 +284,7 @@ def test_timeline(seed_db: Path, empty_db: Path) -> None:
     assert (op["date"], op["arrests"]) == ("--04-03", 64)
     assert op["countries"] == ["Belgium", "France", "Italy", "Netherlands"]
     assert op["agencies"][0] == {"name": "Belgian Federal Police", "role": "led"}
-    assert "8255 cannabis plants" in op["seizures"]
+    assert "8,255 cannabis plants" in op["seizures"]
     table = ok(graphkit(seed_db, "timeline"))
     assert "1 operation(s)" in table.stderr and "Europol" in table.stdout
     assert json.loads(ok(graphkit(empty_db, "timeline", "-f", "json")).stdout) == []

@@ -618,3 +618,51 @@ def test_the_katz_note_on_bipartite_networks_does_not_depend_on_the_solver(monke
         star = nx.star_graph(leaves)
         nx.set_edge_attributes(star, 12, "weight")  # lambda_max = 12 x sqrt(leaves)
         assert disrupt_module.katz_note(star, "weight") is not None, leaves
+
+
+def _hub_and_groups() -> nx.Graph:
+    """An agency hub in a country joins three groups; each group has two members."""
+    g = nx.Graph()
+    g.add_node("A:europol", label="Agency", name="Europol")
+    g.add_node("C:NL", label="Country", name="Netherlands")
+    g.add_edge("A:europol", "C:NL")
+    for i in range(3):
+        group = f"G:{i}"
+        g.add_node(group, label="CriminalGroup", name=f"group {i}")
+        g.add_edge("A:europol", group)
+        g.add_edge("C:NL", group)
+        for j in range(2):
+            g.add_node(f"P:{i}{j}", label="Person", name=f"person {i}{j}")
+            g.add_edge(group, f"P:{i}{j}")
+    return g
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_only_targets_are_removed_but_every_node_counts(strategy: str) -> None:
+    g = _hub_and_groups()
+    result = simulate(g, strategy, steps=3, targets=disrupt_module.DEFAULT_TARGETS)
+    assert result.targets == ["CriminalGroup", "Person"]
+    for mode in result.modes:
+        removed = [s.removed for s in result.curve(mode)[1:]]
+        assert len(removed) == 3
+        assert all(r.startswith(("G:", "P:")) for r in removed), removed
+    assert result.nodes == g.number_of_nodes()  # agencies and countries stay in the network
+    everything = simulate(g, "degree", steps=1)
+    assert everything.targets is None and everything.sequential[1].removed == "A:europol"
+
+
+def test_targets_follow_the_projection_unless_named() -> None:
+    assert disrupt_module.targets_for("full") == ("CriminalGroup", "Person")
+    assert disrupt_module.targets_for("agencies") is None  # the projection asked for agencies
+    assert disrupt_module.targets_for("full", ["Agency", "Agency"]) == ("Agency",)
+    with pytest.raises(AnalysisError, match="--target Agencie: no such label"):
+        disrupt_module.targets_for("full", ["Agencie"])
+
+
+def test_too_few_targets_cut_the_steps_and_none_is_an_error() -> None:
+    g = _hub_and_groups()
+    result = simulate(g, "degree", steps=20, targets=["CriminalGroup"])
+    assert len(result.sequential) == 4
+    assert "only 3 CriminalGroup node(s) to remove: 3 step(s), not 20" in result.notes
+    with pytest.raises(AnalysisError, match="nothing to remove: no Operation in the graph"):
+        simulate(g, "degree", steps=1, targets=["Operation"])

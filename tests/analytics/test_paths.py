@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from analytics_graphs import A, C, agency_network, edge, node
+from analytics_graphs import A, C, G, agency_network, edge, node
 from rapidfuzz import fuzz, utils
 
 from graphkit.analytics import connections, find_entity, to_networkx
@@ -259,3 +259,69 @@ def test_limits_are_inclusive(graph) -> None:
         connections(graph, "Agency:belgian", "Agency:dutch", max_hops=0)
     with pytest.raises(AnalysisError, match=r"^--limit must be at least 1$"):
         connections(graph, "Agency:belgian", "Agency:dutch", limit=0)
+
+
+def _issue_example() -> nx.MultiDiGraph:
+    """Europol worked with the BKA (based in Germany), where the 'Ndrangheta was active;
+    separately, an operation Europol supported targeted the 'Ndrangheta via a partner."""
+    return _graph(
+        node("Agency", "europol", name="Europol"),
+        node("Agency", "bka", name="BKA"),
+        node("Agency", "carabinieri", name="Carabinieri"),
+        node("Country", "DE", name="Germany"),
+        node("CriminalGroup", "nd", name="'Ndrangheta"),
+        node("Operation", "op", name="Operation Eureka"),
+        edges=[
+            edge("COOPERATED_WITH", A("europol"), A("bka")),
+            edge("BASED_IN", A("bka"), C("DE")),
+            edge("OPERATED_IN", G("nd"), C("DE")),
+            edge("COOPERATED_WITH", A("europol"), A("carabinieri")),
+            edge("PARTICIPATED_IN", A("carabinieri"), ("Operation", "op")),
+            edge("TARGETED", ("Operation", "op"), G("nd")),
+        ],
+    )
+
+
+def test_paths_do_not_run_through_countries_or_homes_by_default() -> None:
+    g = _issue_example()
+    found = connections(g, "Agency:europol", "CriminalGroup:nd")
+    assert [c.nodes for c in found] == [
+        ["Agency:europol", "Agency:carabinieri", "Operation:op", "CriminalGroup:nd"]
+    ]
+    wide = connections(g, "Agency:europol", "CriminalGroup:nd", through_countries=True)
+    assert [c.nodes for c in wide] == [
+        ["Agency:europol", "Agency:bka", "Country:DE", "CriminalGroup:nd"],
+        ["Agency:europol", "Agency:carabinieri", "Operation:op", "CriminalGroup:nd"],
+    ]
+
+
+def test_a_country_may_end_a_path_but_not_by_an_agency_home() -> None:
+    g = _issue_example()
+    [found] = connections(g, "CriminalGroup:nd", "Country:DE")
+    assert found.nodes == ["CriminalGroup:nd", "Country:DE"]
+    # the BKA's home is no connection: by default the chain is what was done there
+    [far] = connections(g, "Agency:bka", "Country:DE")
+    assert far.nodes[-3:] == ["Operation:op", "CriminalGroup:nd", "Country:DE"]
+    [home] = connections(g, "Agency:bka", "Country:DE", through_countries=True)
+    assert [r["type"] for r in home.hops[0].relationships] == ["BASED_IN"]
+    # connected only by a home: the message says how to allow it
+    lone = _graph(
+        node("Agency", "a", name="A"),
+        node("Country", "DE", name="Germany"),
+        edges=[edge("BASED_IN", A("a"), C("DE"))],
+    )
+    with pytest.raises(AnalysisError, match=r"not connected except through a country"):
+        connections(lone, "Agency:a", "Country:DE")
+
+
+def test_a_hop_lists_no_home_relationship_by_default() -> None:
+    """A pair joined by BASED_IN and by something else is a hop; BASED_IN is not shown."""
+    g = _graph(
+        node("Agency", "a", name="A"),
+        node("Country", "DE", name="Germany"),
+        edges=[edge("BASED_IN", A("a"), C("DE")), edge("CONDUCTED_IN", A("a"), C("DE"))],
+    )
+    [found] = connections(g, "Agency:a", "Country:DE")
+    assert [r["type"] for r in found.hops[0].relationships] == ["CONDUCTED_IN"]
+    [wide] = connections(g, "Agency:a", "Country:DE", through_countries=True)
+    assert [r["type"] for r in wide.hops[0].relationships] == ["BASED_IN", "CONDUCTED_IN"]

@@ -46,10 +46,13 @@ def test_display_names_fall_back_sensibly() -> None:
     seizure = {"label": "Seizure", "key": "s", "item": "cocaine", "quantity": 45.0, "unit": "kg"}
     assert display_name(seizure) == "45 kg cocaine"
     plants = {"label": "Seizure", "key": "s", "item": "cannabis plants", "quantity": 8255.0}
-    assert display_name({**plants, "unit": "plants"}) == "8255 cannabis plants"
+    assert display_name({**plants, "unit": "plants"}) == "8,255 cannabis plants"
     assert display_name({"label": "Seizure", "key": "s", "item": "cash", "quantity": 1e5}) == (
-        "100000 cash"
+        "100,000 cash"
     )
+    big = {"label": "Seizure", "key": "s", "item": "cash", "quantity": 200_000_000, "unit": "EUR"}
+    assert display_name(big) == "200,000,000 EUR cash"
+    assert display_name({**big, "quantity": 1.25}) == "1.25 EUR cash"
     assert display_name(GraphNode("Report", "r", {"title": "A title"})) == "A title"
 
 

@@ -63,6 +63,8 @@ CASES: dict[str, list[dict[str, Any]]] = {
         {"source": "Europol", "target": "IT"},
         {"source": "Dritan Kola", "target": "arma dei carabinieri"},
         {"source": "Europol", "target": "no such entity"},
+        {"source": "Europol", "target": "IT", "through_countries": True},
+        {"source": "Dritan Kola", "target": "BE", "through_countries": False},
     ],
     "cooperating_agencies": [{"limit": 5}, {"limit": 1000}],
     "groups_by_country": [{"country": None}, {"country": "be"}],
@@ -336,7 +338,11 @@ def test_graphkit_queries_lists_every_query_with_its_parameters() -> None:
     assert result.returncode == 0, result.stderr.decode()
     listed = {q["name"]: q for q in json.loads(result.stdout)}
     assert set(listed) == EXPECTED_QUERIES
-    assert [p["name"] for p in listed["connections"]["parameters"]] == ["source", "target"]
+    assert [p["name"] for p in listed["connections"]["parameters"]] == [
+        "source",
+        "target",
+        "through_countries",
+    ]
     assert all(q["description"] for q in listed.values())
     table = graphkit("queries")
     assert table.returncode == 0

@@ -254,10 +254,12 @@ def test_types_focus_and_hops(seed_store) -> None:
         if europol in (e["from"], e["to"])
     }
     assert neighbours | {europol} == {n["id"] for n in one.nodes}
-    with pytest.raises(ViewError, match="no node"):
+    with pytest.raises(ViewError, match="--focus: no entity matches 'Atlantis'"):
         build_network(graph, ViewOptions(focus="Atlantis"))
-    with pytest.raises(ViewError, match="ambiguous"):
+    # one rule with path: an ambiguous name is refused, with the candidates
+    with pytest.raises(ViewError, match=r"ambiguous; did you mean: .*Police.*Label:key"):
         build_network(graph, ViewOptions(focus="police"))
+    assert one.nodes == build_network(graph, ViewOptions(focus="Europool", hops=1)).nodes
     with pytest.raises(ViewError, match="unknown node type"):
         build_network(graph, ViewOptions(labels=frozenset({"Spaceship"})))
     assert issubclass(ViewError, GraphkitError)

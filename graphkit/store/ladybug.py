@@ -108,6 +108,8 @@ class LadybugDialect(Dialect):
     def overlaps(self, items: str, others: str) -> str:
         return f"list_has_any({items}, {others})"
 
+    first_index = 1
+
     def unwind_index(self, items: str, name: str) -> str:
         return f"UNWIND range(1, size({items})) AS {name}"  # lists count from 1 here
 

@@ -200,6 +200,9 @@ class Dialect:
         """A parameter as a typed value (LadybugDB cannot infer a type from all-null rows)."""
         return expr
 
+    first_index = 0
+    """The index of a list's first item."""
+
     def unwind_index(self, items: str, name: str) -> str:
         """``UNWIND`` making ``name`` run over the indexes of the list ``items`` (from 0)."""
         return f"UNWIND range(0, size({items}) - 1) AS {name}"
@@ -274,37 +277,60 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
         )
         statements.append((statement, columns.params))
     for (rel_type, src, dst), rows in batch.relationships.items():
-        props = [p for p in model.relationship_properties(rel_type) if p.name != "report"]
-        columns = _Columns(rows, dialect)
-        a, b, report = columns.column("src"), columns.column("dst"), columns.column("report")
-        assignments = ", ".join(f"e.{p.name} = {columns.value(p)}" for p in props)
-        statement = (
-            # Two MATCH clauses, not one comma pattern: LadybugDB plans the comma form as a
-            # join whose MERGE cost grows with the relationship table (quadratic loading).
-            # The keys are read from their columns in the patterns themselves: named first
-            # (WITH i, $c_src[i] AS ka), they made LadybugDB join the two node tables in
-            # full (a cross product), a batch costing 8 s at 1,000 stored reports and more
-            # with each; read in place, each end is looked up by its primary key.
-            f"{columns.unwind()} "
-            f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: {a}}}) "
-            f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: {b}}}) "
-            # CREATE, not MERGE: a report's earlier relationships are all taken back before
-            # it is written (take_back) and a document holds one relationship per type and
-            # pair, so there is nothing to find; MERGE would scan the pair's parallel
-            # relationships, one per report (thousands between hubs such as Europol).
-            f"CREATE (a)-[e:{allowed_type(rel_type)} {{report: {report}}}]->(b) SET {assignments}"
-        )
-        statements.append((statement, columns.params))
+        for start in range(0, len(rows), RELATIONSHIP_ROWS):
+            statements.append(
+                _relationship_statement(
+                    rel_type, src, dst, rows[start : start + RELATIONSHIP_ROWS], dialect
+                )
+            )
     return statements
+
+
+RELATIONSHIP_ROWS = 20_000
+"""Relationships written per statement: their ends travel as small maps (see below), whose
+memory in LadybugDB's binding is bounded by this."""
+
+
+def _relationship_statement(
+    rel_type: str, src: str, dst: str, rows: Sequence[dict[str, Any]], dialect: Dialect
+) -> Statement:
+    """CREATE ``rows`` of one relationship type between two labels.
+
+    The ends are looked up from small maps (``UNWIND $pairs AS r MATCH (a {key: r.src})``),
+    the other properties read from columns at ``r.i``: LadybugDB looks a key given as a
+    map's field up in the primary-key index, while a key read from a column (``$c_src[i]``)
+    made it scan the node table, or, named first with WITH, join both node tables in full
+    (a 200-report batch: 8 s at 1,000 stored reports, growing with each; now flat).
+    Two MATCH clauses, not one comma pattern: LadybugDB plans the comma form as a join.
+
+    CREATE, not MERGE: a report's earlier relationships are all taken back before it is
+    written (:func:`take_back`) and a document holds one relationship per type and pair, so
+    there is nothing to find; MERGE would scan the pair's parallel relationships, one per
+    report (thousands between hubs such as Europol and its country).
+    """
+    props = [p for p in model.relationship_properties(rel_type) if p.name != "report"]
+    columns = _Columns(rows, dialect)
+    assignments = ", ".join(f"e.{p.name} = {columns.value(p)}" for p in props)
+    pairs = [
+        {"src": row["src"], "dst": row["dst"], "report": row["report"], "i": n}
+        for n, row in enumerate(rows, dialect.first_index)
+    ]
+    statement = (
+        "UNWIND $pairs AS r "
+        f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: r.src}}) "
+        f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: r.dst}}) "
+        "WITH a, b, r, r.i AS i "
+        f"CREATE (a)-[e:{allowed_type(rel_type)} {{report: r.report}}]->(b) SET {assignments}"
+    )
+    return statement, {**columns.params, "pairs": pairs}
 
 
 class _Columns:
     """Rows (maps of the same keys) as one list parameter per key, ``$c_<key>``, and the
-    expressions reading row ``i`` of them. LadybugDB plans the two look-ups oppositely:
-    a key that a node MERGE looks up is first named (``WITH i, $c_key[i] AS k``), as given
-    in the pattern it scans the table for every row (5,000 rows into 100,000 nodes: 27 s,
-    against 0.2 s); a key that a MATCH looks up is given in the pattern, as once named it
-    joins whole node tables (see :func:`write_statements`).
+    expressions reading row ``i`` of them. A key that a node MERGE looks up is first named
+    (``WITH i, $c_key[i] AS k``): given in the pattern, LadybugDB scans the table for every
+    row (5,000 rows into 100,000 nodes: 27 s, against 0.2 s). A key that a MATCH looks up
+    travels as a small map's field instead (see :func:`_relationship_statement`).
 
     LadybugDB's binding cannot type a list of nulls, nor a list of lists reliably (one
     holding an empty list, or a null, fails), so a column with no value at all becomes a
@@ -428,11 +454,11 @@ def take_back(
             )
         if keep:
             columns = _Columns(keep, dialect)
-            node = columns.column("key")
             reports = columns.value(REPORTS_PROPERTY)
-            run(
-                f"{columns.unwind()} MATCH (n:{label} {{{key}: {node}}}) "  # see write_statements
+            nodes = [{"key": row["key"], "i": n} for n, row in enumerate(keep, dialect.first_index)]
+            run(  # the key as a map's field: see _relationship_statement
+                f"UNWIND $nodes AS r MATCH (n:{label} {{{key}: r.key}}) WITH n, r.i AS i "
                 f"SET n.reports = {reports}",
-                columns.params,
+                {**columns.params, "nodes": nodes},
             )
     run("MATCH (n:Report) WHERE n.key IN $keys DETACH DELETE n", params)

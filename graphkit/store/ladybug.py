@@ -46,10 +46,12 @@ def _buffer_pool_bytes() -> int:
 
 BUFFER_POOL_BYTES = _buffer_pool_bytes()
 MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
-# Checkpoint when the write-ahead log passes 64 MiB (LadybugDB's default is 16 MiB): each
-# checkpoint rewrites the list columns (``reports``, ``crimes``) of the tables it touches,
-# which made frequent checkpoints half the cost of loading in batches.
-CHECKPOINT_BYTES = 1 << 26
+# Checkpoint when the write-ahead log passes 256 MiB (LadybugDB's default is 16 MiB): each
+# checkpoint rewrites the node groups it touches, with their list columns (``reports``,
+# ``crimes``) and the hubs' relationship lists, a cost that grows with the store; fewer
+# checkpoints made loading 6,000 reports 1.3x faster than at 64 MiB
+# (benchmarks/bench_load_scaling.py). Closing the store checkpoints what is left.
+CHECKPOINT_BYTES = 1 << 28
 THREADS = max(1, min(2, os.cpu_count() or 1))
 # A process killed while committing leaves a torn record at the end of the write-ahead log.
 # That record belongs to a transaction whose commit never returned, so, like SQLite with a

@@ -3,8 +3,8 @@
 Only the measures the ontology allows on entity nodes are written
 (:data:`graphkit.model.MEASURE_PROPERTIES`: pagerank, betweenness, community, degree).
 A write-back replaces every stored measure: all entity nodes are cleared first, then the
-analysed nodes get this run's values, in one transaction. Labels and property names come
-from the ontology (the allow-list); values travel as parameters.
+analysed nodes get this run's values, in one transaction (:meth:`GraphStore.write_measures`:
+the statements live with the store's others).
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from graphkit import model
 from graphkit.analytics.measures import MeasureResult
 from graphkit.analytics.projection import split_node_id
 from graphkit.errors import AnalysisError
-from graphkit.store.base import GraphStore, Runner, key_property
+from graphkit.store.base import GraphStore
 
 WRITABLE: tuple[str, ...] = tuple(p.name for p in model.MEASURE_PROPERTIES)
-BATCH = 5_000
 
 
 def write_back(store: GraphStore, result: MeasureResult) -> dict[str, int]:
@@ -39,21 +38,14 @@ def write_back(store: GraphStore, result: MeasureResult) -> dict[str, int]:
                 continue  # Report nodes carry no measures
             row = rows[label].setdefault(key, {"key": key})
             row[prop.name] = int(value) if prop.type is model.PropertyType.INT else float(value)
-    dialect = store.dialect
-    clear = ", ".join(f"n.{p.name} = NULL" for p in model.MEASURE_PROPERTIES)
-
-    def work(run: Runner) -> None:
-        for label in model.ENTITY_LABELS:
-            run(f"MATCH (n:{label}) SET {clear}", {})
-        for label, by_key in rows.items():
-            key = key_property(label)
-            sets = ", ".join(f"n.{p.name} = {dialect.value('r.' + p.name, p)}" for p in props)
-            batch = [{p.name: r.get(p.name) for p in props} | {"key": k} for k, r in by_key.items()]
-            for i in range(0, len(batch), BATCH):
-                run(
-                    f"UNWIND $rows AS r MATCH (n:{label} {{{key}: r.key}}) SET {sets}",
-                    {"rows": batch[i : i + BATCH]},
-                )
-
-    store.transaction(work)
+    store.write_measures(
+        {
+            label: [
+                {p.name: row.get(p.name) for p in props} | {"key": key}
+                for key, row in by_key.items()
+            ]
+            for label, by_key in rows.items()
+        },
+        props,
+    )
     return {label: len(by_key) for label, by_key in sorted(rows.items())}

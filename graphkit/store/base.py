@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from graphkit import model
 from graphkit.model import (
+    Property,
     allowed_label,
     allowed_type,
 )
@@ -30,6 +31,7 @@ from graphkit.store.statements import (
     Runner,
     WriteBatch,
     key_property,
+    measure_statements,
     read_nodes_statement,
     read_relationships_statement,
     relationship_patterns,
@@ -224,6 +226,19 @@ class GraphStore(ABC):
 
         return self.transaction(lambda run: write_ties(run, batch, self.dialect))
 
+    def write_measures(
+        self, rows: dict[str, list[dict[str, Any]]], props: Sequence[Property]
+    ) -> None:
+        """Replace every stored measure, in one transaction: all entity nodes cleared, then
+        ``props`` set on the nodes of ``rows`` (label -> rows of ``key`` and the values)."""
+        statements = measure_statements(rows, props, self.dialect)
+
+        def work(run: Runner) -> None:
+            for statement, params in statements:
+                run(statement, params)
+
+        self.transaction(work)
+
     def remove(self, report_key: str) -> bool:
         """Take back what a report contributed; False if the report was not there."""
 
@@ -268,11 +283,15 @@ class GraphStore(ABC):
         self,
         labels: Collection[str] | None = None,
         reports: Collection[str] | None = None,
+        *,
+        evidence: bool = True,
     ) -> GraphData:
         """The graph, or the part of it with ``labels`` and supported by ``reports``.
 
         Relationships are kept when both ends are kept; with ``reports``, only
-        relationships read from those reports (and nodes they support).
+        relationships read from those reports (and nodes they support). Without
+        ``evidence``, relationships come without their sentences and offsets: what
+        analytics read, a fraction of the memory on a large graph.
 
         Every statement runs in one read transaction (:meth:`read_all`). While another
         client writes, a Neo4j read may still see part of a commit (its isolation is read
@@ -288,7 +307,10 @@ class GraphStore(ABC):
             (label, *read_nodes_statement(label)) for label in model.NODE_TYPES if label in wanted
         ]
         edge_reads = [
-            ((rel_type, src, dst), *read_relationships_statement(rel_type, src, dst))
+            (
+                (rel_type, src, dst),
+                *read_relationships_statement(rel_type, src, dst, evidence=evidence),
+            )
             for rel_type, src, dst in relationship_patterns()
             if src in wanted and dst in wanted
         ]

@@ -155,15 +155,53 @@ def read_nodes_statement(label: str) -> tuple[str, list[str]]:
     return f"MATCH (n:{label}) RETURN {returns}", props
 
 
-def read_relationships_statement(rel_type: str, src: str, dst: str) -> tuple[str, list[str]]:
-    """A dialect-neutral statement returning endpoints and properties of one pattern."""
-    props = [p.name for p in model.relationship_properties(allowed_type(rel_type))]
+EVIDENCE_PROPERTIES = frozenset({"evidence", "evidence_start", "evidence_end"})
+"""What a read without evidence leaves out: the sentences, the bulk of a large graph."""
+
+
+def read_relationships_statement(
+    rel_type: str, src: str, dst: str, *, evidence: bool = True
+) -> tuple[str, list[str]]:
+    """A dialect-neutral statement returning endpoints and properties of one pattern
+    (without :data:`EVIDENCE_PROPERTIES` unless ``evidence``)."""
+    props = [
+        p.name
+        for p in model.relationship_properties(allowed_type(rel_type))
+        if evidence or p.name not in EVIDENCE_PROPERTIES
+    ]
     returns = ", ".join(f"e.{p} AS {p}" for p in props)
     statement = (
         f"MATCH (a:{allowed_label(src)})-[e:{allowed_type(rel_type)}]->(b:{allowed_label(dst)}) "
         f"RETURN a.{key_property(src)} AS src, b.{key_property(dst)} AS dst, {returns}"
     )
     return statement, props
+
+
+MEASURE_ROWS = 5_000
+"""Nodes given their measures per statement."""
+
+
+def measure_statements(
+    rows: dict[str, list[dict[str, Any]]], props: Sequence[Property], dialect: Dialect
+) -> list[Statement]:
+    """Clear every stored measure on every entity node, then set ``props`` on the nodes of
+    ``rows`` (label -> rows of ``key`` and the measures)."""
+    clear = ", ".join(f"n.{p.name} = NULL" for p in model.MEASURE_PROPERTIES)
+    statements: list[Statement] = [
+        (f"MATCH (n:{allowed_label(label)}) SET {clear}", {}) for label in model.ENTITY_LABELS
+    ]
+    sets = ", ".join(f"n.{p.name} = {dialect.value('r.' + p.name, p)}" for p in props)
+    for label, batch in rows.items():
+        key = key_property(label)
+        for i in range(0, len(batch), MEASURE_ROWS):
+            statements.append(
+                (
+                    f"UNWIND $rows AS r MATCH (n:{allowed_label(label)} {{{key}: r.key}}) "
+                    f"SET {sets}",
+                    {"rows": batch[i : i + MEASURE_ROWS]},
+                )
+            )
+    return statements
 
 
 def entity_record(label: str, properties: dict[str, Any]) -> dict[str, Any]:

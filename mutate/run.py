@@ -57,6 +57,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_seizure_forms.py",
     ),
     "graphkit/extract/dates.py": (
+        f"{_EXTRACT}test_extract_dates.py",
         f"{_EXTRACT}test_extract_crimes_groups_dates.py",
         f"{_EXTRACT}test_extract_datelines.py",
     ),

@@ -51,7 +51,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_arrests.py",
         f"{_EXTRACT}test_extract_arrest_forms.py",
     ),
-    "graphkit/extract/operations.py": (f"{_EXTRACT}test_extract_operations.py",),
+    "graphkit/extract/operations.py": (
+        f"{_EXTRACT}test_extract_operations.py",
+        f"{_EXTRACT}test_extract_operation_forms.py",
+    ),
     "graphkit/extract/seizures.py": (
         f"{_EXTRACT}test_extract_seizures.py",
         f"{_EXTRACT}test_extract_seizure_forms.py",

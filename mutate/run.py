@@ -50,6 +50,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "graphkit/extract/arrests.py": (
         f"{_EXTRACT}test_extract_arrests.py",
         f"{_EXTRACT}test_extract_arrest_forms.py",
+        f"{_EXTRACT}test_extract_arrest_rules.py",
     ),
     "graphkit/extract/operations.py": (
         f"{_EXTRACT}test_extract_operations.py",
@@ -75,7 +76,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_projection.py",
         "tests/analytics/test_projection_rules.py",
     ),
-    "graphkit/view/build.py": ("tests/view/test_view_page.py",),
+    "graphkit/view/build.py": ("tests/view/test_view_build.py",),
 }
 """Each pure module and the test files that exercise it (and are fast enough to run per
 mutant). A module's mutants see only these tests: a test elsewhere that happens to kill

@@ -59,6 +59,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "graphkit/extract/seizures.py": (
         f"{_EXTRACT}test_extract_seizures.py",
         f"{_EXTRACT}test_extract_seizure_forms.py",
+        f"{_EXTRACT}test_extract_seizure_rules.py",
     ),
     "graphkit/extract/dates.py": (
         f"{_EXTRACT}test_extract_dates.py",

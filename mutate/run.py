@@ -46,6 +46,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_agencies.py",
         f"{_EXTRACT}test_extract_agency_forms.py",
         f"{_EXTRACT}test_extract_roles.py",
+        f"{_EXTRACT}test_extract_agency_rules.py",
     ),
     "graphkit/extract/arrests.py": (
         f"{_EXTRACT}test_extract_arrests.py",

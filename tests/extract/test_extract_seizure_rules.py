@@ -249,3 +249,61 @@ def test_bulleted_figures_under_a_heading():
         ("cocaine", 20, "kg"),
         ("firearms", 3, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized 500 rounds of ammunition.", [("rounds of ammunition", 500, None)]),
+        ("Police seized 1 round of ammunition.", [("round of ammunition", 1, None)]),
+        ("Police seized 12 bars of gold.", [("bars of gold", 12, None)]),
+        ("Police seized 30 pieces of jewellery.", [("pieces of jewellery", 30, None)]),
+        ("Police seized 3 bags of cocaine.", [("cocaine", 3, None)]),
+        ("Police seized 12 aircrafts.", [("aircraft", 12, None)]),
+        ("Police seized 5 kg of the cocaine.", [("cocaine", 5, "kg")]),
+        ("Police seized 5 kg of a white powder.", [("white powder", 5, "kg")]),
+        ("Police seized 5 kg of an unknown powder.", [("unknown powder", 5, "kg")]),
+        ("Police seized 5 kg of their stock.", [("stock", 5, "kg")]),
+        ("Police seized 5 kg of its heroin.", [("heroin", 5, "kg")]),
+        ("Police seized 5 kg of his heroin.", [("heroin", 5, "kg")]),
+        ("Police seized 5 kg of her heroin.", [("heroin", 5, "kg")]),
+        (
+            "Police seized 5 kg of high purity Colombian cocaine base.",
+            [("high purity Colombian cocaine", 5, "kg")],  # four words at most
+        ),
+    ],
+)
+def test_the_words_that_name_an_item(text, expected):
+    assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Police seized a car, a boat, jewellery worth EUR 5 000.",
+            [("jewellery", 5000, "EUR"), ("car", 1, None), ("boat", 1, None)],
+        ),
+        (
+            "Police seized a car; jewellery worth EUR 5 000.",
+            [("jewellery", 5000, "EUR"), ("car", 1, None)],
+        ),
+        (
+            "Police seized a gun and a knife and fake money worth EUR 5 000.",
+            [("fake money", 5000, "EUR"), ("gun", 1, None), ("knife", 1, None)],
+        ),
+    ],
+)
+def test_what_a_value_prices_ends_at_the_last_comma_or_and(text, expected):
+    assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized 3 cars of the suspects.", [("cars", 3, None)]),
+        ("Police seized 3 cars and arrested 12 members of the organisation.", [("cars", 3, None)]),
+    ],
+)
+def test_an_item_ends_before_of_and_its_head_is_the_word_before_of(text, expected):
+    assert seized(text) == expected

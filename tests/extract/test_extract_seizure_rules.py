@@ -307,3 +307,18 @@ def test_what_a_value_prices_ends_at_the_last_comma_or_and(text, expected):
 )
 def test_an_item_ends_before_of_and_its_head_is_the_word_before_of(text, expected):
     assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized cash (EUR 50 000 or so).", [("cash", None, "EUR")]),
+        ("Police seized gold worth about EUR 40 000.", [("gold", 40_000, "EUR")]),
+        ("Police seized gold worth an estimated EUR 40 000.", [("gold", 40_000, "EUR")]),
+        ("Police seized gold valued at EUR 40 000.", [("gold", 40_000, "EUR")]),
+        ("Police seized gold totalling EUR 40 000.", [("gold", 40_000, "EUR")]),
+        ("Police froze 12 accounts with a total of EUR 2 million.", [("accounts", 2e6, "EUR")]),
+    ],
+)
+def test_values_and_what_they_price(text, expected):
+    assert seized(text) == expected

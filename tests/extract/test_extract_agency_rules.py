@@ -184,3 +184,72 @@ def test_a_quoted_ministry_that_also_acts_stays():
         "The Romanian Ministry of Interior deployed officers."
     )
     assert [r for *_, r in agencies(text)] == ["participated", "supported"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Agencies involved: Belgium (Federal Judicial Police, Customs); France (Gendarmerie).",
+            [
+                ("Belgian Federal Judicial Police", "BE", "police", "participated"),
+                ("Belgian Customs", "BE", "customs", "participated"),
+                ("French National Gendarmerie", "FR", "police", "participated"),
+            ],
+        ),
+        (
+            "Spain: Anti-Drug Unit; Border Unit",
+            [
+                ("Spanish Anti-Drug Unit", "ES", "police", "participated"),
+                ("Spanish Border Unit", "ES", "border", "participated"),
+            ],
+        ),
+        (
+            "The Malta Anti-Drug Unit took part.",
+            [("Maltese Anti-Drug Unit", "MT", "police", "participated")],
+        ),
+        (
+            "The UK Border Force seized the goods.",
+            [("UK Border Force", "GB", "border", "participated")],
+        ),
+        (
+            "The Romanian Intelligence Unit took part.",
+            [("Romanian Intelligence Unit", "RO", "police", "participated")],
+        ),
+        (
+            "The Romanian Financial Unit took part.",
+            [("Romanian Financial Unit", "RO", "police", "participated")],
+        ),
+        ("The Albanian and Italian Security services took part.", []),
+        ("The Police of Naples took part.", [("Police of Naples", "IT", "police", "participated")]),
+        (
+            "The Anti-Drug Unit of the Romanian Police took part.",
+            [("Anti-Drug Unit of the Romanian Police", "RO", "police", "participated")],
+        ),
+    ],
+)
+def test_countries_from_brackets_list_lines_and_names(text, expected):
+    assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Romanian Border Police and Customs Unit took part.",
+        "The Romanian Border Police and the Customs Unit took part.",
+    ],
+)
+def test_two_bodies_joined_by_and(text):
+    assert agencies(text) == [
+        ("Romanian Border Police", "RO", "border", "participated"),
+        ("Romanian Customs Unit", "RO", "customs", "participated"),
+    ]
+
+
+def test_a_list_of_three_national_bodies():
+    text = "Officers from the Romanian Border Police, Hungarian Police and Slovak Police took part."
+    assert [(n, c) for n, c, _, _ in agencies(text)] == [
+        ("Romanian Border Police", "RO"),
+        ("Hungarian National Police", "HU"),
+        ("Slovak Police", "SK"),
+    ]

@@ -322,3 +322,50 @@ def test_an_item_ends_before_of_and_its_head_is_the_word_before_of(text, expecte
 )
 def test_values_and_what_they_price(text, expected):
     assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized thousands of euros.", [("cash", None, "EUR")]),
+        ("Police seized thousands of euros in cryptocurrency.", [("cryptocurrency", None, "EUR")]),
+        ("Police seized several thousand EUR in cash.", [("cash", None, "EUR")]),
+        ("Police seized hundreds of t of cocaine.", []),
+        ("Police seized hundreds of l of acid.", []),
+        ("Police seized hundreds of g of cocaine.", []),
+        ("Police seized some 12 cars.", [("cars", 12, None)]),
+        (
+            "Police seized some 12 cars and numerous phones.",
+            [("cars", 12, None), ("phones", None, None)],
+        ),
+        (
+            "Police seized 5 cars, and jewellery worth EUR 5 000.",
+            [("cars", 5, None), ("jewellery", 5000, "EUR")],
+        ),
+    ],
+)
+def test_amounts_without_a_figure_and_new_objects(text, expected):
+    assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "In Spain and Andorra, cash and cars were seized.",
+            [("cash", None, None), ("cars", None, None)],
+        ),
+        (
+            "Police seized a gun, a large number of phones and one car.",
+            [("car", 1, None), ("phones", None, None), ("gun", 1, None)],
+        ),
+        ("Police seized clothing that looked like uniforms.", [("clothing", None, None)]),
+        ("Police seized a number of luxury vehicles.", [("luxury vehicles", None, None)]),
+        (
+            "Police seized diplomatic and administrative documents.",
+            [("administrative documents", None, None)],
+        ),
+    ],
+)
+def test_list_pieces(text, expected):
+    assert seized(text) == expected

@@ -46,17 +46,24 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_agencies.py",
         f"{_EXTRACT}test_extract_agency_forms.py",
         f"{_EXTRACT}test_extract_roles.py",
+        f"{_EXTRACT}test_extract_agency_rules.py",
     ),
     "graphkit/extract/arrests.py": (
         f"{_EXTRACT}test_extract_arrests.py",
         f"{_EXTRACT}test_extract_arrest_forms.py",
+        f"{_EXTRACT}test_extract_arrest_rules.py",
     ),
-    "graphkit/extract/operations.py": (f"{_EXTRACT}test_extract_operations.py",),
+    "graphkit/extract/operations.py": (
+        f"{_EXTRACT}test_extract_operations.py",
+        f"{_EXTRACT}test_extract_operation_forms.py",
+    ),
     "graphkit/extract/seizures.py": (
         f"{_EXTRACT}test_extract_seizures.py",
         f"{_EXTRACT}test_extract_seizure_forms.py",
+        f"{_EXTRACT}test_extract_seizure_rules.py",
     ),
     "graphkit/extract/dates.py": (
+        f"{_EXTRACT}test_extract_dates.py",
         f"{_EXTRACT}test_extract_crimes_groups_dates.py",
         f"{_EXTRACT}test_extract_datelines.py",
     ),
@@ -71,7 +78,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_projection.py",
         "tests/analytics/test_projection_rules.py",
     ),
-    "graphkit/view/build.py": ("tests/view/test_view_page.py",),
+    "graphkit/view/build.py": ("tests/view/test_view_build.py",),
 }
 """Each pure module and the test files that exercise it (and are fast enough to run per
 mutant). A module's mutants see only these tests: a test elsewhere that happens to kill

@@ -123,20 +123,19 @@ def find_published(text: str) -> str | None:
     return None
 
 
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+"""A publication date with a year ("2023", "2023-06", "2023-06-14"): only such a date can
+give an action date its year."""
+
+
 def _published_parts(published: str | None) -> tuple[int | None, int | None, int | None]:
-    if not published:
-        return None, None, None
-    m = re.match(
-        r"^(\d{4})?(?:-(\d{2}))?(?:-(\d{2}))?$",
-        published.lstrip("-") if published.startswith("--") else published,
-    )
-    if published.startswith("--"):
-        parts = published[2:].split("-")
-        return None, int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+    """(year, month, day) of a publication date with a year; (None, None, None) for none,
+    for one without a year ("--06-14") and for anything else."""
+    m = _PUBLISHED.match(published) if published else None
     if not m:
         return None, None, None
     return (
-        int(m.group(1)) if m.group(1) else None,
+        int(m.group(1)),
         int(m.group(2)) if m.group(2) else None,
         int(m.group(3)) if m.group(3) else None,
     )

@@ -133,7 +133,7 @@ def _full_name(m: re.Match[str]) -> tuple[str, bool] | None:
             return None
         prefix = " ".join(m.group("prefix").split())
         low = prefix.lower()
-        if low.startswith("operational"):
+        if low.startswith(("operational", "operation task")):
             return f"Operational Taskforce {name}", True
         if re.match(_UMBRELLA, prefix):
             if low in ("jad", "jads") or low.startswith("joint"):

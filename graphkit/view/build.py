@@ -349,7 +349,9 @@ def build_network(
             {
                 "type": label,
                 "shape": NODE_STYLES.get(label, ("dot", NEUTRAL_NODE))[0],
-                "color": NEUTRAL_NODE if communities else NODE_STYLES.get(label, ("", ""))[1],
+                "color": NEUTRAL_NODE
+                if communities
+                else NODE_STYLES.get(label, ("dot", NEUTRAL_NODE))[1],
                 "count": node_counts[label],
             }
             for label in sorted(node_counts, key=_label_order)

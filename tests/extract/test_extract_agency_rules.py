@@ -1,0 +1,255 @@
+"""Agencies: the rules one at a time: the kind a name implies, lower-case heads after a
+place, the role each cue or verb gives, bodies split at "and", and which mentions are
+dropped (quoted ministries, a separate case) or merged (two names of one force)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import analyse
+
+from graphkit.extract.agencies import find_agencies
+
+
+def agencies(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (m.agency.name, m.agency.country, m.agency.kind, m.role)
+        for m in find_agencies(analyse(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        ("Romanian Border Police", "border"),
+        ("Romanian Customs Office", "customs"),
+        ("Romanian Tax Office", "tax"),
+        ("Romanian Revenue Service", "tax"),
+        ("Romanian Fiscal Police", "tax"),
+        ("Romanian Coastguard", "border"),
+        ("Romanian Coast Guard", "border"),
+        ("Romanian Prosecution Service", "judicial"),
+        ("Romanian Judicial Police", "police"),
+        ("Romanian Military Police", "military"),
+        ("Romanian Navy", "military"),
+        ("Romanian Army", "military"),
+        ("Romanian Financial Intelligence Unit", "financial_intelligence"),
+        ("Romanian Ministry of Interior", "ministry"),
+        ("Romanian Anti-Drug Unit", "police"),
+    ],
+)
+def test_the_kind_a_name_implies(name, kind):
+    assert agencies(f"The {name} took part.") == [(name, "RO", kind, "participated")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The Romanian Public Prosecutor's Office led the case.",
+            "Romanian Public Prosecutor's Office",
+        ),
+        (
+            "The Romanian Attorney General's Office led the case.",
+            "Romanian Attorney General's Office",
+        ),
+        (
+            "The Public Prosecutor's Office of Naples led the case.",
+            "Public Prosecutor's Office of Naples",
+        ),
+    ],
+)
+def test_judicial_bodies(text, expected):
+    assert [(n, k) for n, _, k, _ in agencies(text)] == [(expected, "judicial")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Officers of the Naples anti-mafia prosecutor's office led the case.",
+            [("Naples Anti-Mafia Prosecutor's Office", "IT", "judicial", "led")],
+        ),
+        (
+            "The Naples prosecutor's office led the case.",
+            [("Naples Prosecutor's Office", "IT", "judicial", "led")],
+        ),
+        (
+            "The Naples local police arrested him.",
+            [("Naples Local Police", "IT", "police", "participated")],
+        ),
+        # more than four lower-case words before the head: no body is named
+        ("The Naples anti-mafia district prosecutor's office led the case.", []),
+        ("Italian authorities arrested ten.", []),
+    ],
+)
+def test_lower_case_heads_after_a_place(text, expected):
+    assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The operation was led by the Romanian Border Police.", "led"),
+        ("The operation was conducted by the Romanian Border Police.", "led"),
+        ("Under the leadership of the Romanian Border Police, officers raided homes.", "led"),
+        ("The Romanian Border Police headed the investigation.", "led"),
+        ("The Romanian Border Police, which headed the investigation, arrested ten.", "led"),
+        ("The Romanian Border Police coordinated the raids.", "led"),
+        ("The Romanian Border Police deployed 50 officers.", "supported"),
+        ("The operation was supported by the Romanian Border Police.", "supported"),
+        ("The Romanian Border Police took part.", "participated"),
+        ("The Romanian Border Police arrested ten.", "participated"),
+    ],
+)
+def test_the_role_of_a_national_body(text, expected):
+    assert [r for *_, r in agencies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Europol coordinated the raids.", "supported"),
+        ("Eurojust provided support.", "supported"),
+        ("The operation was supported by Europol.", "supported"),
+        ("The operation was led by Europol.", "led"),
+    ],
+)
+def test_the_role_of_an_international_body(text, expected):
+    assert [r for *_, r in agencies(text)] == [expected]
+
+
+def test_a_fronted_phrase_ends_at_its_comma_but_a_fronted_list_does_not():
+    assert agencies("Supported by Europol, the Romanian Border Police arrested ten.") == [
+        ("Europol", "EU", "eu_agency", "supported"),
+        ("Romanian Border Police", "RO", "border", "participated"),
+    ]
+    text = (
+        "Led by the Romanian Border Police, the Hungarian Police and the Slovak Police, "
+        "the operation ended."
+    )
+    assert [r for *_, r in agencies(text)] == ["led", "led", "led"]
+    text = "In cooperation with the Romanian Border Police, the Hungarian Police arrested ten."
+    assert [r for *_, r in agencies(text)] == ["participated", "participated"]
+
+
+def test_a_run_splits_at_and_into_two_bodies():
+    text = "The Belgian Federal Police and Prosecution Service of Ghent led the case."
+    assert agencies(text) == [
+        ("Belgian Federal Police", "BE", "police", "led"),
+        ("Prosecution Service of Ghent", "BE", "judicial", "led"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("German police arrested ten.", [("German Police", "DE", "police", "participated")]),
+        (
+            "Moldovan customs seized the goods.",
+            [("Moldovan Customs", "MD", "customs", "participated")],
+        ),
+        (
+            "The Anti-Trafficking Unit from Nigeria took part.",
+            [("Anti-Trafficking Unit", "NG", "police", "participated")],
+        ),
+        (
+            "The United States Federal Bureau of Investigation took part.",
+            [("Federal Bureau of Investigation", "US", "police", "participated")],
+        ),
+        (
+            "The Dutch Police Force and the Dutch National Police arrested ten.",
+            [("Dutch National Police", "NL", "police", "participated")] * 2,
+        ),
+    ],
+)
+def test_national_forces_and_their_names(text, expected):
+    assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of the Interior said the raids were a success.",
+        "According to the Ministry of Justice, ten were arrested.",
+        "In a separate case, the Romanian Border Police arrested ten.",
+    ],
+)
+def test_bodies_that_took_no_part(text):
+    assert agencies(text) == []
+
+
+def test_a_quoted_ministry_that_also_acts_stays():
+    text = (
+        "The Romanian Ministry of Interior said ten were arrested. "
+        "The Romanian Ministry of Interior deployed officers."
+    )
+    assert [r for *_, r in agencies(text)] == ["participated", "supported"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Agencies involved: Belgium (Federal Judicial Police, Customs); France (Gendarmerie).",
+            [
+                ("Belgian Federal Judicial Police", "BE", "police", "participated"),
+                ("Belgian Customs", "BE", "customs", "participated"),
+                ("French National Gendarmerie", "FR", "police", "participated"),
+            ],
+        ),
+        (
+            "Spain: Anti-Drug Unit; Border Unit",
+            [
+                ("Spanish Anti-Drug Unit", "ES", "police", "participated"),
+                ("Spanish Border Unit", "ES", "border", "participated"),
+            ],
+        ),
+        (
+            "The Malta Anti-Drug Unit took part.",
+            [("Maltese Anti-Drug Unit", "MT", "police", "participated")],
+        ),
+        (
+            "The UK Border Force seized the goods.",
+            [("UK Border Force", "GB", "border", "participated")],
+        ),
+        (
+            "The Romanian Intelligence Unit took part.",
+            [("Romanian Intelligence Unit", "RO", "police", "participated")],
+        ),
+        (
+            "The Romanian Financial Unit took part.",
+            [("Romanian Financial Unit", "RO", "police", "participated")],
+        ),
+        ("The Albanian and Italian Security services took part.", []),
+        ("The Police of Naples took part.", [("Police of Naples", "IT", "police", "participated")]),
+        (
+            "The Anti-Drug Unit of the Romanian Police took part.",
+            [("Anti-Drug Unit of the Romanian Police", "RO", "police", "participated")],
+        ),
+    ],
+)
+def test_countries_from_brackets_list_lines_and_names(text, expected):
+    assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Romanian Border Police and Customs Unit took part.",
+        "The Romanian Border Police and the Customs Unit took part.",
+    ],
+)
+def test_two_bodies_joined_by_and(text):
+    assert agencies(text) == [
+        ("Romanian Border Police", "RO", "border", "participated"),
+        ("Romanian Customs Unit", "RO", "customs", "participated"),
+    ]
+
+
+def test_a_list_of_three_national_bodies():
+    text = "Officers from the Romanian Border Police, Hungarian Police and Slovak Police took part."
+    assert [(n, c) for n, c, _, _ in agencies(text)] == [
+        ("Romanian Border Police", "RO"),
+        ("Hungarian National Police", "HU"),
+        ("Slovak Police", "SK"),
+    ]

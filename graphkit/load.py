@@ -138,13 +138,20 @@ def _read(source: str, published: str | None, debug: bool) -> _Pending:
     item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
     try:
         item.doc = read_facts(source, published)
-    except GraphkitError as exc:
-        item.outcome = _failure(item.source, exc)
     except Exception as exc:
-        if debug:
-            raise
-        item.outcome = _internal_error(item.source, exc)
+        _fail(item, exc, debug)
     return item
+
+
+def _fail(item: _Pending, exc: Exception, debug: bool) -> None:
+    """The outcome of an input that failed: our own error as it says, a bug of ours as an
+    internal error of that input (the others still load), or raised again with ``debug``."""
+    if isinstance(exc, GraphkitError):
+        item.outcome = _failure(item.source, exc)
+    elif debug:
+        raise exc
+    else:
+        item.outcome = _internal_error(item.source, exc)
 
 
 PARALLEL_INPUTS = 100
@@ -321,12 +328,8 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Non
             raise
         except StoreUnavailable as exc:
             raise _stopped(todo[i:], exc) from exc
-        except GraphkitError as exc:
-            item.outcome = _failure(item.source, exc)
         except Exception as exc:
-            if debug:
-                raise
-            item.outcome = _internal_error(item.source, exc)
+            _fail(item, exc, debug)
 
 
 def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:

@@ -253,3 +253,142 @@ def test_a_list_of_three_national_bodies():
         ("Hungarian National Police", "HU"),
         ("Slovak Police", "SK"),
     ]
+
+
+# --- how a run of capitalised words becomes a body (issue 12's survivors) -------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The Naples prosecutor's office led the case.",
+            [("Naples Prosecutor's Office", "IT", "judicial", "led")],
+        ),
+        (
+            "The U.S. Drug Enforcement Administration supported the case.",
+            [("Drug Enforcement Administration", "US", "police", "supported")],
+        ),
+        (
+            "The U.K. Border Force seized the boat.",
+            [("UK Border Force", "GB", "border", "participated")],
+        ),
+        (
+            "The Anti-Drug Unit of Romania arrested five.",
+            [("Anti-Drug Unit of Romania", "RO", "police", "participated")],
+        ),
+        (
+            "The Romanian Anti-Drug Unit arrested five.",
+            [("Romanian Anti-Drug Unit", "RO", "police", "participated")],
+        ),
+        (
+            "The Public Prosecutor's Office of Naples led the case.",
+            [("Public Prosecutor's Office of Naples", "IT", "judicial", "led")],
+        ),
+        (
+            "The Prosecutor's Office for the Southern District of New York led the case.",
+            [
+                (
+                    "Prosecutor's Office for the Southern District of New York",
+                    "US",
+                    "judicial",
+                    "led",
+                )
+            ],
+        ),
+        (
+            "The Office of the Prosecutor General of Ukraine led the case.",
+            [("Office of the Prosecutor General of Ukraine", "UA", "judicial", "led")],
+        ),
+        (
+            "The Prosecution Service of the Netherlands led the case.",
+            [("Prosecution Service of the Netherlands", "NL", "judicial", "led")],
+        ),
+        (
+            "The Police Service of Northern Ireland led the case.",
+            [("Police Service of Northern Ireland", "GB", "police", "led")],
+        ),
+        (
+            "The Court of Appeal in Naples ordered the arrests.",
+            [("Court of Appeal in Naples", "IT", "judicial", "participated")],
+        ),
+        (
+            "The Federal Police of Brazil, Argentina and Chile arrested five.",
+            [("Federal Police of Brazil", "BR", "police", "participated")],
+        ),
+        (
+            "The Spanish National Police and the French Gendarmerie arrested five.",
+            [
+                ("Spanish National Police", "ES", "police", "participated"),
+                ("French National Gendarmerie", "FR", "police", "participated"),
+            ],
+        ),
+        (
+            "The Spanish Police and Customs Service of Valencia arrested five.",
+            [
+                ("Spanish National Police", "ES", "police", "participated"),
+                ("Customs Service of Valencia", "ES", "customs", "participated"),
+            ],
+        ),
+        (
+            "The Hellenic Police arrested five.",
+            [("Hellenic Police", "GR", "police", "participated")],
+        ),
+        (
+            "Spain's national police arrested five.",
+            [("Spanish National Police", "ES", "police", "participated")],
+        ),
+        (
+            "The Italian financial police arrested five.",
+            [("Italian Financial Police", "IT", "police", "participated")],
+        ),
+        ("Carabinieri arrested five.", [("Italian Carabinieri", "IT", "police", "participated")]),
+    ],
+)
+def test_runs_of_capitalised_words(text, expected):
+    assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Naples city police arrested him.", "Naples City Police"),
+        ("The Milan anti-mafia police arrested him.", "Milan Anti-Mafia Police"),
+        ("The Naples port customs seized the drugs.", "Naples Port Customs"),
+        ("The Naples and Rome police arrested him.", "Naples and Rome Police"),
+        ("The Naples big local city police arrested him.", "Naples Big Local City Police"),
+        # "or", a capital or a dash before the head: no local body, the national one
+        ("The Naples or Rome police arrested him.", "Italian State Police"),
+        ("The Naples police Mobile Squad arrested him.", "Italian State Police"),
+        ("The Naples police of the port arrested him.", "Italian State Police"),
+    ],
+)
+def test_a_place_then_lower_case_words_then_a_head(text, expected):
+    assert [a[0] for a in agencies(text)] == [expected]
+
+
+def test_a_dash_between_a_place_and_a_head_names_no_body():
+    assert agencies("The Milan – police arrested him.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Officers from Belgium (Federal Judicial Police, Customs) took part.",
+            [
+                ("Belgian Federal Judicial Police", "BE", "police", "participated"),
+                ("Belgian Customs", "BE", "customs", "participated"),
+            ],
+        ),
+        (
+            "Belgium (Federal Judicial Police); France (National Gendarmerie).",
+            [
+                ("Belgian Federal Judicial Police", "BE", "police", "participated"),
+                ("French National Gendarmerie", "FR", "police", "participated"),
+            ],
+        ),
+    ],
+)
+def test_the_country_before_a_bracket_of_bodies(text, expected):
+    assert agencies(text) == expected

@@ -392,3 +392,106 @@ def test_a_dash_between_a_place_and_a_head_names_no_body():
 )
 def test_the_country_before_a_bracket_of_bodies(text, expected):
     assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Spain's Guardia Civil arrested five.", ("Spanish Guardia Civil", "ES", "police")),
+        ("Italy's Guardia di Finanza arrested five.", ("Italian Financial Police", "IT", "police")),
+        ("The Netherlands' FIOD arrested five.", ("FIOD", "NL", "tax")),
+        (
+            "Germany's Federal Criminal Police Office led the case.",
+            ("German Federal Criminal Police Office", "DE", "police"),
+        ),
+        (
+            "Judicial Police from Portugal arrested five.",
+            ("Portuguese Judicial Police", "PT", "police"),
+        ),
+        ("The French Gendarmerie arrested five.", ("French National Gendarmerie", "FR", "police")),
+    ],
+)
+def test_a_country_that_owns_or_precedes_a_body(text, expected):
+    assert [a[:3] for a in agencies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Romanian Border Police (RBP) led the case. RBP officers arrested five.",
+        "The Romanian Border Police (RBP) led the case. Later the RBP arrested five.",
+    ],
+)
+def test_a_defined_acronym_is_the_same_body(text):
+    assert [a[:3] for a in agencies(text)] == [("Romanian Border Police", "RO", "border")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Portugal: Judicial Police\nSpain: Guardia Civil",
+            [("Portuguese Judicial Police", "PT"), ("Spanish Guardia Civil", "ES")],
+        ),
+        (
+            "The Judicial Police of Portugal and the Spanish Guardia Civil arrested five.",
+            [("Judicial Police of Portugal", "PT"), ("Spanish Guardia Civil", "ES")],
+        ),
+        (
+            "The National Police and the Guardia Civil arrested five in Spain.",
+            [("Spanish National Police", "ES"), ("Spanish Guardia Civil", "ES")],
+        ),
+    ],
+)
+def test_bodies_listed_with_their_countries(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Moldovan gendarmerie arrested five.", ("Moldovan Gendarmerie", "MD", "police")),
+        ("Moldovan customs seized the boat.", ("Moldovan Customs", "MD", "customs")),
+        ("German police arrested five.", ("German Police", "DE", "police")),
+    ],
+)
+def test_a_country_s_police_customs_or_gendarmerie(text, expected):
+    assert [a[:3] for a in agencies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The United States Federal Bureau of Investigation supported the case.",
+            ("Federal Bureau of Investigation", "US", "police", "supported"),
+        ),
+        (
+            "Finland's National Bureau of Investigation led the case.",
+            ("Finnish National Bureau of Investigation", "FI", "police", "led"),
+        ),
+        ("Interpol arrested five.", ("Interpol", "INT", "international", "supported")),
+        (
+            "The Italian Ministry of the Interior arrested ten.",
+            ("Italian Ministry of the Interior", "IT", "ministry", "participated"),
+        ),
+    ],
+)
+def test_one_body_with_its_country_and_role(text, expected):
+    assert agencies(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Italian Ministry of the Interior said ten were arrested.",
+        "According to the Italian Ministry of the Interior, ten were arrested.",
+    ],
+)
+def test_a_ministry_only_quoted_took_no_part(text):
+    assert agencies(text) == []
+
+
+def test_two_names_of_one_force_are_one_body():
+    text = "The Dutch Police Force and the Dutch National Police arrested five."
+    assert {a[:2] for a in agencies(text)} == {("Dutch National Police", "NL")}

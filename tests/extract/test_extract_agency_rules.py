@@ -495,3 +495,54 @@ def test_a_ministry_only_quoted_took_no_part(text):
 def test_two_names_of_one_force_are_one_body():
     text = "The Dutch Police Force and the Dutch National Police arrested five."
     assert {a[:2] for a in agencies(text)} == {("Dutch National Police", "NL")}
+
+
+_RBP = ("Romanian Border Police", "RO", "border")
+_HP = ("Hellenic Police", "GR", "police")
+_EUROPOL = ("Europol", "EU", "eu_agency")
+_EUROJUST = ("Eurojust", "EU", "eu_agency")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            '"Under the leadership of the Romanian Border Police, officers raided homes.',
+            [(*_RBP, "led")],
+        ),
+        ("“Led by the Romanian Border Police, officers raided homes.", [(*_RBP, "led")]),
+        (
+            "Led by the Romanian Border Police, the Hellenic Police and Europol, officers "
+            "raided homes.",
+            [(*_RBP, "led"), (*_HP, "led"), (*_EUROPOL, "led")],
+        ),
+        (
+            "The raids, led by the Romanian Border Police, were supported by Europol.",
+            [(*_RBP, "led"), (*_EUROPOL, "supported")],
+        ),
+        (
+            "The case was led by prosecutors in Naples, with the Romanian Border Police and "
+            "the Hellenic Police.",
+            [(*_RBP, "participated"), (*_HP, "participated")],
+        ),
+        (
+            "Supported by Europol, the Romanian Border Police arrested ten.",
+            [(*_EUROPOL, "supported"), (*_RBP, "participated")],
+        ),
+        (
+            "The investigation was led by the Romanian Border Police and the Hellenic Police.",
+            [(*_RBP, "led"), (*_HP, "led")],
+        ),
+        (
+            "The action, which was coordinated by Eurojust and supported by Europol, involved "
+            "the Hellenic Police.",
+            [(*_EUROJUST, "supported"), (*_EUROPOL, "supported"), (*_HP, "participated")],
+        ),
+        (
+            "With the support of Europol and Eurojust, the Hellenic Police arrested ten.",
+            [(*_EUROPOL, "supported"), (*_EUROJUST, "supported"), (*_HP, "participated")],
+        ),
+    ],
+)
+def test_the_cue_before_a_body_and_how_far_it_reaches(text, expected):
+    assert agencies(text) == expected

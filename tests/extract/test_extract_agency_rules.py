@@ -546,3 +546,35 @@ _EUROJUST = ("Eurojust", "EU", "eu_agency")
 )
 def test_the_cue_before_a_body_and_how_far_it_reaches(text, expected):
     assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Five arrested by the Public Prosecutor's Office of Naples",
+            [("Public Prosecutor's Office of Naples", "IT")],
+        ),
+        ("Five arrested by the Naples prosecutor's office", [("Naples Prosecutor's Office", "IT")]),
+        ("Five arrested by the Hellenic Police", [("Hellenic Police", "GR")]),
+        ("Five arrested by the Naples city police", [("Naples City Police", "IT")]),
+        (
+            "Five arrested by the Police Service of Northern Ireland",
+            [("Police Service of Northern Ireland", "GB")],
+        ),
+        (
+            "Five arrested by the Police Service of the Netherlands",
+            [("Police Service of the Netherlands", "NL")],
+        ),
+        ("Five arrested by the Spanish Police and", [("Spanish National Police", "ES")]),
+        ("Arrests by Spain's Guardia Civil", [("Spanish Guardia Civil", "ES")]),
+        # cut short before a head or a place: no body
+        ("Five arrested by the Naples city", []),
+        ("Five arrested by the Police of the", []),
+        ("Five arrested by the Police Service of", []),
+        ("Five arrested by the Court of Appeal in", []),
+        ("Five arrested by the U.K.", []),
+    ],
+)
+def test_a_body_at_the_end_of_a_headline(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

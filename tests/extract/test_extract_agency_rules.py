@@ -578,3 +578,31 @@ def test_the_cue_before_a_body_and_how_far_it_reaches(text, expected):
 )
 def test_a_body_at_the_end_of_a_headline(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Naples port police office arrested him.", [("Naples Port Police Office", "IT")]),
+        ("The Naples city police Unit arrested him.", [("Naples City Police Unit", "IT")]),
+        (
+            "The Naples city police and the Hellenic Police arrested him.",
+            [("Naples City Police", "IT"), ("Hellenic Police", "GR")],
+        ),
+        ("Police of Naples and Rome arrested him.", [("Police of Naples and Rome", "IT")]),
+        (
+            "The Prosecutor's Office of Naples and Rome led the case.",
+            [("Prosecutor's Office of Naples and Rome", "IT")],
+        ),
+        (
+            "The Public Prosecutor's Office of Italy led the case.",
+            [("Public Prosecutor's Office of Italy", "IT")],
+        ),
+        (
+            "The Office of the Hellenic Police led the case.",
+            [("Office of the Hellenic Police", "GR")],
+        ),
+    ],
+)
+def test_how_far_a_run_reaches(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

@@ -606,3 +606,43 @@ def test_a_body_at_the_end_of_a_headline(text, expected):
 )
 def test_how_far_a_run_reaches(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium (Customs) and Federal Judicial Police officers took part.",
+        "Belgium (Customs; Federal Judicial Police) took part.",
+        "Belgium (Customs. Federal Judicial Police) took part.",
+    ],
+)
+def test_a_bracket_s_country_ends_at_its_bracket_or_clause(text):
+    """Only what stands in the country's own bracket, before a ";" or a full stop, is
+    that country's; a body with no country of its own is no body."""
+    assert agencies(text) == [("Belgian Customs", "BE", "customs", "participated")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "HSI's Transnational Criminal Investigative Unit led the case.",
+            ("HSI's Transnational Criminal Investigative Unit", "US"),
+        ),
+        (
+            "The HSI's Transnational Criminal Investigative Unit led the case.",
+            ("HSI's Transnational Criminal Investigative Unit", "US"),
+        ),
+        (
+            "The Internal Affairs Unit of the Romanian Police led the case.",
+            ("Internal Affairs Unit of the Romanian Police", "RO"),
+        ),
+        (
+            "The Internal Affairs Unit of Romanian Police led the case.",
+            ("Internal Affairs Unit of Romanian Police", "RO"),
+        ),
+        ("Europol's European Cybercrime Centre Unit supported the case.", ("Europol", "EU")),
+    ],
+)
+def test_a_unit_and_the_body_it_belongs_to(text, expected):
+    assert [a[:2] for a in agencies(text)] == [expected]

@@ -646,3 +646,28 @@ def test_a_bracket_s_country_ends_at_its_bracket_or_clause(text):
 )
 def test_a_unit_and_the_body_it_belongs_to(text, expected):
     assert [a[:2] for a in agencies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the line's country picks its own body among those one name stands for
+        (
+            "Austria: Federal Criminal Police Office",
+            [("Austrian Criminal Intelligence Service", "AT")],
+        ),
+        ("Austria: Bundeskriminalamt", [("Austrian Criminal Intelligence Service", "AT")]),
+        ("Germany: Bundeskriminalamt", [("German Federal Criminal Police Office", "DE")]),
+        (
+            "Austria: Bundespolizei; Bundeskriminalamt",
+            [("Austrian Federal Police", "AT"), ("Austrian Criminal Intelligence Service", "AT")],
+        ),
+        ("Latvia: State Police", [("Latvian State Police", "LV")]),
+        (
+            "Belgium: Federal Police, Customs",
+            [("Belgian Federal Police", "BE"), ("Belgian Customs", "BE")],
+        ),
+    ],
+)
+def test_a_list_line_s_country_picks_its_own_body(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

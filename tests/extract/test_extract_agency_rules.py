@@ -671,3 +671,37 @@ def test_a_unit_and_the_body_it_belongs_to(text, expected):
 )
 def test_a_list_line_s_country_picks_its_own_body(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a country as written with dots or in capitals stays as written
+        ("The U.S. Postal Inspection Service took part.", ("U.S. Postal Inspection Service", "US")),
+        ("The U.K. Revenue Unit took part.", ("U.K. Revenue Unit", "GB")),
+        # a region's adjective stays; the country's name becomes its adjective
+        ("The Bavarian State Police arrested five.", ("Bavarian State Police", "DE")),
+        ("The Bavarian Anti-Drug Unit arrested five.", ("Bavarian Anti-Drug Unit", "DE")),
+        ("Romania's Anti-Drug Unit arrested five.", ("Romanian Anti-Drug Unit", "RO")),
+        ("Romania's Organised Crime Unit arrested five.", ("Romanian Organised Crime Unit", "RO")),
+        ("Romania Anti-Drug Unit arrested five.", ("Romanian Anti-Drug Unit", "RO")),
+        ("Kosovo: Border Police", ("Kosovar Border Police", "XK")),
+        ("Serbia: Anti-Drug Unit", ("Serbian Anti-Drug Unit", "RS")),
+    ],
+)
+def test_the_name_built_for_a_body_the_gazetteer_does_not_know(text, expected):
+    assert [a[:2] for a in agencies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Naples drugs and vice police arrested him.",
+        "The Naples drugs or vice police arrested him.",
+        "The Naples drugs of the police arrested him.",
+        "The Naples drugs squad which police arrested him.",
+        "Albanian and Italian Security arrested five.",
+    ],
+)
+def test_no_body_across_a_conjunction_or_a_clause(text):
+    assert agencies(text) == []

@@ -530,6 +530,14 @@ _EUROJUST = ("Eurojust", "EU", "eu_agency")
             [(*_EUROPOL, "supported"), (*_RBP, "participated")],
         ),
         (
+            "“Supported by Europol, the Romanian Border Police arrested ten.",
+            [(*_EUROPOL, "supported"), (*_RBP, "participated")],
+        ),
+        (
+            "Supported by Europol and Eurojust, the Hellenic Police arrested ten.",
+            [(*_EUROPOL, "supported"), (*_EUROJUST, "supported"), (*_HP, "participated")],
+        ),
+        (
             "The investigation was led by the Romanian Border Police and the Hellenic Police.",
             [(*_RBP, "led"), (*_HP, "led")],
         ),

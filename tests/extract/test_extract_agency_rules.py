@@ -713,3 +713,38 @@ def test_the_name_built_for_a_body_the_gazetteer_does_not_know(text, expected):
 )
 def test_no_body_across_a_conjunction_or_a_clause(text):
     assert agencies(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Police and Customs Service of Valencia arrested five.",
+            [("Spanish National Police", "ES"), ("Customs Service of Valencia", "ES")],
+        ),
+        (
+            "The Belgian Federal Police and Customs arrested five.",
+            [("Belgian Federal Police", "BE"), ("Belgian Customs", "BE")],
+        ),
+        (
+            "Hellenic Police and Customs Service of Patras arrested five.",
+            [("Hellenic Police", "GR"), ("Customs Service of Patras", "GR")],
+        ),
+        # a country or a place right after "from" places a body that names none
+        ("The Anti-Drug Unit from Nigeria took part.", [("Anti-Drug Unit", "NG")]),
+        (
+            "The Drug Law Enforcement Agency from Nigeria took part.",
+            [("Drug Law Enforcement Agency", "NG")],
+        ),
+        ("The Organised Crime Unit from Naples took part.", [("Organised Crime Unit", "IT")]),
+        # ... but not after "in" or a comma
+        ("Officers of the Organised Crime Unit in Nigeria took part.", []),
+        ("The Organised Crime Unit, Nigeria, took part.", []),
+        (
+            "The Anti-Drug Unit of the Nigerian Police took part.",
+            [("Anti-Drug Unit of the Nigerian Police", "NG")],
+        ),
+    ],
+)
+def test_two_bodies_split_at_and_and_a_country_after_the_name(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

@@ -748,3 +748,30 @@ def test_no_body_across_a_conjunction_or_a_clause(text):
 )
 def test_two_bodies_split_at_and_and_a_country_after_the_name(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The United States Federal Bureau of Investigation supported the case.",
+            [("Federal Bureau of Investigation", "United States Federal Bureau of Investigation")],
+        ),
+        (
+            "The French Gendarmerie arrested five.",
+            [("French National Gendarmerie", "French Gendarmerie")],
+        ),
+        ("Spain Guardia Civil arrested five.", [("Spanish Guardia Civil", "Spain Guardia Civil")]),
+        (
+            "The Dutch FIOD and the Belgian Customs took part.",
+            [("FIOD", "Dutch FIOD"), ("Belgian Customs", "Belgian Customs")],
+        ),
+        # another country's adjective is not part of the name
+        ("The Italian Guardia Civil arrested five.", [("Spanish Guardia Civil", "Guardia Civil")]),
+        ("German Europol officers took part.", [("Europol", "Europol")]),
+    ],
+)
+def test_a_mention_takes_in_its_own_country_written_before_it(text, expected):
+    analysis = analyse(text)
+    found = find_agencies(analysis)
+    assert [(m.agency.name, analysis.text[m.start : m.end]) for m in found] == expected

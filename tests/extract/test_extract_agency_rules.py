@@ -766,6 +766,49 @@ def test_two_bodies_split_at_and_and_a_country_after_the_name(text, expected):
             "The Dutch FIOD and the Belgian Customs took part.",
             [("FIOD", "Dutch FIOD"), ("Belgian Customs", "Belgian Customs")],
         ),
+        ("The Naples or Rome police arrested him.", [("Italian State Police", "Rome police")]),
+        (
+            "The Spanish Police and Customs Service of Valencia arrested five.",
+            [
+                ("Spanish National Police", "Spanish Police"),
+                ("Customs Service of Valencia", "Customs Service of Valencia"),
+            ],
+        ),
+        (
+            "The Guardia Civil and the Policia Nacional arrested five.",
+            [
+                ("Spanish Guardia Civil", "Guardia Civil"),
+                ("Spanish National Police", "Policia Nacional"),
+            ],
+        ),
+        (
+            "The Spanish tax agency and the police arrested five.",
+            [("Spanish Tax Agency", "Spanish tax agency")],
+        ),
+        (
+            "Italy's Guardia di Finanza arrested five.",
+            [("Italian Financial Police", "Guardia di Finanza")],
+        ),
+        (
+            "Malta's Police Force arrested two men.",
+            [("Maltese Police Force", "Malta's Police Force")],
+        ),
+        (
+            "Police of Naples and Rome arrested him.",
+            [("Police of Naples and Rome", "Police of Naples and Rome")],
+        ),
+        (
+            "Europol and the Italian Carabinieri took part.",
+            [("Europol", "Europol"), ("Italian Carabinieri", "Italian Carabinieri")],
+        ),
+        (
+            "The Spanish National Police, Europol and Eurojust took part.",
+            [
+                ("Spanish National Police", "Spanish National Police"),
+                ("Europol", "Europol"),
+                ("Eurojust", "Eurojust"),
+            ],
+        ),
         # another country's adjective is not part of the name
         ("The Italian Guardia Civil arrested five.", [("Spanish Guardia Civil", "Guardia Civil")]),
         ("German Europol officers took part.", [("Europol", "Europol")]),

@@ -818,3 +818,57 @@ def test_a_mention_takes_in_its_own_country_written_before_it(text, expected):
     analysis = analyse(text)
     found = find_agencies(analysis)
     assert [(m.agency.name, analysis.text[m.start : m.end]) for m in found] == expected
+
+
+def _spans(text: str) -> list[str]:
+    """What each mention covers, without a sentence-initial "The" (which a run of
+    capitalised words may take in)."""
+    analysis = analyse(text)
+    return [analysis.text[m.start : m.end].removeprefix("The ") for m in find_agencies(analysis)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The U.S. Drug Enforcement Administration supported the case.",
+            ["U.S. Drug Enforcement Administration"],
+        ),
+        ("The U.K. Border Force seized the boat.", ["U.K. Border Force"]),
+        ("The Anti-Drug Unit of Romania arrested five.", ["Anti-Drug Unit of Romania"]),
+        (
+            "The Prosecutor's Office for the Southern District of New York led the case.",
+            ["Prosecutor's Office for the Southern District of New York"],
+        ),
+        (
+            "The Office of the Prosecutor General of Ukraine led the case.",
+            ["Office of the Prosecutor General of Ukraine"],
+        ),
+        (
+            "The Federal Police of Brazil, Argentina and Chile arrested five.",
+            ["Federal Police of Brazil"],
+        ),
+        ("The Naples city police Unit arrested him.", ["Naples city police Unit"]),
+        ("The Naples port police office arrested him.", ["Naples port police office"]),
+        ("Spain's national police arrested five.", ["Spain's national police"]),
+        ("The Italian financial police arrested five.", ["Italian financial police"]),
+        (
+            "Officers from Belgium (Federal Judicial Police, Customs) took part.",
+            ["Federal Judicial Police", "Customs"],
+        ),
+        ("Judicial Police from Portugal arrested five.", ["Judicial Police"]),
+        ("Five arrested by the Spanish Police and", ["Spanish Police"]),
+        (
+            "The Internal Affairs Unit of the Romanian Police led the case.",
+            ["Internal Affairs Unit of the Romanian Police"],
+        ),
+        (
+            "HSI's Transnational Criminal Investigative Unit led the case.",
+            ["HSI's Transnational Criminal Investigative Unit"],
+        ),
+        ("Romania Anti-Drug Unit arrested five.", ["Romania Anti-Drug Unit"]),
+        ("The Bavarian State Police arrested five.", ["Bavarian State Police"]),
+    ],
+)
+def test_what_a_run_covers(text, expected):
+    assert _spans(text) == expected

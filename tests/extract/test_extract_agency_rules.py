@@ -872,3 +872,29 @@ def _spans(text: str) -> list[str]:
 )
 def test_what_a_run_covers(text, expected):
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a known body's possessive owns the unit after it, which takes its country
+        ("FIOD's Investigation Unit took part.", [("FIOD's Investigation Unit", "NL", "police")]),
+        (
+            "The Guardia Civil's Central Operative Unit took part.",
+            [("Guardia Civil's Central Operative Unit", "ES", "police")],
+        ),
+        (
+            "Officers of the Guardia Civil's Central Operative Unit took part.",
+            [("Guardia Civil's Central Operative Unit", "ES", "police")],
+        ),
+        # without the possessive the known body is named, not a unit of it
+        ("The FIOD Investigation Unit took part.", [("FIOD", "NL", "tax")]),
+        (
+            "The HSI Investigation Unit took part.",
+            [("Homeland Security Investigations", "US", "police")],
+        ),
+        ("The Carabinieri Special Unit took part.", [("Italian Carabinieri", "IT", "police")]),
+    ],
+)
+def test_a_known_body_s_unit(text, expected):
+    assert [a[:3] for a in agencies(text)] == expected

@@ -898,3 +898,25 @@ def test_what_a_run_covers(text, expected):
 )
 def test_a_known_body_s_unit(text, expected):
     assert [a[:3] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a press office that only speaks took no part; one that acts did
+        ("The Hellenic Police Press Office said ten were arrested.", []),
+        ("According to the Hellenic Police Press Office, ten were arrested.", []),
+        (
+            "The Hellenic Police Press Office arrested ten.",
+            [("Hellenic Police Press Office", "GR", "police", "participated")],
+        ),
+        (
+            "The Italian Ministry of Justice said the Carabinieri arrested ten.",
+            [("Italian Carabinieri", "IT", "police", "participated")],
+        ),
+        # an adjective that ends the text is no body's
+        ("Police arrested five suspects, all Moldovan", []),
+    ],
+)
+def test_sources_that_only_speak(text, expected):
+    assert agencies(text) == expected

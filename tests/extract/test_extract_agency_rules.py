@@ -920,3 +920,19 @@ def test_a_known_body_s_unit(text, expected):
 )
 def test_sources_that_only_speak(text, expected):
     assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a lower-case head ends the capitalised words after it
+        ("The Naples city police Mobile Squad arrested him.", ["Naples city police"]),
+        ("The Romanian border police arrested five.", ["Romanian border police"]),
+        ("The Italian city police arrested him.", ["Italian city police"]),
+        # "of" and a place as the text's last words
+        ("Five arrested by the Police of Naples", ["Police of Naples"]),
+        ("Five arrested by the Naples Police of", ["Naples Police"]),
+    ],
+)
+def test_what_a_run_covers_around_lower_case_words(text, expected):
+    assert _spans(text) == expected

@@ -936,3 +936,21 @@ def test_sources_that_only_speak(text, expected):
 )
 def test_what_a_run_covers_around_lower_case_words(text, expected):
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        ("The raids were led by Europol and the Hellenic Police.", "led"),
+        ("The raids were led by Eurojust, Europol and the Hellenic Police.", "led"),
+        (
+            "The raids were supported by Europol, Eurojust, the Hellenic Police and the Italian "
+            "Carabinieri.",
+            "supported",
+        ),
+    ],
+)
+def test_a_cue_reaches_every_body_of_the_list_after_it(text, role):
+    found = agencies(text)
+    assert len(found) >= 3 if "Eurojust" in text else len(found) == 2
+    assert {r for *_, r in found} == {role}

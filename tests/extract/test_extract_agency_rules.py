@@ -954,3 +954,27 @@ def test_a_cue_reaches_every_body_of_the_list_after_it(text, role):
     found = agencies(text)
     assert len(found) >= 3 if "Eurojust" in text else len(found) == 2
     assert {r for *_, r in found} == {role}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Greek Police Force and the Hellenic Police arrested five.",
+        "The Greek police force arrested five. The Hellenic Police said so.",
+    ],
+)
+def test_a_name_built_from_the_country_s_adjective_is_its_known_force(text):
+    """The adjective is no distinctive word: "Greek Police Force" is the Hellenic Police."""
+    assert {a[:3] for a in agencies(text)} == {("Hellenic Police", "GR", "police")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Spain: Europol", [("Europol", "EU")]),
+        ("Spain: Guardia Civil, Europol", [("Spanish Guardia Civil", "ES"), ("Europol", "EU")]),
+        ("Greece: Hellenic Police; Europol", [("Hellenic Police", "GR"), ("Europol", "EU")]),
+    ],
+)
+def test_an_international_body_on_a_country_s_line_keeps_its_own(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

@@ -978,3 +978,28 @@ def test_a_name_built_from_the_country_s_adjective_is_its_known_force(text):
 )
 def test_an_international_body_on_a_country_s_line_keeps_its_own(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a body naming no country takes the country of the national body listed beside it
+        (
+            "Judicial Customs and the French National Police took part.",
+            [("French National Customs Judicial Service", "FR"), ("French National Police", "FR")],
+        ),
+        (
+            "The French National Police and Judicial Customs took part.",
+            [("French National Police", "FR"), ("French National Customs Judicial Service", "FR")],
+        ),
+        # not an international body's, and not across a clause
+        ("Europol and Judicial Customs officers took part.", [("Europol", "EU")]),
+        ("Judicial Customs and Europol took part.", [("Europol", "EU")]),
+        (
+            "Judicial Customs took part, with the French National Police.",
+            [("French National Police", "FR")],
+        ),
+    ],
+)
+def test_a_body_listed_with_one_country_s_bodies(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

@@ -709,6 +709,9 @@ def test_the_name_built_for_a_body_the_gazetteer_does_not_know(text, expected):
         "The Naples drugs of the police arrested him.",
         "The Naples drugs squad which police arrested him.",
         "Albanian and Italian Security arrested five.",
+        "Albanian, Italian Security arrested five.",
+        "Albanian & Italian Security arrested five.",
+        "The Albanian and Italian Border Police arrested five.",
     ],
 )
 def test_no_body_across_a_conjunction_or_a_clause(text):

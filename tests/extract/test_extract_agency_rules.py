@@ -1006,3 +1006,23 @@ def test_an_international_body_on_a_country_s_line_keeps_its_own(text, expected)
 )
 def test_a_body_listed_with_one_country_s_bodies(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Belgium (Federal Judicial Police) took part.",
+            [("Belgian Federal Judicial Police", "BE")],
+        ),
+        (
+            "In Belgium (Federal Judicial Police) officers took part.",
+            [("Belgian Federal Judicial Police", "BE")],
+        ),
+        # no bracket, or a bracket after a body rather than a country: no country
+        ("Belgium. Federal Judicial Police took part.", []),
+        ("Customs (Federal Judicial Police) took part.", []),
+    ],
+)
+def test_a_bracket_takes_the_country_right_before_it(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

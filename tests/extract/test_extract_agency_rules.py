@@ -1026,3 +1026,15 @@ def test_a_body_listed_with_one_country_s_bodies(text, expected):
 )
 def test_a_bracket_takes_the_country_right_before_it(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+def test_a_defined_acronym_names_the_body_later():
+    """A ministry only quoted where its name is written stays when its acronym acts later."""
+    text = (
+        "The Italian Ministry of the Interior (MIDI) said ten were arrested. "
+        "The MIDI led the raids."
+    )
+    assert ("Italian Ministry of the Interior", "IT", "ministry", "led") in agencies(text)
+    assert "MIDI" in _spans(text)
+    # without the acronym's definition the later "MIDI" is nobody, and the ministry only spoke
+    assert agencies("The Italian Ministry of the Interior said ten were arrested.") == []

@@ -1038,3 +1038,24 @@ def test_a_defined_acronym_names_the_body_later():
     assert "MIDI" in _spans(text)
     # without the acronym's definition the later "MIDI" is nobody, and the ministry only spoke
     assert agencies("The Italian Ministry of the Interior said ten were arrested.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Europol, the Hellenic Police and the Romanian Anti-Drug Unit took part.",
+            [("Europol", "EU"), ("Hellenic Police", "GR"), ("Romanian Anti-Drug Unit", "RO")],
+        ),
+        (
+            "The Hellenic Police and the Romanian Anti-Drug Unit took part.",
+            [("Hellenic Police", "GR"), ("Romanian Anti-Drug Unit", "RO")],
+        ),
+        (
+            "German police and the Romanian Anti-Drug Unit took part.",
+            [("German Police", "DE"), ("Romanian Anti-Drug Unit", "RO")],
+        ),
+    ],
+)
+def test_a_known_body_does_not_hide_the_built_one_after_it(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

@@ -712,6 +712,11 @@ def test_the_name_built_for_a_body_the_gazetteer_does_not_know(text, expected):
         "Albanian, Italian Security arrested five.",
         "Albanian & Italian Security arrested five.",
         "The Albanian and Italian Border Police arrested five.",
+        # a capital, five words or the text's end before any lower-case head
+        "The Naples drugs Squad arrested him.",
+        "Officers in Naples drugs Squad arrested him.",
+        "In the morning the Naples very small local drugs unit police arrested him.",
+        "Five arrested by the Naples drugs",
     ],
 )
 def test_no_body_across_a_conjunction_or_a_clause(text):

@@ -1064,3 +1064,29 @@ def test_a_defined_acronym_names_the_body_later():
 )
 def test_a_known_body_does_not_hide_the_built_one_after_it(text, expected):
     assert [a[:2] for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a known body in a possessive with another known body a few words on: only the
+        # one that acted (the second) took part
+        ("The Hellenic Police's Europol desk took part.", [("Europol", "EU")]),
+        (
+            "Officers of the Hellenic Police's liaison office at Europol took part.",
+            [("Europol", "EU")],
+        ),
+        ("Europol's liaison at the Hellenic Police took part.", [("Hellenic Police", "GR")]),
+        # six words on and more, both are named
+        (
+            "The Hellenic Police's office at the headquarters of Europol took part.",
+            [("Hellenic Police's Office", "GR"), ("Europol", "EU")],
+        ),
+        (
+            "The Hellenic Police's Financial Police Directorate took part.",
+            [("Hellenic Police's Financial Police Directorate", "GR")],
+        ),
+    ],
+)
+def test_a_parent_body_in_a_possessive(text, expected):
+    assert [a[:2] for a in agencies(text)] == expected

@@ -533,6 +533,15 @@ _EUROJUST = ("Eurojust", "EU", "eu_agency")
             "“Supported by Europol, the Romanian Border Police arrested ten.",
             [(*_EUROPOL, "supported"), (*_RBP, "participated")],
         ),
+        (  # the fronted phrase's list ends at the body's own clause, not at an "and" after
+            "Supported by Europol, the Hellenic Police arrested ten, and the Italian "
+            "Carabinieri seized cash.",
+            [
+                (*_EUROPOL, "supported"),
+                (*_HP, "participated"),
+                ("Italian Carabinieri", "IT", "police", "participated"),
+            ],
+        ),
         (
             "Supported by Europol and Eurojust, the Hellenic Police arrested ten.",
             [(*_EUROPOL, "supported"), (*_EUROJUST, "supported"), (*_HP, "participated")],

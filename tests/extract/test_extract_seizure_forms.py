@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers_extract import analyse
 
-from graphkit.extract.seizures import find_seizures
+from graphkit.extract.seizures import find_seizures, seized_spans
 
 
 def seized(text: str) -> list[tuple]:
@@ -218,3 +218,153 @@ def test_every_iso_currency_and_more_symbols(text, expected):
 
 def test_a_word_in_capitals_is_no_currency():
     assert seized("ALL 200 kg of the cocaine were seized.") == [("cocaine", 200, "kg")]
+
+
+# --- where each list of seized things starts and ends (issue 12's survivors) ----------
+
+
+def spans(text: str) -> list[str]:
+    analysis = analyse(text)
+    return [analysis.text[lo:hi].strip() for lo, hi in seized_spans(analysis)]
+
+
+@pytest.mark.parametrize(
+    "text,expected_spans,expected_items",
+    [
+        (
+            "Heroin was seized along with 3 pistols, cash and gold.",
+            ["Heroin", "3 pistols, cash and gold"],
+            [("pistols", 3, None), ("heroin", None, None), ("cash", None, None)],
+        ),
+        (
+            "Heroin was seized, together with 3 pistols, cash and gold, in Madrid.",
+            ["Heroin", "3 pistols, cash and gold,"],
+            [("pistols", 3, None), ("heroin", None, None), ("cash", None, None)],
+        ),
+        (
+            "Heroin was seized as were 3 pistols, cash and gold.",
+            ["Heroin", "3 pistols, cash and gold"],
+            [("pistols", 3, None), ("heroin", None, None), ("cash", None, None)],
+        ),
+    ],
+)
+def test_things_seized_along_with_the_subject(text, expected_spans, expected_items):
+    assert spans(text) == expected_spans
+    assert seized(text)[:3] == expected_items
+    assert ("gold", None, None) in seized(text)
+
+
+@pytest.mark.parametrize(
+    "text,second",
+    [
+        ("Cash was seized and 4 boats and jewellery impounded.", "4 boats and jewellery"),
+        ("Cash was seized and 4 phones and laptops confiscated.", "4 phones and laptops"),
+    ],
+)
+def test_a_second_seizure_verb_after_and(text, second):
+    """ "X was seized and Y impounded": Y's list is read like X's, counts and all."""
+    found = spans(text)
+    assert found[:2] == ["Cash", second]
+    items = {i for i, _, _ in seized(text)}
+    assert {"cash", second.split()[1], second.split()[-1]} <= items
+    assert (second.split()[1], 4, None) in seized(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized 5 cars, cash and jewellery.",
+        "Officers confiscated 5 cars, cash and jewellery.",
+        "5 cars, cash and jewellery were seized.",
+    ],
+)
+def test_a_counted_first_item_does_not_hide_the_rest(text):
+    assert seized(text) == [("cars", 5, None), ("cash", None, None), ("jewellery", None, None)]
+
+
+def test_a_passive_use_of_the_verb_does_not_end_the_sentence_s_lists():
+    text = "The boat had been seized as evidence; officers also seized cash and phones."
+    assert spans(text) == ["cash and phones", "The boat"]
+    assert {"cash", "phones", "boat"} == {i for i, _, _ in seized(text)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("In Spain and France, cars and boats were seized.", ["cars and boats"]),
+        ("During the raids in Spain, cars and boats were seized.", ["cars and boats"]),
+        ("Officers said that cars and boats were seized.", ["cars and boats"]),
+        ("Investigators added that cars, boats and gold were seized.", ["cars, boats and gold"]),
+        ("Two men were held; cars and boats were seized.", ["cars and boats"]),
+        ("Police arrested two men and cash was seized.", ["cash"]),
+        ("Police arrested two men, and cash was seized.", ["cash"]),
+    ],
+)
+def test_where_the_subject_of_a_passive_seizure_starts(text, expected):
+    assert spans(text)[-len(expected) :] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized cash and shell companies.", ["cash", "shell companies"]),
+        ("Police seized cash and a company.", ["cash", "company"]),
+        ("Police seized cash and GPS trackers.", ["cash", "GPS trackers"]),
+        ("Police seized cash and Rolex Daytona.", ["cash"]),  # a name, not a thing
+        ("Police seized cash and an AK.", ["cash"]),
+        ("Police seized cash and an ox.", ["cash"]),
+        ("Police seized cash and X-rays.", ["cash"]),
+        ("Rolex watches and cash were seized.", ["Rolex watches", "cash"]),
+        ("Cash, cars and firearms were seized.", ["cash", "cars", "firearms"]),
+        ("Jewellery and cars were seized.", ["jewellery", "cars"]),
+        ("Police seized cash and cars, and cash was also seized.", ["cash", "cars"]),
+        ("Police seized cash (in a bag) and cars.", ["cash", "cars"]),
+    ],
+)
+def test_which_list_pieces_name_a_thing(text, expected):
+    assert [i for i, _, _ in seized(text)] == expected
+
+
+def test_an_article_counts_one_thing():
+    assert seized("Police seized cash and a company.")[1] == ("company", 1.0, None)
+    assert seized("Police seized a car and a gun.") == [("car", 1.0, None), ("gun", 1.0, None)]
+
+
+def test_a_headed_list_s_lines():
+    text = "Seized:\n• 12 pistols\n• Cash, cars and boats\n• 3 kg of heroin"
+    assert seized(text) == [
+        ("pistols", 12, None),
+        ("cash", None, None),
+        ("cars", None, None),
+        ("boats", None, None),
+        ("heroin", 3, "kg"),
+    ]
+    assert spans(text) == ["", "12 pistols", "Cash, cars and boats", "3 kg of heroin"]
+    text = "Items seized:\n- 7 rifles seized\n- Jewellery and gold"
+    assert seized(text) == [("rifles", 7, None), ("jewellery", None, None), ("gold", None, None)]
+
+
+def test_a_figure_told_twice_is_one_seizure():
+    text = "Police seized 3 red cars. The 3 red cars were seized in Madrid."
+    assert seized(text) == [("red cars", 3, None)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (  # within 1% (exactly 1% here): the headline's rounding of the body's figure
+            "EUR 99 million seized\nPolice seized EUR 100 million in cash.",
+            [("cash", 100e6, "EUR")],
+        ),
+        (  # 2% apart: two sums
+            "EUR 100 million seized\nPolice seized EUR 102 million in cash.",
+            [("cash", 100e6, "EUR"), ("cash", 102e6, "EUR")],
+        ),
+        (  # a counted headline and an uncounted body are not the same seizure
+            "Five cars seized in Spain\nPolice seized cash and jewellery in Madrid.",
+            [("cars", 5, None), ("cash", None, None), ("jewellery", None, None)],
+        ),
+    ],
+)
+def test_a_headline_figure_and_the_body_s(text, expected):
+    assert seized(text) == expected

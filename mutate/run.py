@@ -71,8 +71,13 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "graphkit/analytics/measures.py": (
         "tests/analytics/test_measures.py",
         "tests/analytics/test_measures_definitions.py",
+        "tests/analytics/test_engines.py",
     ),
-    "graphkit/analytics/disrupt.py": ("tests/analytics/test_disrupt.py",),
+    "graphkit/analytics/igraph_engine.py": ("tests/analytics/test_engines.py",),
+    "graphkit/analytics/disrupt.py": (
+        "tests/analytics/test_disrupt.py",
+        "tests/analytics/test_engines.py",
+    ),
     "graphkit/analytics/paths.py": ("tests/analytics/test_paths.py",),
     "graphkit/analytics/projection.py": (
         "tests/analytics/test_projection.py",

@@ -112,10 +112,7 @@ def find_entity(graph: nx.Graph, query: str) -> str:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        options = "; ".join(_describe(graph, nid) for nid in exact[:8])
-        raise AnalysisError(
-            f"{query!r} is ambiguous; did you mean: {options}? (name one by Label:key)"
-        )
+        raise _ambiguous(graph, query, exact)
     # fuzzy: names only (keys match exactly or not at all); the mean of a token-set score
     # (all the query's words found) and WRatio (overall similarity) separates
     # "Belgian police" -> Belgian Federal Police from the other police forces
@@ -134,11 +131,24 @@ def find_entity(graph: nx.Graph, query: str) -> str:
     top = ranked[0][1]
     tied = [nid for nid, score in ranked if score >= top - AMBIGUITY_MARGIN]
     if len(tied) > 1:
-        options = "; ".join(_describe(graph, nid) for nid in tied[:8])
-        raise AnalysisError(
-            f"{query!r} is ambiguous; did you mean: {options}? (name one by Label:key)"
-        )
+        raise _ambiguous(graph, query, tied)
     return ranked[0][0]
+
+
+SHOWN_CANDIDATES = 8
+"""Candidates an ambiguous name lists; the rest are counted."""
+
+
+def _ambiguous(graph: nx.Graph, query: str, candidates: list[str]) -> AnalysisError:
+    """The one error for a name that fits several entities: the first candidates, the
+    number of the others, and how to name one exactly."""
+    options = "; ".join(_describe(graph, nid) for nid in candidates[:SHOWN_CANDIDATES])
+    more = len(candidates) - SHOWN_CANDIDATES
+    if more > 0:
+        options += f"; and {more} more"
+    return AnalysisError(
+        f"{query!r} is ambiguous; did you mean: {options}? (name one by Label:key)"
+    )
 
 
 def _hop(graph: nx.MultiDiGraph, u: str, v: str, skip: frozenset[str] = frozenset()) -> Hop:

@@ -308,21 +308,22 @@ def test_focus_and_hops():
     assert [n["id"] for n in part.nodes] == ["Operation:op1"]
 
 
-def test_a_focus_matching_many_names_is_ambiguous_and_lists_five():
+def test_a_focus_matching_many_names_is_ambiguous_and_lists_them():
+    """The one finder `path` uses: candidates listed (the first eight, then a count)."""
     graph = GraphData(
-        [GraphNode("CriminalGroup", f"g{i}", {"name": f"Clan {i}"}) for i in range(7)]
+        [GraphNode("CriminalGroup", f"g{i}", {"name": f"Clan {i}"}) for i in range(10)]
     )
     with pytest.raises(ViewError) as err:
         build_network(graph, ViewOptions(focus="clan"))
-    assert str(err.value) == (
-        "--focus 'clan' is ambiguous: 'Clan 0', 'Clan 1', 'Clan 2', 'Clan 3', 'Clan 4' "
-        "and 2 more; give the full name or key"
-    )
+    message = str(err.value)
+    assert message.startswith("--focus: 'clan' is ambiguous; did you mean: Clan 0 (CriminalGroup")
+    assert "Clan 7 (CriminalGroup, g7); and 2 more? (name one by Label:key)" in message
+    assert "Clan 8" not in message
     graph.nodes[5:] = []
     with pytest.raises(ViewError) as err:
         build_network(graph, ViewOptions(focus="clan"))
-    assert str(err.value).endswith("'Clan 4'; give the full name or key")
-    with pytest.raises(ViewError, match="--focus 'Atlantis': no node"):
+    assert str(err.value).endswith("Clan 4 (CriminalGroup, g4)? (name one by Label:key)")
+    with pytest.raises(ViewError, match="--focus: no entity matches 'Atlantis'"):
         build_network(graph, ViewOptions(focus="Atlantis"))
 
 
@@ -678,13 +679,13 @@ def test_impossible_options_say_why(options, message):
     assert str(err.value) == message
 
 
-def test_a_focus_matching_six_names_lists_five_and_one_more():
+def test_a_focus_matching_nine_names_lists_eight_and_one_more():
     graph = GraphData(
-        [GraphNode("CriminalGroup", f"g{i}", {"name": f"Clan {i}"}) for i in range(6)]
+        [GraphNode("CriminalGroup", f"g{i}", {"name": f"Clan {i}"}) for i in range(9)]
     )
     with pytest.raises(ViewError) as err:
         build_network(graph, ViewOptions(focus="clan"))
-    assert "'Clan 4' and 1 more;" in str(err.value)
+    assert "Clan 7 (CriminalGroup, g7); and 1 more?" in str(err.value)
 
 
 def test_small_communities_are_grey():

@@ -185,3 +185,39 @@ def test_disruption_by_betweenness_removes_the_same_nodes_with_either_engine(wei
     ]
     assert [s.removed for s in runs[0].sequential] == [s.removed for s in runs[1].sequential]
     assert runs[0].sequential == runs[1].sequential
+
+
+def test_three_nodes_have_a_broker_with_either_engine() -> None:
+    """The smallest graph where betweenness is not all zero (below three nodes it is)."""
+    path = nx.relabel_nodes(nx.path_graph(3), str)
+    nx.set_edge_attributes(path, 1, "weight")
+    nx_result, ig_result = both(path, ["betweenness", "kcore"])
+    assert ig_result.values["betweenness"] == {"0": 0.0, "1": 1.0, "2": 0.0}
+    assert_same(nx_result.values["betweenness"], ig_result.values["betweenness"])
+    assert all(type(v) is int for v in ig_result.values["kcore"].values())
+
+
+def test_leiden_and_louvain_are_the_algorithms_they_name() -> None:
+    """The same seed, igraph called directly: the engine must not swap the two."""
+    import random as stdlib_random
+
+    import igraph
+
+    graph = weighted_graph(150, 420, seed=12)
+    converted = igraph_engine.Converted(graph)
+    for method in ("leiden", "louvain"):
+        igraph.set_random_number_generator(stdlib_random.Random(5))
+        try:
+            g = converted.graph
+            direct = (
+                g.community_leiden(
+                    objective_function="modularity", weights="weight", n_iterations=-1
+                )
+                if method == "leiden"
+                else g.community_multilevel(weights="weight")
+            )
+        finally:
+            igraph.set_random_number_generator(stdlib_random)
+        want = sorted(sorted(converted.nodes[i] for i in members) for members in direct)
+        got = sorted(sorted(m) for m in igraph_engine.communities(converted, 5, method))
+        assert got == want, method

@@ -187,7 +187,7 @@ def load(
             "-j",
             min=1,
             help="Processes that read and extract reports while this one writes (the graph "
-            "is the same). Default: one per core from 100 inputs on, else 1.",
+            "is the same). Default: one per core from 100 text reports on, else 1.",
         ),
     ] = None,
 ) -> None:

@@ -30,7 +30,7 @@ from graphkit.errors import (
     StoreUnwritable,
 )
 from graphkit.facts import FactsDocument, ReportInfo, is_partial_date, sha256, slug
-from graphkit.inputs import Input, expand, read_input, shown_path
+from graphkit.inputs import FACTS_KINDS, Input, expand, read_input, shown_path
 from graphkit.store.base import GraphStore
 from graphkit.store.ties import TieBatch, TieSpool, partitions_for
 
@@ -155,9 +155,10 @@ def _fail(item: _Pending, exc: Exception, debug: bool) -> None:
 
 
 PARALLEL_INPUTS = 100
-"""With the default number of workers, fewer inputs than this are read in this process:
-starting a worker (a fresh interpreter that imports the extractor and warms it up, about
-half a second) costs more than it saves on a few reports."""
+"""With the default number of workers, fewer text reports than this are read in this
+process: starting a worker (a fresh interpreter that imports the extractor and warms it up,
+about half a second) costs more than it saves on a few reports. Facts documents are only
+parsed, not extracted, and do not count."""
 AHEAD_PER_WORKER = 16
 """Inputs handed to the workers ahead of the one being written, per worker: enough to keep
 them busy while a batch is written, few enough to bound the documents held in memory."""
@@ -186,7 +187,8 @@ def _read_all(
     (None: :func:`default_workers` when there are at least :data:`PARALLEL_INPUTS`)."""
     inputs = list(inputs)
     if workers is None:
-        workers = default_workers() if len(inputs) >= PARALLEL_INPUTS else 1
+        texts = sum(Path(source).suffix.lower() not in FACTS_KINDS for source in inputs)
+        workers = default_workers() if texts >= PARALLEL_INPUTS else 1
     workers = min(workers, len(inputs))
     if workers <= 1:
         for source in inputs:

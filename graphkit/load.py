@@ -270,33 +270,36 @@ def load(
         chars = elements = 0
 
     reading = _read_all(inputs, published, debug, workers)
-    while True:
-        try:
-            item = next(reading)
-        except StopIteration:
-            break
-        except Exception:
-            flush()  # what was read before still loads, as without batches
-            raise
-        if item.doc is not None:
-            chosen.settle(item)
-        weight = 0 if item.doc is None else len(item.doc.nodes) + len(item.doc.relationships)
-        if pending and elements + weight > BATCH_ELEMENTS:
-            flush()  # the batch so far, then this document starts the next one
-        if not pending:
-            started = time.monotonic()
-        pending.append(item)
-        if item.doc is not None:
-            chars += len(item.doc.report.text)
-            elements += weight
-        if (
-            len(pending) >= BATCH_DOCUMENTS
-            or chars >= BATCH_TEXT_CHARS
-            or elements >= BATCH_ELEMENTS
-            or time.monotonic() - started >= BATCH_SECONDS
-        ):
-            flush()
-    flush()
+    try:
+        while True:
+            try:
+                item = next(reading)
+            except StopIteration:
+                break
+            except Exception:
+                flush()  # what was read before still loads, as without batches
+                raise
+            if item.doc is not None:
+                chosen.settle(item)
+            weight = 0 if item.doc is None else len(item.doc.nodes) + len(item.doc.relationships)
+            if pending and elements + weight > BATCH_ELEMENTS:
+                flush()  # the batch so far, then this document starts the next one
+            if not pending:
+                started = time.monotonic()
+            pending.append(item)
+            if item.doc is not None:
+                chars += len(item.doc.report.text)
+                elements += weight
+            if (
+                len(pending) >= BATCH_DOCUMENTS
+                or chars >= BATCH_TEXT_CHARS
+                or elements >= BATCH_ELEMENTS
+                or time.monotonic() - started >= BATCH_SECONDS
+            ):
+                flush()
+        flush()
+    finally:  # stop the workers now, not when the traceback is released
+        reading.close()
     return outcomes
 
 

@@ -8,9 +8,11 @@ nothing already in the graph and stops no other file.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import multiprocessing
 import os
+import signal
 import tempfile
 import time
 from collections import deque
@@ -159,6 +161,7 @@ PARALLEL_INPUTS = 100
 process: starting a worker (a fresh interpreter that imports the extractor and warms it up,
 about half a second) costs more than it saves on a few reports. Facts documents are only
 parsed, not extracted, and do not count."""
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 AHEAD_PER_WORKER = 16
 """Inputs handed to the workers ahead of the one being written, per worker: enough to keep
 them busy while a batch is written, few enough to bound the documents held in memory."""
@@ -172,8 +175,15 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _warm_up() -> None:
-    """A worker's start-up work, done once: the gazetteers and compiled patterns."""
+def _warm_up(parent: int) -> None:
+    """A worker's start-up work, done once: tied to the loading process (a killed load
+    leaves no worker behind: Linux sends the worker SIGKILL when its parent dies), then
+    the gazetteers and compiled patterns."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
     with contextlib.suppress(GraphkitError):
         from graphkit.extract import extract_text
 
@@ -195,7 +205,9 @@ def _read_all(
             yield _read(source, published, debug)
         return
     context = multiprocessing.get_context("spawn")  # never fork a process holding a store
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_warm_up, initargs=(os.getpid(),)
+    )
     try:
         waiting: deque[Future[_Pending]] = deque()
         todo = iter(inputs)

@@ -385,19 +385,24 @@ class _Rewriter:
         if ordered:
             raise _untranslatable(_INSTEAD["ordered_with"])
 
+    def _clause_end(self, start: int, stop: int, around: int, words: frozenset[str]) -> int:
+        """Where the clause from ``start`` ends: the first of ``words`` (or ``;``) at the
+        nesting level ``around``, skipping bracketed parts, within ``stop``."""
+        t = self.t
+        end = start
+        while end < stop and not (
+            t.opener[end] == around and (t.items[end].upper in words or t.is_punct(end, ";"))
+        ):
+            end = t.closer.get(end, end) + 1
+        return min(end, stop, t.closer.get(around, stop))
+
     def match_clause(self, i: int, stop: int) -> tuple[str, int] | None:
         """A MATCH whose pattern has two or more relationships of a type in common: Neo4j
         never matches one relationship twice in it, LadybugDB may (``(a)--(o)--(b)`` with b
         = a). The relationships are named (if they were not) and told apart in WHERE."""
         t = self.t
         around = t.opener[i]
-        end = i + 1
-        while end < stop and not (
-            t.opener[end] == around
-            and (t.items[end].upper in _AFTER_PATTERN or t.is_punct(end, ";"))
-        ):
-            end = t.closer.get(end, end) + 1
-        end = min(end, stop, t.closer.get(around, stop))
+        end = self._clause_end(i + 1, stop, around, _AFTER_PATTERN)
         found: list[tuple[str, frozenset[str]]] = []
         named: dict[int, tuple[str, int]] = {}
         for k in t.top_level(i + 1, end):
@@ -446,13 +451,7 @@ class _Rewriter:
         keyword = t.text[t.items[i].start : t.items[i].end]
         distinct = " AND ".join(pairs)
         if end < stop and t.is_word(end, "WHERE"):
-            last = end + 1
-            while last < stop and not (
-                t.opener[last] == around
-                and (t.items[last].upper in _AFTER_WHERE or t.is_punct(last, ";"))
-            ):
-                last = t.closer.get(last, last) + 1
-            last = min(last, stop, t.closer.get(around, stop))
+            last = self._clause_end(end + 1, stop, around, _AFTER_WHERE)
             condition = self.span(end + 1, last)
             return f"{keyword} {pattern} WHERE {distinct} AND ({condition})", last
         return f"{keyword} {pattern} WHERE {distinct}", end

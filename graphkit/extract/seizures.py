@@ -514,10 +514,14 @@ _FRAME = re.compile(
     r"Additionally|Moreover|Furthermore|Meanwhile)\b[^,]{0,50},\s+)+"
 )
 _SUBJECT_BREAK = re.compile(
-    r"[;:]|\b(?:while|whereas|but)\b\s*|\b(?:noting|saying|said|says|stated|added|reported|"
-    r"announced|explained|confirmed|so|ensure|ensured|meaning)\s+that\s+",
+    r"[;:]|\b(?:while|whereas|but|where)\b\s*|\b(?:so|ensure|ensured|meaning)\s+that\s+"
+    r"|\b(?:noting|saying|said|says|stated|added|reported|announced|explained|confirmed)"
+    r"\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[\w'-]+")
+_JOINT = re.compile(r",?\s+and\s+|,\s+")
+"""Where a clause with its own verb hands over to the list that is the passive's subject."""
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:also\s+|later\s+)?$", re.I)
 _AUX_WORD = re.compile(r"(?:was|were|have|had|has|are|is|being)\b", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:on|of|from|with|the|in|by|as)\s+$", re.IGNORECASE)
@@ -581,8 +585,8 @@ def _find_object_spans(view: SentenceView) -> list[tuple[int, int, bool]]:
         end = _OBJECT_END.search(rest)
         spans.append((m.end(), m.end() + (end.start() if end else len(rest)), False))
     for m in _PASSIVE_LIST.finditer(text):
-        lo = _subject_start(text, m.start())
-        spans.append((lo, m.start(), not _AUX_WORD.match(m.group().strip())))
+        reduced = not _AUX_WORD.match(m.group().strip())
+        spans.append((_subject_start(text, m.start(), reduced), m.start(), reduced))
         tail = text[m.end() :]
         along = re.match(
             r"\s*,?\s*(?:along with|together with|as well as|as (?:were|was|did))\b", tail
@@ -598,22 +602,29 @@ def _find_object_spans(view: SentenceView) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _subject_start(text: str, pos: int) -> int:
+def _subject_start(text: str, pos: int, reduced: bool = False) -> int:
     """Where the subject of a passive seizure verb at ``pos`` starts: after the last clause
     boundary, an opening frame ("In Spain and Andorra, "), a "that" clause opener, or a
-    clause with its own verb ("Police arrested five people and ...")."""
+    clause with its own verb: the list starts at the first "and" or comma after that
+    clause's last verb ("Police arrested five men, and cash, cars and guns were seized").
+    A ``reduced`` verb ("..., extracting 14 phones seized") has only the words after the
+    sentence's last comma or "and" once a verb came before them."""
     lo = 0
     for b in _SUBJECT_BREAK.finditer(text, 0, pos):
         lo = b.end()
     frame = _FRAME.match(text, lo)
     if frame is not None:
         lo = frame.end()
-    cut = [
-        k.end()
-        for k in re.finditer(r"\b(?:and|,)\s", text[lo:pos])
-        if _VERBISH & {w.lower() for w in text[lo : lo + k.start()].split()}
-    ]
-    return lo + cut[-1] if cut else lo
+    verbs = [w.end() for w in _WORD.finditer(text, lo, pos) if w.group().lower() in _VERBISH]
+    if not verbs:
+        return lo
+    joints = [j.end() for j in _JOINT.finditer(text, verbs[0] if reduced else verbs[-1], pos)]
+    if not joints:
+        return lo
+    if reduced:
+        return joints[-1]
+    # "in Spain and France, and cash was seized": a name after "and" continues the clause
+    return next((j for j in joints if not text[j : j + 1].isupper()), joints[0])
 
 
 def _piece_item(piece: str) -> tuple[str, float | None] | None:

@@ -298,6 +298,21 @@ def test_a_passive_use_of_the_verb_does_not_end_the_sentence_s_lists():
         ("Two men were held; cars and boats were seized.", ["cars and boats"]),
         ("Police arrested two men and cash was seized.", ["cash"]),
         ("Police arrested two men, and cash was seized.", ["cash"]),
+        ("Police held two men, and cash, cars and guns were seized.", ["cash, cars and guns"]),
+        (
+            "Officers detained two men and cash, a boat and gold were seized.",
+            ["cash, a boat and gold"],
+        ),
+        (
+            "Two men were arrested in Spain and France, and cars and boats were seized.",
+            ["cars and boats"],
+        ),
+        (
+            "Police searched a villa in Nice, where cash and two boats were found.",
+            ["cash and two boats"],
+        ),
+        ("Police said cash, cars and gold were seized.", ["cash, cars and gold"]),
+        ("Officers reported cars and boats were confiscated.", ["cars and boats"]),
     ],
 )
 def test_where_the_subject_of_a_passive_seizure_starts(text, expected):

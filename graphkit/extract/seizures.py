@@ -151,8 +151,11 @@ _STOP = word_set(
 )
 _CONTAINERS = word_set(
     "shipment shipments consignment consignments package packages bag bags bale bales "
-    "block blocks load loads batch batches cargo parcel parcels"
+    "block blocks load loads batch batches cargo parcel parcels box boxes carton cartons "
+    "crate crates sack sacks pallet pallets packet packets brick bricks barrel barrels "
+    "canister canisters bottle bottles"
 )
+"""Counted wrappers: "3 boxes of cigarettes" seized 3 of cigarettes, not 3 boxes."""
 SEIZABLE = word_set(
     """vehicle vehicles car cars truck trucks lorry lorries van vans boat boats vessel vessels
     yacht yachts speedboat speedboats aircraft aircrafts plane planes helicopter helicopters

@@ -164,6 +164,17 @@ def test_money_phrasings(text, expected):
         ("Police seized two thousand cigarettes.", [("cigarettes", 2000, None)]),
         ("Police seized 12 items.", []),
         ("Police seized 12 packages of cocaine.", [("cocaine", 12, None)]),
+        ("Police seized 3 boxes of cigarettes.", [("cigarettes", 3, None)]),
+        (
+            "Officers confiscated 40 cartons of counterfeit perfume.",
+            [("counterfeit perfume", 40, None)],
+        ),
+        ("Customs found 7 crates of ammunition.", [("ammunition", 7, None)]),
+        ("Five sacks of cannabis resin were seized.", [("cannabis resin", 5, None)]),
+        (
+            "Police seized 12 bottles of vodka and 3 bottles.",
+            [("vodka", 12, None), ("bottles", 3, None)],
+        ),
         ("Police seized thousands of cigarettes.", [("cigarettes", None, None)]),
         ("Police seized dozens of kilos of cocaine.", [("cocaine", None, "kg")]),
         ("Police seized the drugs (about 3 kg).", [("drugs", 3, "kg")]),

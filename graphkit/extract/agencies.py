@@ -450,17 +450,26 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
     if not _LIST_GAP.match(gap):
         return None
     fronted = not view.text[:cue_start].strip(" \"'“‘")
-    if fronted and "," in view.text[end:pos]:
+    if fronted and "," in view.text[end:pos] and not _list_closed_by_comma(view, end, spans):
         # "Led by A, B and C, the operation ...": a list, each member leads; "Supported by
         # Europol, the Belgian police arrested ...": the phrase ended at the comma
-        own_end = next((view.local(b) for a, b in spans if view.local(a) == pos), pos)
-        comma = view.text.rfind(",", end, pos)
-        after = view.text[own_end:]
-        nxt = after.find(",")
-        segment = view.text[comma:pos] + (after[:nxt] if nxt >= 0 else after[:20])
-        if not re.search(r"\band\b|\bas well as\b", segment):
-            return None
+        return None
     return role
+
+
+def _list_closed_by_comma(view: SentenceView, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the agencies listed from sentence offset ``end`` on ("by A, B and C") are
+    followed by a comma or the sentence's end: the fronted phrase is the whole list. When a
+    verb follows instead ("Supported by Europol, the police and customs arrested ..."), the
+    phrase ended at its first comma and the rest of the list is the sentence's subject."""
+    pos = end
+    for a, b in sorted((view.local(a), view.local(b)) for a, b in spans):
+        if a < pos:
+            continue
+        if not _LIST_GAP.match(view.text[pos:a]):
+            break
+        pos = b
+    return bool(re.match(r"\s*(?:,|[.;:]|$)", view.text[pos:]))
 
 
 def _verb_after(view: SentenceView, end: int, spans: list[tuple[int, int]]) -> str | None:

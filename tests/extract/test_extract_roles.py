@@ -38,6 +38,44 @@ def test_several_leaders_all_lead(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Led by the Portuguese Judicial Police, the Belgian Federal Police, the Brazilian "
+        "Federal Police and the Hellenic Police, the operation ended in May.",
+        "Headed by the Portuguese Judicial Police, the Belgian Federal Police, the Brazilian "
+        "Federal Police and the Hellenic Police, officers raided 20 homes.",
+        "Led by the Portuguese Judicial Police, the Belgian Federal Police, the Brazilian "
+        "Federal Police as well as the Hellenic Police.",
+    ],
+)
+def test_every_member_of_a_long_fronted_list_leads(text):
+    """The members between the first and the last ("A, B, C and D") are in the list too."""
+    assert set(roles(text).values()) == {"led"}
+    assert len(roles(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text,subjects",
+    [
+        (
+            "Supported by Europol, the Belgian Federal Police and the Hellenic Police arrested "
+            "5 people.",
+            ["Belgian Federal Police", "Hellenic Police"],
+        ),
+        (
+            "Assisted by Europol, the Belgian Federal Police, the Hellenic Police and the "
+            "Brazilian Federal Police searched 20 homes.",
+            ["Belgian Federal Police", "Hellenic Police", "Brazilian Federal Police"],
+        ),
+    ],
+)
+def test_a_fronted_phrase_followed_by_a_subject_list_ends_at_its_comma(text, subjects):
+    found = roles(text)
+    assert found["Europol"] == "supported"
+    assert {found[name] for name in subjects} == {"participated"}
+
+
+@pytest.mark.parametrize(
     "text,expected",
     [
         (

@@ -34,6 +34,11 @@ _FUNCTION_WORDS = word_set(
     "that which who where when is was are were has have had be been said says to by with in "
     "on at from as if than then also not its their his her"
 )
+_OPENERS = _FUNCTION_WORDS | word_set(
+    "of for and against in on during after before officers agents investigators members staff "
+    "experts"
+)
+"""Capitalised only because they open a sentence: no body's name starts with them."""
 _CONNECTORS = word_set("of for and against on the de del della di la le des du y in")
 _GENERIC = word_set(
     "police national federal state public prosecutor prosecutors office service security "
@@ -195,8 +200,8 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i, n = 0, len(toks)
     while i < n:
-        if not (toks[i].is_word and toks[i].is_capitalised):
-            i += 1
+        if not (toks[i].is_word and toks[i].is_capitalised) or toks[i].key in _OPENERS:
+            i += 1  # "In Malta police arrested ...": a sentence's first word starts no name
             continue
         j, last_head, lower = i, -1, False
         while j < n:
@@ -223,7 +228,8 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
             ):
                 pass  # "U.S.", "U.K."
             elif t.key == "-" and nxt is not None and nxt.is_word and nxt.start == t.end:
-                j += 1
+                # "Anti-Mafia Directorate"; "Anti-drug Unit": a compound word, skipped whole
+                j += 1 if nxt.is_capitalised or _is_head(nxt) else 2
                 continue
             elif t.key in _CONNECTORS and not lower and nxt is not None and nxt.is_capitalised:
                 pass
@@ -557,10 +563,11 @@ def _sentence_agencies(
         if id(m) in consumed or _is_parent(view, m):
             continue
         agency = m.entry.value
-        if listed and agency.country != listed:
-            # "Austria: Bundeskriminalamt" is Austria's, not Germany's
+        home = listed or _bracket_country(view, m.start)
+        if home and agency.country != home:
+            # "Austria: Bundeskriminalamt", "Austria (Bundeskriminalamt)": Austria's, not Germany's
             keys = tuple(t.key for t in view.tokens[m.start : m.end])
-            agency = gazetteer().local_agencies.get((listed, keys), agency)
+            agency = gazetteer().local_agencies.get((home, keys), agency)
         found.append((_own_country_before(view, m, agency), m.char_end, agency))
     found.extend(_listed_with_a_country(view, unplaced, found))
     found.extend(_acronym_mentions(view, acronyms, found))
@@ -568,7 +575,7 @@ def _sentence_agencies(
     for m in view.matches:
         generic = _national_police(view, m)
         if generic and not any(a < m.char_end and m.char_start < b for a, b in taken):
-            found.append((m.char_start, view.tokens[m.end].end, generic))
+            found.append((m.char_start, _generic_end(view, m), generic))
     found.sort(key=lambda f: f[0])
     return found
 
@@ -779,11 +786,20 @@ def _drop_generic_police(text: str, mentions: list[AgencyMention]) -> list[Agenc
 
 
 def _national_police(view: SentenceView, m: Match) -> AgencyEntry | None:
-    """A country's police as a body ("German police", "Moldovan customs"), when the
-    gazetteer has no closer name for it. ("Italian authorities" stays generic.)"""
-    if m.entry.kind != "adjective" or m.end >= len(view.tokens):
+    """A country's police as a body ("German police", "Moldovan customs", "Malta's
+    Customs", "Malta Customs"), when the gazetteer has no closer name for it. ("Italian
+    authorities" stays generic; so does "in Malta police said", a lower-case head after a
+    country's name.)"""
+    toks = view.tokens
+    if m.entry.kind not in ("adjective", "country") or m.end >= len(toks):
         return None
-    head = view.tokens[m.end].key
+    at = m.end
+    if m.entry.kind == "country":
+        if at + 2 < len(toks) and toks[at].key == "'" and toks[at + 1].key == "s":
+            at += 2
+        elif not toks[at].is_capitalised:
+            return None
+    head = toks[at].key
     if head not in ("police", "customs", "gendarmerie"):
         return None
     adj = adjective(m.entry.value)
@@ -791,6 +807,13 @@ def _national_police(view: SentenceView, m: Match) -> AgencyEntry | None:
         return None
     kind = "customs" if head == "customs" else "police"
     return AgencyEntry(f"{adj} {head.capitalize()}", m.entry.value, kind)
+
+
+def _generic_end(view: SentenceView, m: Match) -> int:
+    """Where a country's generic body named by :func:`_national_police` ends."""
+    toks = view.tokens
+    possessive = toks[m.end].key == "'" and m.end + 2 < len(toks)
+    return toks[m.end + 2 if possessive else m.end].end
 
 
 def _own_country_before(view: SentenceView, m: Match, agency: AgencyEntry) -> int:

@@ -179,3 +179,61 @@ def test_a_body_quoted_only_as_a_source_is_not_a_participant(text):
 )
 def test_units_and_centres_of_known_bodies(text, name):
     assert found(text).get(name) in ("US", "RO", "INT")
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Malta's Customs intercepted the container.", "Maltese Customs", "MT"),
+        ("Malta Customs intercepted the container.", "Maltese Customs", "MT"),
+        ("Cyprus's Police raided three flats.", "Cyprus Police", "CY"),
+        ("Officers of Moldova's Customs checked the lorry.", "Moldovan Customs", "MD"),
+    ],
+)
+def test_a_country_s_name_and_a_generic_body(text, name, country):
+    """ "Malta's Customs" is the Maltese customs, as "the Maltese Customs" is."""
+    assert found(text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Malta police arrested two men.",
+        "In Cyprus police raided three flats.",
+        "During the raids police seized cash.",
+        "Officers of Malta Customs checked the lorry.",
+        "Investigators of Cyprus's Police raided three flats.",
+    ],
+)
+def test_a_sentence_opening_word_starts_no_name(text):
+    """ "In", "During", "Officers": capitalised only because they open the sentence."""
+    assert not any(
+        name.split()[0] in ("In", "During", "Officers", "Investigators") for name in found(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The Romanian Anti-drug Unit raided the flats.", "Romanian Anti-Drug Unit"),
+        (
+            "The Bulgarian Anti-corruption Directorate opened a case.",
+            "Bulgarian Anti-Corruption Directorate",
+        ),
+        ("The Greek Cyber-crime Division took part.", "Greek Cyber-Crime Division"),
+    ],
+)
+def test_a_lower_case_compound_inside_a_name(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("In Austria (Bundeskriminalamt), three people were arrested.", "AT"),
+        ("Raids took place in Austria (Bundeskriminalamt) and Croatia.", "AT"),
+        ("In Germany (Bundeskriminalamt), three people were arrested.", "DE"),
+    ],
+)
+def test_a_bracketed_body_belongs_to_the_country_before_the_bracket(text, country):
+    assert set(found(text).values()) == {country}

@@ -32,7 +32,8 @@ from graphkit.extract.numbers import Number
 from graphkit.extract.vocabulary import SUSPECTS, alternation
 
 _ARREST = re.compile(
-    r"\b(?:arrest\w*|apprehend\w*|captured|taken into custody|caught|nabbed)\b", re.IGNORECASE
+    r"\b(?:arrest\w*|apprehend\w*|captured|into (?:police )?custody|caught|nabbed)\b",
+    re.IGNORECASE,
 )
 _DETAIN = re.compile(r"\b(?:detain\w*|detention\w*)\b", re.IGNORECASE)
 _CUE_PREFIXES = (
@@ -83,7 +84,8 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     r"^(?:\s+[\w'’“”\"-]+){0,6}?\s+(?:(?:were|was|have been|had been|has been|being|are|got|"
     r"also|later|subsequently|then)\s+)*"
-    r"(?:arrest(?:ed|s)?|detained|detentions|apprehended|captured|taken into custody)\b",
+    r"(?:arrest(?:ed|s)?|detained|detentions|apprehended|captured|taken into custody)\b"
+    r"|^(?:\s+[\w'’-]+){0,3}?\s+into (?:police )?custody\b",
     re.IGNORECASE,
 )
 _CUE_AFTER_ASIDE = re.compile(
@@ -100,6 +102,8 @@ _APPOSITIVE = re.compile(
 )
 """An aside between a count and its place: "Eight people, officials among them, were
 arrested in Malta"."""
+_INTO_CUSTODY = re.compile(r"\binto (?:police )?custody\b", re.IGNORECASE)
+"""Part of the arrest verb ("taken into custody in Spain"), not a movement "into" a place."""
 _CONNECTED = re.compile(r"[,;:()]|\b(?:and|while|whereas|but|or|from|to|into)\b", re.IGNORECASE)
 _NEW_EVENT = re.compile(
     r"\b(?:another|further|additional|more|also|separate|second|third|other|previous|"
@@ -243,7 +247,7 @@ def _pair_after(view: SentenceView, num: Number, nxt: int, geo: list[Match]) -> 
     )
     if target is None:
         return None
-    between = view.text[view.local(num.end) : view.local(target.char_start)]
+    between = _INTO_CUSTODY.sub(" ", view.text[view.local(num.end) : view.local(target.char_start)])
     if not _LOCATIVE.search(between) or len(between.split()) > 9:
         return None
     if _CONNECTED.search(between) and not _APPOSITIVE.fullmatch(between):

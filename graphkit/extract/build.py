@@ -33,6 +33,8 @@ from graphkit.facts import FactsDocument, Node, NodeRef, Relationship, ReportInf
 
 _ACTION_PREFIXES = (
     "arrest",
+    "apprehend",
+    "custody",
     "raid",
     "search",
     "seiz",
@@ -60,7 +62,8 @@ _ACTION_PREFIXES = (
 )
 _ROLE_RANK = {"led": 3, "supported": 2, "participated": 1}
 _ACTION = re.compile(
-    r"\b(?:arrest\w*|raid\w*|search\w*|seiz\w*|detain\w*|detention|action days?|actions?|"
+    r"\b(?:arrest\w*|apprehen\w*|custody|raid\w*|search\w*|seiz\w*|detain\w*|detention|"
+    r"action days?|actions?|"
     r"operation|carried out|dismantl\w*|confiscat\w*|intercept\w*|investigation|police|"
     r"authorities|officers|extradit\w*|taken down|brought down|shut down|froze|frozen|"
     r"crackdown|strike|sting)\b",

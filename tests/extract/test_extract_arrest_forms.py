@@ -249,3 +249,38 @@ def test_officers_before_an_arrest_verb_are_not_arrested():
 def test_an_opening_place_does_not_reach_past_a_contrast():
     text = "In Senegal alone, 95 suspects were arrested, while Ghanaian police detained 61."
     assert arrests(text)[1] == {"SN": 95, "GH": 61}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("17 people were taken into custody in Hungary.", (17, {"HU": 17})),
+        ("Police took 17 people into custody in Hungary.", (17, {"HU": 17})),
+        ("Officers in Hungary took 17 suspects into police custody.", (17, {"HU": 17})),
+        ("In total, 17 individuals were taken into custody.", (17, {})),
+        (
+            "Police took 17 people into custody in Hungary and 3 in Slovakia.",
+            (None, {"HU": 17, "SK": 3}),
+        ),
+    ],
+)
+def test_taken_into_custody_is_an_arrest(text, expected):
+    """ "into custody" is part of the verb, not a movement into the country after it."""
+    assert arrests(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "17 people were taken into custody in Hungary.",
+        "Border guards apprehended 17 people in Hungary.",
+    ],
+)
+def test_an_arrest_in_custody_words_is_an_operation_with_its_country(text):
+    from graphkit.extract import extract_text
+
+    doc = extract_text(text, source="custody.txt")
+    operation = next(n for n in doc.nodes if n.label == "Operation")
+    assert operation.properties["arrests"] == 17
+    arrested = [r for r in doc.relationships if r.type == "ARRESTED_IN"]
+    assert [(r.dst.key, r.properties["count"]) for r in arrested] == [("HU", 17)]

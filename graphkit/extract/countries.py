@@ -106,7 +106,8 @@ _BEFORE: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
         ),
         (
             r"\b(?:imported|importing|produced|manufactured|made|sourced|purchased|bought|"
-            r"ordered|registered|originated|coming|came|arrived|arriving)\s+"
+            r"ordered|registered|originated|coming|come|came|arrived|arriving|shipped|sent|exported|"
+            r"transported|dispatched|smuggled|flown)\s+"
             # one word may come between ("bought online from"), not what action was
             # taken ("ordered raids in France" is where the raids were)
             r"(?:(?!(?:raids?|searches|arrests?|checks|inspections|investigations)\b)\w+\s+)?"

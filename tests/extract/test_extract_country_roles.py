@@ -63,6 +63,10 @@ def test_destination_and_transit_are_not_places(text):
         "Police in Greece seized counterfeit goods imported from China.",
         "The pistols, produced in Türkiye, were seized by police in Greece.",
         "Investigators in Greece seized a vessel registered in Panama.",
+        "Police in Greece seized cocaine shipped from Ecuador.",
+        "The heroin, smuggled from Iran, was seized by police in Greece.",
+        "Officers in Greece seized hashish transported from Morocco.",
+        "The suspects, who had come from Moldova, were arrested in Greece.",
     ],
 )
 def test_origin_of_goods_is_not_a_place(text):

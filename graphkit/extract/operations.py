@@ -44,6 +44,14 @@ _CODENAME = re.compile(
     rf"|\b(?i:{_ACTION_NOUN}),?(?:\s+\w+){{0,2}}?,?\s+(?:known as|called|named|dubbed)\s+"
     rf"(?:Operation\s+)?(?P<known>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
+_LOWER_CODENAME = re.compile(rf"\b(?:{_OPERATION.lower()})\s+(?P<name>{_NAME_WORD}{_NAME_TAIL})")
+"""A name after a lower-case "operation" ("under operation LIMES", "as part of operation
+Nightfall"); it must not be a word the sentence names otherwise ("the operation Greek
+police carried out") nor a date ("an operation Monday")."""
+_NOT_LOWER_NAMES = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december i we they he she it"
+)
 _CODENAME_PREFIXES = (
     "operation",
     "op",
@@ -159,6 +167,22 @@ def _full_name(m: re.Match[str]) -> tuple[str, bool] | None:
     return f"Operation {name}", False
 
 
+def _lower_codenames(view: SentenceView) -> list[re.Match[str]]:
+    named = {view.local(m.char_start) for m in view.matches}
+    return [
+        m
+        for m in _LOWER_CODENAME.finditer(view.text)
+        if m.start("name") not in named
+        and len(m.group("name").split()[0]) > 1
+        and m.group("name").split()[0].lower() not in _NOT_LOWER_NAMES
+    ]
+
+
+def _lower_name(m: re.Match[str]) -> tuple[str, bool] | None:
+    name = _clean(m.group("name"))
+    return (f"Operation {name}", False) if name else None
+
+
 def find_codenames(analysis: Analysis) -> list[Codename]:
     """The report's codenames: its operations first (in order of first mention), then the
     projects and task forces they run under. An operation named only as context ("this
@@ -167,8 +191,8 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
     for view in analysis.sentences:
         if not view.has_prefix(_CODENAME_PREFIXES):
             continue
-        for m in _CODENAME.finditer(view.text):
-            found = _full_name(m)
+        for m in [*_CODENAME.finditer(view.text), *_lower_codenames(view)]:
+            found = _full_name(m) if m.re is _CODENAME else _lower_name(m)
             if found is None:
                 continue
             full, umbrella = found

@@ -239,3 +239,31 @@ def test_the_largest_count_wins_and_the_first_on_a_tie():
     )
     count, view = find_officers(analysis)
     assert (count, view.index) == (450, 1)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("As part of operation LIMES, police arrested nine people.", ["Operation LIMES"]),
+        ("Under operation Limes, police arrested nine people.", ["Operation Limes"]),
+        ("Police arrested nine people under operazione Vento Freddo.", ["Operation Vento Freddo"]),
+        ("Nine people were held in operation Nightfall Blue.", ["Operation Nightfall Blue"]),
+    ],
+)
+def test_a_name_after_a_lower_case_operation(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the operation Greek police arrested nine people.",
+        "During the operation Europol supported, police arrested nine people.",
+        "Police arrested nine people in an operation Monday.",
+        "In the operation Guardia Civil officers arrested nine people.",
+        "During the operation Spain and France exchanged data.",
+    ],
+)
+def test_words_after_a_lower_case_operation_that_are_no_name(text):
+    """Bodies, countries, nationalities and dates the sentence names otherwise."""
+    assert names(text) == []

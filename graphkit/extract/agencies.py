@@ -197,6 +197,8 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
         m.start for m in view.matches if m.entry.kind in ("country", "adjective", "place")
     }
     agency_ends = {m.end for m in view.matches if m.entry.kind == "agency"}
+    city_starts = {m.start for m in view.matches if m.entry.kind == "place"}
+    agency_starts = {m.start for m in view.matches if m.entry.kind == "agency"}
     runs: list[tuple[int, int]] = []
     i, n = 0, len(toks)
     while i < n:
@@ -249,13 +251,24 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
             j += 1
         if last_head >= 0:
             end = last_head + 1
-            # "... Office of Naples", "... Office for the Southern District of New York"
-            if (
-                end + 1 < n
-                and toks[end].key in ("of", "for")
-                and (
-                    toks[end + 1].is_capitalised
-                    or (toks[end + 1].key == "the" and end + 2 < n and toks[end + 2].is_capitalised)
+            # "... Office of Naples", "... Office for the Southern District of New York",
+            # a judicial body "in" its city ("the Public Prosecutor's Office in Hamburg")
+            if end + 1 < n and (
+                (
+                    toks[end].key in ("of", "for")
+                    and (
+                        toks[end + 1].is_capitalised
+                        or (
+                            toks[end + 1].key == "the"
+                            and end + 2 < n
+                            and toks[end + 2].is_capitalised
+                        )
+                    )
+                )
+                or (
+                    toks[end].key == "in"
+                    and end + 1 in city_starts
+                    and _kind(tuple(t.key for t in toks[i:end])) == "judicial"
                 )
             ):
                 k = end + 1
@@ -269,6 +282,8 @@ def _runs(view: SentenceView) -> list[tuple[int, int]]:
                     )
                     or (toks[k].key in _CONNECTORS and k + 1 < n and toks[k + 1].is_capitalised)
                 ):
+                    if toks[k].key == "and" and k + 1 in agency_starts:
+                        break  # "... Office in Hamburg and Europol": another body
                     k += 1
                 tail = toks[end + 1 : k]
                 parent = bool(tail) and any(
@@ -376,6 +391,11 @@ def _pattern_agency(
     known = gz.local_agencies.get((country, keys)) or _close_alias(country, keys)
     if known:
         return known
+    own = _without_own_country(rest, geo, country)
+    if own:  # "the Federal Police of Brazil" is Brazil's Federal Police
+        known = gz.local_agencies.get((country, own)) or _close_alias(country, own)
+        if known:
+            return known
     if (
         all(k in _GENERIC or not k.isalnum() for k in keys)
         and len([k for k in keys if k.isalnum()]) < 2
@@ -400,6 +420,26 @@ def _pattern_agency(
         name = _title(name)
     kind = _kind(keys)
     return AgencyEntry(name, country, kind)
+
+
+def _without_own_country(rest: list[Token], geo: list[Match], country: str) -> tuple[str, ...]:
+    """The keys of a name written "<body> of (the) <its country>" without that tail, or ():
+    "the Federal Police of Brazil" is Brazil's "Federal Police"; "the Police of Naples" (a
+    city) is a body of its own."""
+    last = next(
+        (
+            m
+            for m in geo
+            if m.char_end == rest[-1].end and m.entry.kind == "country" and m.entry.value == country
+        ),
+        None,
+    )
+    if last is None:
+        return ()
+    body = [t for t in rest if t.end <= last.char_start]
+    while body and body[-1].key in ("of", "the"):
+        body = body[:-1]
+    return tuple(t.key for t in body) if len(body) < len(rest) - 1 else ()
 
 
 FUZZY_MIN = 90

@@ -237,3 +237,56 @@ def test_a_lower_case_compound_inside_a_name(text, name):
 )
 def test_a_bracketed_body_belongs_to_the_country_before_the_bracket(text, country):
     assert set(found(text).values()) == {country}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The Federal Police of Brazil raided the flats.", "Brazilian Federal Police"),
+        ("The National Police of Spain raided the flats.", "Spanish National Police"),
+        ("The Judicial Police of Portugal raided the flats.", "Portuguese Judicial Police"),
+    ],
+)
+def test_a_known_body_written_with_of_its_country(text, name):
+    """ "<body> of <country>" is the gazetteer's body of that country, under its one name."""
+    assert name in found(text)
+
+
+def test_a_city_s_body_keeps_its_own_name():
+    assert found("The Police of Naples raided the flats.") == {"Police of Naples": "IT"}
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        (
+            "The Public Prosecutor's Office in Hamburg charged four men.",
+            "Public Prosecutor's Office in Hamburg",
+            "DE",
+        ),
+        ("The Regional Court in Munich heard the case.", "Regional Court in Munich", "DE"),
+        (
+            "The Prosecution Service in Antwerp and Europol worked together.",
+            "Prosecution Service in Antwerp",
+            "BE",
+        ),
+    ],
+)
+def test_a_judicial_body_in_its_city(text, name, country):
+    assert found(text).get(name) == country
+    assert kinds(text)[name] == "judicial"
+
+
+def test_in_a_city_does_not_extend_a_police_name():
+    assert "Federal Police in Hamburg" not in found("The Federal Police in Hamburg raided flats.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Public Prosecutor's Office of Hamburg and Europol worked together.",
+        "The Public Prosecutor's Office in Hamburg and Europol worked together.",
+    ],
+)
+def test_a_named_body_after_and_ends_the_name_before_it(text):
+    assert set(found(text)) == {text[4:].split(" and ")[0], "Europol"}

@@ -314,7 +314,7 @@ def test_a_list_of_three_national_bodies():
         ),
         (
             "The Federal Police of Brazil, Argentina and Chile arrested five.",
-            [("Federal Police of Brazil", "BR", "police", "participated")],
+            [("Brazilian Federal Police", "BR", "police", "participated")],
         ),
         (
             "The Spanish National Police and the French Gendarmerie arrested five.",
@@ -435,7 +435,7 @@ def test_a_defined_acronym_is_the_same_body(text):
         ),
         (
             "The Judicial Police of Portugal and the Spanish Guardia Civil arrested five.",
-            [("Judicial Police of Portugal", "PT"), ("Spanish Guardia Civil", "ES")],
+            [("Portuguese Judicial Police", "PT"), ("Spanish Guardia Civil", "ES")],
         ),
         (
             "The National Police and the Guardia Civil arrested five in Spain.",

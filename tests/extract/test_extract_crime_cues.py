@@ -90,3 +90,35 @@ def test_cues_in_several_wordings(text, crime):
 def test_incidental_words_are_not_the_cases_crimes(text, absent):
     found = case_crimes(text)
     assert not (found & absent), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gang sold converted pistols and assault rifles on the dark web.",
+        "The suspects were dealing in reactivated Kalashnikov rifles.",
+        "Members supplied handguns to criminal groups across the region.",
+        "The network trafficked military-grade rifles from the Balkans.",
+        "They smuggled automatic pistols hidden in car parts.",
+        "The workshop produced converted alarm pistols for sale.",
+    ],
+)
+def test_firearms_named_by_their_kind(text):
+    assert "firearms_trafficking" in crimes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gang burgled homes across the region.",
+        "Members of the group burgle shops at night.",
+        "The suspects were burgling warehouses.",
+    ],
+)
+def test_burgling_is_property_crime(text):
+    assert "property_crime" in crimes(text)
+
+
+def test_pistols_found_in_a_drug_raid_are_not_the_case_s_crime():
+    text = "Police in Spain arrested 3 cocaine traffickers and seized 3 converted pistols."
+    assert case_crimes(text) == {"drug_trafficking"}

@@ -82,13 +82,13 @@ def _kind(keys: tuple[str, ...]) -> str:
 
 _LED = re.compile(
     r"\b(?:led|conducted|headed|directed|initiated|run|spearheaded|carried out) by\b|"
-    r"\bunder the (?:lead|leadership|direction|coordination|authority) of\b|\bleading\b|"
+    r"\bunder the (?:lead|leadership|direction|authority) of\b|\bleading\b|"
     r"\bat the request of\b|\bon (?:the )?(?:initiative|request) of\b",
     re.IGNORECASE,
 )
 _SUPPORTED = re.compile(
-    r"\b(?:supported|coordinated|backed|assisted|helped|facilitated|aided) by\b|"
-    r"\bwith the (?:support|help|assistance|backing|coordination) of\b|\bsupport from\b",
+    r"\b(?:supported|backed|assisted|helped|facilitated|aided) by\b|"
+    r"\bwith the (?:support|help|assistance|backing) of\b|\bsupport from\b",
     re.IGNORECASE,
 )
 _PARTICIPATED = re.compile(
@@ -97,8 +97,14 @@ _PARTICIPATED = re.compile(
     r"\bwith the participation of\b",
     re.IGNORECASE,
 )
+_COORDINATED = re.compile(
+    r"\bcoordinated by\b|\b(?:with|under) the coordination of\b", re.IGNORECASE
+)
+"""Coordination leads when a national body does it and supports when an international one
+does ("coordinated by the Hellenic Police", "coordinated by Eurojust")."""
 _ROLE_CUE = re.compile(
     f"(?P<led>{_LED.pattern})|(?P<supported>{_SUPPORTED.pattern})|"
+    f"(?P<coordinated>{_COORDINATED.pattern})|"
     f"(?P<participated>{_PARTICIPATED.pattern})",
     re.IGNORECASE,
 )
@@ -106,7 +112,8 @@ _ROLE_CUE = re.compile(
 _SUBJECT_VERB = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
-    r"ran|runs|conducted|carried out|coordinated|coordinates|supported|supports|assisted|"
+    r"ran|runs|conducted|carried out|t(?:ook|akes?|aking) the lead|coordinated|coordinates|"
+    r"supported|supports|assisted|"
     r"assists|helped|facilitated|provided|backed|deployed|hosted|organi[sz]ed|took part|"
     r"take part|takes part|participated|participates|joined|contributed|cooperated|worked)\b",
     re.IGNORECASE,
@@ -123,6 +130,10 @@ _VERB_ROLE = {
     "runs": "led",
     "conducted": "led",
     "carried out": "led",
+    "took the lead": "led",
+    "take the lead": "led",
+    "takes the lead": "led",
+    "taking the lead": "led",
     "supported": "supported",
     "supports": "supported",
     "assisted": "supported",
@@ -473,7 +484,8 @@ def _title(words: str) -> str:
 
 
 def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) -> str | None:
-    """The role a cue before an agency gives it ("led by", "with the support of"), also when
+    """The role a cue before an agency gives it ("led by", "with the support of"; or
+    "coordinated", which :func:`_role` resolves by the agency's reach), also when
     other agencies stand between them in one list ("led by A, B and C": all three lead).
     A phrase that opens the sentence ends at its first comma after an agency ("Supported by
     Europol, the Belgian police arrested ..."): the police are not supported."""
@@ -535,11 +547,13 @@ def _verb_after(view: SentenceView, end: int, spans: list[tuple[int, int]]) -> s
 def _role(
     view: SentenceView, start: int, end: int, agency: AgencyEntry, spans: list[tuple[int, int]]
 ) -> str:
+    international = agency.country in ("EU", "INT")
     role = _cue_before(view, start, spans)
+    if role == "coordinated":
+        return "supported" if international else "led"
     if role is not None:
         return role
     verb = _verb_after(view, end, spans)
-    international = agency.country in ("EU", "INT")
     if verb is not None:
         if verb.startswith("coordinat"):
             return "supported" if international else "led"

@@ -118,3 +118,42 @@ def test_a_fronted_phrase_followed_by_a_subject_list_ends_at_its_comma(text, sub
 )
 def test_roles_from_the_words_around_each_agency(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The action was coordinated by the Hellenic Police with the Bulgarian Border Police.",
+            {"Hellenic Police": "led", "Bulgarian Border Police": "participated"},
+        ),
+        (
+            "Under the coordination of the Hellenic Police, officers searched 20 homes.",
+            {"Hellenic Police": "led"},
+        ),
+        (
+            "The action days were coordinated by Europol and the Hellenic Police.",
+            {"Europol": "supported", "Hellenic Police": "led"},
+        ),
+        (
+            "Under the coordination of Eurojust, the Hellenic Police searched 20 homes.",
+            {"Eurojust": "supported", "Hellenic Police": "participated"},
+        ),
+    ],
+)
+def test_coordination_leads_for_a_national_body_and_supports_for_an_international_one(
+    text, expected
+):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hellenic Police took the lead, with the Bulgarian Border Police participating.",
+        "The Hellenic Police, which took the lead, worked with the Bulgarian Border Police.",
+        "The Hellenic Police takes the lead in the joint team with the Bulgarian Border Police.",
+    ],
+)
+def test_taking_the_lead_leads(text):
+    assert roles(text)["Hellenic Police"] == "led"

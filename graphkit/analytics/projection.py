@@ -168,7 +168,7 @@ def filter_graph(graph: GraphData, filters: Filters) -> GraphData:
 
     if filters.countries is not None:
         wanted = {c.upper() for c in filters.countries}
-        keep = _country_scope(nodes, edges, wanted)
+        keep = _country_scope(nodes, _EdgeIndex(edges), wanted)
         nodes = {nid: n for nid, n in nodes.items() if nid in keep}
 
     if filters.labels is not None:
@@ -226,16 +226,31 @@ def _dated(
     return reports_in, ops_out
 
 
+def country_scopes(graph: GraphData) -> dict[str, set[tuple[str, str]]]:
+    """For each Country node's code, the nodes ``Filters(countries={code})`` keeps (see
+    :class:`Filters`), the edges indexed once for all countries."""
+    nodes = {n.id: n for n in graph.nodes}
+    index = _EdgeIndex(graph.edges)
+    codes = sorted(key for label, key in nodes if label == "Country")
+    return {code: _country_scope(nodes, index, {code}) for code in codes}
+
+
+class _EdgeIndex:
+    """Edges by type and each node's successors: what a country's scope is computed from."""
+
+    def __init__(self, edges: list[GraphEdge]) -> None:
+        self.out: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        self.by_type: dict[str, list[GraphEdge]] = defaultdict(list)
+        for e in edges:
+            self.out[e.src].add(e.dst)
+            self.by_type[e.type].append(e)
+
+
 def _country_scope(
-    nodes: Mapping[tuple[str, str], GraphNode], edges: list[GraphEdge], wanted: set[str]
+    nodes: Mapping[tuple[str, str], GraphNode], index: _EdgeIndex, wanted: set[str]
 ) -> set[tuple[str, str]]:
     countries = {nid for nid in nodes if nid[0] == "Country" and nid[1] in wanted}
-    out: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for e in edges:
-        out[e.src].add(e.dst)
-    by_type: dict[str, list[GraphEdge]] = defaultdict(list)
-    for e in edges:
-        by_type[e.type].append(e)
+    out, by_type = index.out, index.by_type
 
     ops = {e.src for e in by_type["CONDUCTED_IN"] if e.dst in countries}
     groups = {e.src for t in ("OPERATED_IN", "ARRESTED_IN") for e in by_type[t]}
@@ -317,23 +332,13 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
         )
     if projection == "full":
         return _full(graph)
-    label, contexts = _CONTEXTS[projection]
+    label = _CONTEXTS[projection][0]
     g = nx.Graph()
     for node in graph.nodes:
         if node.label == label:
             g.add_node(node_id(node.label, node.key), **_node_attrs(node))
-    members: dict[tuple[Any, ...], set[str]] = defaultdict(set)
-    for edge in graph.edges:
-        for etype, side in contexts:
-            if edge.type != etype:
-                continue
-            member, context = (edge.src, edge.dst) if side == "src" else (edge.dst, edge.src)
-            if (projection, etype) in _PER_REPORT:
-                context = (*context, edge.properties.get("report"))
-            if member[0] == label:
-                members[context].add(node_id(*member))
     weights: dict[tuple[str, str], float] = defaultdict(int)
-    for group in members.values():  # a context reached twice (active and arrested) counts once
+    for group in memberships(graph, projection).values():  # a context reached twice counts once
         present = sorted(m for m in group if m in g)
         for a, b in combinations(present, 2):
             weights[(a, b)] += 1
@@ -355,6 +360,29 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
     for (a, b), w in sorted(weights.items()):
         g.add_edge(a, b, weight=w, distance=1.0 / w)
     return g
+
+
+def memberships(
+    graph: GraphData, projection: str
+) -> dict[tuple[Any, ...], dict[str, list[GraphEdge]]]:
+    """The contexts of a projection (an operation, a country, a group; for arrests of persons,
+    a country in one report) and, for each, its members by node id with the relationships
+    that make them members: two members of one context are linked. The view lists these
+    relationships as the evidence of a projected link."""
+    label, contexts = _CONTEXTS[projection]
+    members: dict[tuple[Any, ...], dict[str, list[GraphEdge]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for edge in graph.edges:
+        for etype, side in contexts:
+            if edge.type != etype:
+                continue
+            member, context = (edge.src, edge.dst) if side == "src" else (edge.dst, edge.src)
+            if (projection, etype) in _PER_REPORT:
+                context = (*context, edge.properties.get("report"))
+            if member[0] == label:
+                members[context][node_id(*member)].append(edge)
+    return members
 
 
 # (label projected, [(relationship type, which end is the member)]); the other end is the

@@ -350,7 +350,9 @@ def build_network(
     }
 
     cited = sorted(_cited_reports(all_nodes, all_edges))
-    legend = _legend(node_counts, Counter(e["gk"]["type"] for e in edges), edges, g, ctx)
+    edge_counts = Counter({e["gk"]["type"]: 0 for e in all_edges})  # a reserve's types too
+    edge_counts.update(e["gk"]["type"] for e in edges)
+    legend = _legend(node_counts, edge_counts, edges, g, ctx)
     return NetworkData(
         nodes=nodes,
         edges=edges,
@@ -502,7 +504,8 @@ def _legend(
     ctx: _Context,
 ) -> dict[str, Any]:
     """Node types (shape, colour, count), relationship types (colour, line, count),
-    communities by name, and how sizes and colours were chosen."""
+    communities by name, and how sizes and colours were chosen. Types only in the reserve
+    are listed with a count of 0, so that they can be hidden once expanded into view."""
     return {
         "nodes": [
             {
@@ -514,7 +517,6 @@ def _legend(
                 "count": node_counts[label],
             }
             for label in sorted(node_counts, key=_label_order)
-            if node_counts[label]
         ],
         "edges": [
             {

@@ -187,12 +187,12 @@ def test_hostile_report_runs_nothing_and_shows_literally(browser: Browser, hosti
         "var v = window.graphkitView;"
         "return v.nodes.get().concat(v.edges.get()).every(i => i.title instanceof Element)"
     )
-    labels = browser.js("return window.graphkitView.nodes.map(n => n.label)")
+    labels = browser.js("return Array.from(window.graphkitView.labelText.values())")
     assert any(label.startswith("<script>") for label in labels)
     # the evidence of a relationship, with its report title, as text
     edge = browser.js(
         "var v = window.graphkitView;"
-        "var id = v.edges.getIds({filter: e => e.dashes})[0];"
+        "var id = v.edges.getIds({filter: e => String(e.dashes) === '2,5'})[0];"  # alleged: dotted
         "v.network.selectEdges([id]);"
         "v.network.emit('click', {nodes: [], edges: [id]});"
         "return document.getElementById('gk-details').textContent;"

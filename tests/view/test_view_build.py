@@ -8,7 +8,6 @@ import pytest
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.build import (
     COMMUNITY_COLORS,
-
     NEUTRAL_NODE,
     NetworkData,
     ViewError,

@@ -168,7 +168,7 @@ def filter_graph(graph: GraphData, filters: Filters) -> GraphData:
 
     if filters.countries is not None:
         wanted = {c.upper() for c in filters.countries}
-        keep = _country_scope(nodes, _EdgeIndex(edges), wanted)
+        keep = _country_scope(nodes, edges, wanted)
         nodes = {nid: n for nid, n in nodes.items() if nid in keep}
 
     if filters.labels is not None:
@@ -226,31 +226,16 @@ def _dated(
     return reports_in, ops_out
 
 
-def country_scopes(graph: GraphData) -> dict[str, set[tuple[str, str]]]:
-    """For each Country node's code, the nodes ``Filters(countries={code})`` keeps (see
-    :class:`Filters`), the edges indexed once for all countries."""
-    nodes = {n.id: n for n in graph.nodes}
-    index = _EdgeIndex(graph.edges)
-    codes = sorted(key for label, key in nodes if label == "Country")
-    return {code: _country_scope(nodes, index, {code}) for code in codes}
-
-
-class _EdgeIndex:
-    """Edges by type and each node's successors: what a country's scope is computed from."""
-
-    def __init__(self, edges: list[GraphEdge]) -> None:
-        self.out: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        self.by_type: dict[str, list[GraphEdge]] = defaultdict(list)
-        for e in edges:
-            self.out[e.src].add(e.dst)
-            self.by_type[e.type].append(e)
-
-
 def _country_scope(
-    nodes: Mapping[tuple[str, str], GraphNode], index: _EdgeIndex, wanted: set[str]
+    nodes: Mapping[tuple[str, str], GraphNode], edges: list[GraphEdge], wanted: set[str]
 ) -> set[tuple[str, str]]:
     countries = {nid for nid in nodes if nid[0] == "Country" and nid[1] in wanted}
-    out, by_type = index.out, index.by_type
+    out: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for e in edges:
+        out[e.src].add(e.dst)
+    by_type: dict[str, list[GraphEdge]] = defaultdict(list)
+    for e in edges:
+        by_type[e.type].append(e)
 
     ops = {e.src for e in by_type["CONDUCTED_IN"] if e.dst in countries}
     groups = {e.src for t in ("OPERATED_IN", "ARRESTED_IN") for e in by_type[t]}

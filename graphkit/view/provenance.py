@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit import model
-from graphkit.analytics import display_name
-from graphkit.analytics.projection import country_scopes, date_range, memberships
+from graphkit.analytics import Filters, display_name, filter_graph
+from graphkit.analytics.projection import date_range, memberships
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 
 ReportRow = list[Any]
@@ -153,11 +153,11 @@ def evidence_row(edge: GraphEdge, names: Iterable[str]) -> EvidenceRow:
 
 def node_countries(graph: GraphData) -> dict[str, list[str]]:
     """For each node id (``Label:key``), the countries whose ``--country`` filter keeps it:
-    the page filters by the same rule as the command line (:func:`country_scopes`)."""
+    the page filters by the same rule as the command line (:func:`filter_graph`)."""
     out: dict[str, list[str]] = defaultdict(list)
-    for code, scope in country_scopes(graph).items():
-        for label, key in scope:
-            out[f"{label}:{key}"].append(code)
+    for code in sorted(n.key for n in graph.nodes if n.label == "Country"):
+        for node in filter_graph(graph, Filters(countries={code})).nodes:
+            out[f"{node.label}:{node.key}"].append(code)
     return dict(out)
 
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from test_view_browser import assert_clean, decode_png, settle
-from view_browser import Browser
+from view_browser import Browser, assert_clean, decode_png, settle
 from view_synthetic import synthetic_graph
 
 from graphkit.store.ladybug import LadybugStore
@@ -42,12 +40,6 @@ def rect(browser: Browser, selector: str) -> dict:
 def wait_labels(browser: Browser) -> list:
     browser.js("window.graphkitView.labels = null; window.graphkitView.network.redraw();")
     return browser.wait_for("return window.graphkitView.labels", 10)
-
-
-@pytest.fixture
-def seed_page(seed_store: LadybugStore, tmp_path: Path):
-    view = view_store(seed_store)
-    return view, view.save(tmp_path / "seed.html")
 
 
 def test_labels_in_screen_pixels_biggest_at_fit_all_from_a_zoom_level(

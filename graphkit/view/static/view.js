@@ -684,17 +684,16 @@
     $("gk-dates-text").textContent = days[0] + " to " + days[days.length - 1];
   }
 
+  // For tests and scripts: the slider set to the days from..to (ISO dates, inclusive).
   function setDates(from, to) {
-    // for tests and scripts: the slider positions of the nearest days
-    var index = function (day, last) {
-      var i = days.findIndex(function (d) {
-        return last ? d > day : d >= day;
-      });
-      if (last) return i === -1 ? days.length - 1 : Math.max(0, i - 1);
-      return i === -1 ? days.length - 1 : i;
-    };
-    dateFrom.value = String(index(from, false));
-    dateTo.value = String(index(to, true));
+    var first = days.findIndex(function (day) {
+      return day >= from;
+    });
+    var after = days.findIndex(function (day) {
+      return day > to;
+    });
+    dateFrom.value = String(first === -1 ? days.length - 1 : first);
+    dateTo.value = String(after === -1 ? days.length - 1 : Math.max(0, after - 1));
     showDates();
   }
 

@@ -280,20 +280,7 @@ def build_network(
     size = values.get(str(options.size_by), {})
 
     total = g.number_of_nodes()
-    notice = None
-    if total > options.max_nodes:
-        if distance is not None:
-            ranked = sorted(g, key=lambda n: (distance[n], -size.get(n, 0.0), n))
-            how = "nearest the focus"
-        else:
-            ranked = sorted(g, key=lambda n: (-size.get(n, 0.0), n))
-            how = f"with the highest {options.size_by}"
-        g = g.subgraph(ranked[: options.max_nodes]).copy()
-        notice = (
-            f"Showing {options.max_nodes:,} of {total:,} nodes: those {how}. "
-            "Narrow the view with --focus, --type, --country or --since/--until, "
-            "or raise --max-nodes."
-        )
+    g, notice = _cap(g, options, size, distance)
 
     reserve = _reserve(whole, set(g), options.max_nodes - g.number_of_nodes())
     carried = whole.subgraph([*g, *reserve]).copy() if reserve else g
@@ -319,23 +306,9 @@ def build_network(
         net.add_node(nid, **start.get(nid, {}), **_node_style(nid, carried.nodes[nid], ctx))
 
     if projection == Projection.full:
-        groups = _group_edges(filtered.edges, carried)
-        show_labels = len(groups) <= EDGE_LABELS_UP_TO
-        parallel: Counter[tuple[str, str]] = Counter()
-        for (src, dst, rel_type), members in groups.items():
-            pair = (min(src, dst), max(src, dst))
-            style = _full_edge_style(
-                (src, dst, rel_type), members, carried, ctx, parallel[pair], show_labels
-            )
-            parallel[pair] += 1
-            net.add_edge(src, dst, id=f"e{len(net.edges)}", **style)
+        _add_full_edges(net, filtered, carried, set(g), ctx)
     else:
-        support = projection_support(filtered, projection)
-        weights = [d.get("weight", 1) for _, _, d in g.edges(data=True)]
-        top = max(weights, default=1)
-        for u, v, d in sorted(carried.edges(data=True), key=lambda e: (e[0], e[1])):
-            style = _projected_edge_style(projection, u, v, d, top, carried, ctx, support)
-            net.add_edge(u, v, id=f"e{len(net.edges)}", **style)
+        _add_projected_edges(net, projection, filtered, carried, g, ctx)
 
     net.options = _vis_options(g.number_of_nodes(), len(net.edges), options.seed)
     all_nodes, all_edges, _heading, _height, _width, options_json = net.get_network_data()
@@ -367,6 +340,62 @@ def build_network(
         texts=report_texts(graph, cited),
         reserve=extra,
     )
+
+
+def _cap(
+    g: nx.Graph, options: ViewOptions, size: Mapping[str, float], distance: dict[str, int] | None
+) -> tuple[nx.Graph, str | None]:
+    """At most ``--max-nodes``: those nearest the focus, else the biggest; and a notice
+    saying what was left out and how to see it."""
+    total = g.number_of_nodes()
+    if total <= options.max_nodes:
+        return g, None
+    if distance is not None:
+        ranked = sorted(g, key=lambda n: (distance[n], -size.get(n, 0.0), n))
+        how = "nearest the focus"
+    else:
+        ranked = sorted(g, key=lambda n: (-size.get(n, 0.0), n))
+        how = f"with the highest {options.size_by}"
+    notice = (
+        f"Showing {options.max_nodes:,} of {total:,} nodes: those {how}. "
+        "Narrow the view with --focus, --type, --country or --since/--until, "
+        "or raise --max-nodes."
+    )
+    return g.subgraph(ranked[: options.max_nodes]).copy(), notice
+
+
+def _add_full_edges(
+    net: _Network, filtered: GraphData, carried: nx.Graph, shown: set[str], ctx: _Context
+) -> None:
+    """One edge per (source, target, type) between carried nodes; labels on the edges
+    when few are shown; parallel edges curve apart."""
+    groups = _group_edges(filtered.edges, carried)
+    show_labels = sum(s in shown and d in shown for s, d, _ in groups) <= EDGE_LABELS_UP_TO
+    parallel: Counter[tuple[str, str]] = Counter()
+    for (src, dst, rel_type), members in groups.items():
+        pair = (min(src, dst), max(src, dst))
+        style = _full_edge_style(
+            (src, dst, rel_type), members, carried, ctx, parallel[pair], show_labels
+        )
+        parallel[pair] += 1
+        net.add_edge(src, dst, id=f"e{len(net.edges)}", **style)
+
+
+def _add_projected_edges(
+    net: _Network,
+    projection: str,
+    filtered: GraphData,
+    carried: nx.Graph,
+    g: nx.Graph,
+    ctx: _Context,
+) -> None:
+    """The projection's weighted links between carried nodes, widths relative to the
+    heaviest shown, each with what makes it."""
+    support = projection_support(filtered, projection)
+    top = max((d.get("weight", 1) for _, _, d in g.edges(data=True)), default=1)
+    for u, v, d in sorted(carried.edges(data=True), key=lambda e: (e[0], e[1])):
+        style = _projected_edge_style(projection, u, v, d, top, carried, ctx, support)
+        net.add_edge(u, v, id=f"e{len(net.edges)}", **style)
 
 
 def _node_style(nid: str, attrs: Mapping[str, Any], ctx: _Context) -> dict[str, Any]:

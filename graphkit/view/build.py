@@ -222,7 +222,6 @@ class _Context:
     """What styling a node or an edge needs to know about the whole view."""
 
     options: ViewOptions
-    filtered: GraphData
     by_id: dict[str, GraphNode]
     sizes: dict[str, float]
     values: dict[str, dict[str, float]]
@@ -288,7 +287,6 @@ def build_network(
     community_colors = _community_colors(communities, g) if communities else {}
     ctx = _Context(
         options=options,
-        filtered=filtered,
         by_id={_nid(n): n for n in filtered.nodes},
         sizes={**_reserve_sizes(carried, reserve, options), **size},
         values=values,

@@ -289,6 +289,10 @@ def test_double_click_shows_the_neighbours_carried_beyond_the_view(
     assert "more next to" in browser.js(
         "return document.getElementById('gk-search-status').textContent"
     )
+    names = browser.js(
+        "return Array.from(document.querySelectorAll('#gk-names option'), o => o.value)"
+    )
+    assert "Belgium" in names  # the search box knows the nodes shown by expanding
     browser.driver.find_element(By.ID, "gk-fit").click()  # the mouse off the graph, all in view
     settle(browser)
     shot(browser, artifacts, "expanded.png")

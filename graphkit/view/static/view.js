@@ -773,6 +773,7 @@
     });
     rankLabels();
     applyVisibility();
+    addNames(added);
     var name = meta.nodes.get(id).name;
     $("gk-search-status").textContent = added.length
       ? "Showing " + added.length + " more next to " + name
@@ -833,18 +834,22 @@
 
   var names = $("gk-names");
   var seen = new Set();
-  data.nodes
-    .map(function (node) {
-      return node.gk.name;
-    })
-    .sort()
-    .forEach(function (name) {
-      if (seen.has(name)) return;
-      seen.add(name);
-      var option = el("option");
-      option.value = name;
-      names.appendChild(option);
-    });
+
+  function addNames(items) {
+    items
+      .map(function (node) {
+        return node.gk.name;
+      })
+      .sort()
+      .forEach(function (name) {
+        if (seen.has(name)) return;
+        seen.add(name);
+        var option = el("option");
+        option.value = name;
+        names.appendChild(option);
+      });
+  }
+  addNames(data.nodes);
 
   function findNode(query) {
     var q = String(query).trim().toLowerCase();

@@ -347,17 +347,13 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
     return g
 
 
-def memberships(
-    graph: GraphData, projection: str
-) -> dict[tuple[Any, ...], dict[str, list[GraphEdge]]]:
+def memberships(graph: GraphData, projection: str) -> dict[tuple[Any, ...], dict[str, list[Any]]]:
     """The contexts of a projection (an operation, a country, a group; for arrests of persons,
     a country in one report) and, for each, its members by node id with the relationships
-    that make them members: two members of one context are linked. The view lists these
-    relationships as the evidence of a projected link."""
+    (``GraphEdge``) that make them members: two members of one context are linked. The view
+    lists these relationships as the evidence of a projected link."""
     label, contexts = _CONTEXTS[projection]
-    members: dict[tuple[Any, ...], dict[str, list[GraphEdge]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    members: dict[tuple[Any, ...], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for edge in graph.edges:
         for etype, side in contexts:
             if edge.type != etype:

@@ -490,7 +490,7 @@ def _projected_edge_style(
     }
 
 
-def _unique(edges: Iterable[GraphEdge]) -> list[GraphEdge]:
+def _unique(edges: list[GraphEdge]) -> list[GraphEdge]:
     """Each relationship once, in a stable order (report, sentence)."""
     seen: dict[tuple[Any, ...], GraphEdge] = {}
     for e in edges:

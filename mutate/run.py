@@ -84,6 +84,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_projection_rules.py",
     ),
     "graphkit/view/build.py": ("tests/view/test_view_build.py",),
+    "graphkit/view/provenance.py": ("tests/view/test_view_provenance.py",),
 }
 """Each pure module and the test files that exercise it (and are fast enough to run per
 mutant). A module's mutants see only these tests: a test elsewhere that happens to kill

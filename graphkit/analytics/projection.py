@@ -317,23 +317,13 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
         )
     if projection == "full":
         return _full(graph)
-    label, contexts = _CONTEXTS[projection]
+    label = _CONTEXTS[projection][0]
     g = nx.Graph()
     for node in graph.nodes:
         if node.label == label:
             g.add_node(node_id(node.label, node.key), **_node_attrs(node))
-    members: dict[tuple[Any, ...], set[str]] = defaultdict(set)
-    for edge in graph.edges:
-        for etype, side in contexts:
-            if edge.type != etype:
-                continue
-            member, context = (edge.src, edge.dst) if side == "src" else (edge.dst, edge.src)
-            if (projection, etype) in _PER_REPORT:
-                context = (*context, edge.properties.get("report"))
-            if member[0] == label:
-                members[context].add(node_id(*member))
     weights: dict[tuple[str, str], float] = defaultdict(int)
-    for group in members.values():  # a context reached twice (active and arrested) counts once
+    for group in memberships(graph, projection).values():  # a context reached twice counts once
         present = sorted(m for m in group if m in g)
         for a, b in combinations(present, 2):
             weights[(a, b)] += 1
@@ -355,6 +345,25 @@ def project(graph: GraphData, projection: str = "full") -> nx.Graph:
     for (a, b), w in sorted(weights.items()):
         g.add_edge(a, b, weight=w, distance=1.0 / w)
     return g
+
+
+def memberships(graph: GraphData, projection: str) -> dict[tuple[Any, ...], dict[str, list[Any]]]:
+    """The contexts of a projection (an operation, a country, a group; for arrests of persons,
+    a country in one report) and, for each, its members by node id with the relationships
+    (``GraphEdge``) that make them members: two members of one context are linked. The view
+    lists these relationships as the evidence of a projected link."""
+    label, contexts = _CONTEXTS[projection]
+    members: dict[tuple[Any, ...], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for edge in graph.edges:
+        for etype, side in contexts:
+            if edge.type != etype:
+                continue
+            member, context = (edge.src, edge.dst) if side == "src" else (edge.dst, edge.src)
+            if (projection, etype) in _PER_REPORT:
+                context = (*context, edge.properties.get("report"))
+            if member[0] == label:
+                members[context][node_id(*member)].append(edge)
+    return members
 
 
 # (label projected, [(relationship type, which end is the member)]); the other end is the

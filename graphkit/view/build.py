@@ -29,6 +29,16 @@ from graphkit.analytics.paths import find_entity
 from graphkit.errors import AnalysisError, GraphkitError
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.options import ColorBy, Projection, ViewOptions
+from graphkit.view.provenance import (
+    Support,
+    evidence_row,
+    node_countries,
+    operation_span,
+    projection_support,
+    report_rows,
+    report_texts,
+    spellings,
+)
 
 
 class ViewError(GraphkitError):
@@ -90,6 +100,27 @@ PROJECTION_EDGES: dict[str, tuple[str, str]] = {
 }
 PROJECTION_EDGE_COLOR = "#8c8c8c"
 
+# Line patterns (vis-network ``dashes``: dash, gap, ...) so that types are told apart
+# without colour; types of similar colours (BASED_IN and CONDUCTED_IN, two greens) differ.
+SOLID, LONG_DASH, DASH_DOT, SHORT_DASH = False, [12, 5], [12, 4, 2, 4], [6, 4]
+EDGE_DASHES: dict[str, Any] = {
+    "PARTICIPATED_IN": SOLID,
+    "TARGETED": SOLID,
+    "ARRESTED_IN": SOLID,
+    "DESCRIBES": SOLID,
+    "SEIZED": LONG_DASH,
+    "COOPERATED_WITH": LONG_DASH,
+    "CONDUCTED_IN": LONG_DASH,
+    "CALLED": LONG_DASH,
+    "BASED_IN": DASH_DOT,
+    "OPERATED_IN": DASH_DOT,
+    "MET": DASH_DOT,
+    "MEMBER_OF": SHORT_DASH,
+    "ASSOCIATED_WITH": SHORT_DASH,
+}
+ALLEGED_DASHES = [2, 5]
+"""Alleged relationships are dotted, whatever their type (their colour still tells it)."""
+
 # What a node's tooltip lists, in this order (the key is shown separately).
 TOOLTIP_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Report": ("title", "published", "source"),
@@ -103,11 +134,12 @@ TOOLTIP_PROPERTIES: dict[str, tuple[str, ...]] = {
 
 LABEL_CHARS = 40
 EDGE_LABELS_UP_TO = 60  # draw relationship types on edges in small views only
-EVIDENCE_PER_EDGE = 8
 IMPROVED_LAYOUT_UP_TO = 150  # vis-network's Kamada-Kawai start is slow beyond this
 LAYOUT_BUDGET_MS = 5000  # the browser stops refining the layout after this long
 LEAF_LAYOUT_FROM = 1000  # above this many nodes, leaves sit out the layout (see view.js)
-REPORTS_PER_NODE = 5
+LABELS = {"minPx": 11, "maxPx": 16, "allFromScale": 0.75}
+"""Node labels, drawn by the page in screen pixels (11 to 16 by size): at lower zooms the
+biggest nodes first, skipping labels that would overlap; from ``allFromScale`` on, all."""
 
 
 # --------------------------------------------------------------------------------------
@@ -117,18 +149,26 @@ REPORTS_PER_NODE = 5
 
 @dataclass
 class NetworkData:
-    """Everything the page embeds: vis nodes and edges (with ``gk`` metadata) and options."""
+    """Everything the page embeds: vis nodes and edges (with ``gk`` metadata) and options.
+
+    ``reserve`` holds the nodes and edges carried beyond those shown (the neighbourhood a
+    double-click expands into); ``texts`` the full text of the reports cited.
+    """
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     options: dict[str, Any]
     legend: dict[str, Any]
-    reports: dict[str, list[str | None]]
+    reports: dict[str, list[Any]]
     title: str
     subtitle: str
     notice: str | None = None
     total_nodes: int = 0
     measures: dict[str, dict[str, float]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    reserve: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {"nodes": [], "edges": []}
+    )
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -137,9 +177,12 @@ class NetworkData:
             "notice": self.notice,
             "nodes": self.nodes,
             "edges": self.edges,
+            "reserve": self.reserve,
             "options": self.options,
             "legend": self.legend,
             "reports": self.reports,
+            "texts": self.texts,
+            "labels": LABELS,
             "layoutBudgetMs": LAYOUT_BUDGET_MS,
             "layoutLeaves": len(self.nodes) > LEAF_LAYOUT_FROM,
             "stats": {
@@ -174,6 +217,19 @@ class _Network(Network):
         self.node_ids = _Ids()
 
 
+@dataclass
+class _Context:
+    """What styling a node or an edge needs to know about the whole view."""
+
+    options: ViewOptions
+    by_id: dict[str, GraphNode]
+    sizes: dict[str, float]
+    values: dict[str, dict[str, float]]
+    communities: dict[str, Any]
+    community_colors: dict[Any, str]
+    countries: dict[str, list[str]]
+
+
 # --------------------------------------------------------------------------------------
 # Building
 # --------------------------------------------------------------------------------------
@@ -194,7 +250,7 @@ def build_network(
         raise ViewError("--hops must be 0 or more")
     if options.max_nodes < 1:
         raise ViewError("--max-nodes must be at least 1")
-    report_info = _report_info(graph, reports)
+    report_info = report_rows(graph, reports)
     filtered = filter_graph(
         graph,
         Filters(
@@ -208,6 +264,7 @@ def build_network(
     g = project(filtered, projection)
     if labels is not None:
         g = g.subgraph([n for n, a in g.nodes(data=True) if a["label"] in labels]).copy()
+    whole = g
 
     distance: dict[str, int] | None = None
     if options.focus:
@@ -222,135 +279,267 @@ def build_network(
     size = values.get(str(options.size_by), {})
 
     total = g.number_of_nodes()
-    notice = None
-    if total > options.max_nodes:
-        if distance is not None:
-            ranked = sorted(g, key=lambda n: (distance[n], -size.get(n, 0.0), n))
-            how = "nearest the focus"
-        else:
-            ranked = sorted(g, key=lambda n: (-size.get(n, 0.0), n))
-            how = f"with the highest {options.size_by}"
-        g = g.subgraph(ranked[: options.max_nodes]).copy()
-        notice = (
-            f"Showing {options.max_nodes:,} of {total:,} nodes: those {how}. "
-            "Narrow the view with --focus, --type, --country or --since/--until, "
-            "or raise --max-nodes."
-        )
+    g, notice = _cap(g, options, size, distance)
 
-    net = _Network()
-    by_id = {_nid(n): n for n in filtered.nodes}
+    reserve = _reserve(whole, set(g), options.max_nodes - g.number_of_nodes())
+    carried = whole.subgraph([*g, *reserve]).copy() if reserve else g
     communities = values.get("community", {})
     community_colors = _community_colors(communities, g) if communities else {}
+    ctx = _Context(
+        options=options,
+        by_id={_nid(n): n for n in filtered.nodes},
+        sizes={**_reserve_sizes(carried, reserve, options), **size},
+        values=values,
+        communities=communities,
+        community_colors=community_colors,
+        countries=node_countries(filtered),
+    )
+
+    net = _Network()
     node_counts: Counter[str] = Counter()
-    ordered = sorted(g, key=lambda n: (_label_order(g.nodes[n]["label"]), n))
-    start = _initial_positions(ordered, options.seed)
+    ordered = sorted(carried, key=lambda n: (_label_order(carried.nodes[n]["label"]), n))
+    start = _initial_positions([n for n in ordered if n in g], options.seed)
     for nid in ordered:
-        attrs = g.nodes[nid]
-        label = attrs["label"]
-        node_counts[label] += 1
-        shape, color = NODE_STYLES.get(label, ("dot", NEUTRAL_NODE))
-        if communities:
-            color = community_colors.get(communities.get(nid), NEUTRAL_NODE)
-        name = str(attrs.get("name") or display_name(by_id[nid]))
-        measures = [[m, _format_measure(values[m].get(nid))] for m in wanted if m in values]
-        net.add_node(
-            nid,
-            label=_shorten(name),
-            shape=shape,
-            color=color,
-            value=_finite(size.get(nid, 0.0)),
-            **start.get(nid, {}),
-            gk={
-                "type": label,
-                "name": name,
-                "key": attrs["key"],
-                "props": _node_properties(label, by_id.get(nid), name),
-                "measures": measures,
-                "reports": _node_reports(by_id.get(nid)),
-            },
-        )
+        node_counts[carried.nodes[nid]["label"]] += nid in g
+        net.add_node(nid, **start.get(nid, {}), **_node_style(nid, carried.nodes[nid], ctx))
 
-    edge_counts: Counter[str] = Counter()
     if projection == Projection.full:
-        groups = _group_edges(filtered.edges, g)
-        show_labels = len(groups) <= EDGE_LABELS_UP_TO
-        parallel: Counter[tuple[str, str]] = Counter()
-        for (src, dst, rel_type), members in groups.items():
-            edge_counts[rel_type] += 1
-            pair = (min(src, dst), max(src, dst))
-            k = parallel[pair]
-            parallel[pair] += 1
-            alleged = all(e.properties.get("certainty") == "alleged" for e in members)
-            extra = _edge_extra(rel_type, members)
-            net.add_edge(
-                src,
-                dst,
-                id=f"e{len(net.edges)}",
-                color=EDGE_COLORS.get(rel_type, PROJECTION_EDGE_COLOR),
-                dashes=alleged,
-                width=min(1 + 0.75 * (len(members) - 1), 5),
-                arrows={"to": {"enabled": rel_type not in UNDIRECTED_TYPES, "scaleFactor": 0.5}},
-                smooth=_smooth(k),
-                label=(rel_type + (f" ({extra})" if extra else "")) if show_labels else None,
-                gk={
-                    "type": rel_type,
-                    "from": g.nodes[src]["name"],
-                    "to": g.nodes[dst]["name"],
-                    "alleged": alleged,
-                    "props": _edge_properties(members),
-                    "evidence": [
-                        [
-                            str(e.properties.get("report") or ""),
-                            str(e.properties.get("evidence") or ""),
-                            str(e.properties.get("certainty") or "reported"),
-                        ]
-                        for e in members[:EVIDENCE_PER_EDGE]
-                    ],
-                    "more": max(0, len(members) - EVIDENCE_PER_EDGE),
-                },
-            )
+        _add_full_edges(net, filtered, carried, set(g), ctx)
     else:
-        rel_type, meaning = PROJECTION_EDGES[projection]
-        weights = [d.get("weight", 1) for _, _, d in g.edges(data=True)]
-        top = max(weights, default=1)
-        for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
-            edge_counts[rel_type] += 1
-            w = d.get("weight", 1)
-            net.add_edge(
-                u,
-                v,
-                id=f"e{len(net.edges)}",
-                color=PROJECTION_EDGE_COLOR,
-                width=1 + 5 * (w / top if top else 0),
-                arrows={"to": {"enabled": False}},
-                smooth=False,
-                gk={
-                    "type": rel_type,
-                    "from": g.nodes[u]["name"],
-                    "to": g.nodes[v]["name"],
-                    "alleged": False,
-                    "props": [["weight", f"{w:g} ({meaning})"]],
-                    "evidence": [],
-                    "more": 0,
-                },
-            )
+        _add_projected_edges(net, projection, filtered, carried, g, ctx)
 
-    net.options = _vis_options(len(net.nodes), len(net.edges), options.seed)
-    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
-    for edge in edges:
+    net.options = _vis_options(g.number_of_nodes(), len(net.edges), options.seed)
+    all_nodes, all_edges, _heading, _height, _width, options_json = net.get_network_data()
+    for edge in all_edges:
         if edge.get("label") is None:
             edge.pop("label", None)
+    nodes = [n for n in all_nodes if n["id"] in g]
+    edges = [e for e in all_edges if e["from"] in g and e["to"] in g]
+    extra = {
+        "nodes": [n for n in all_nodes if n["id"] not in g],
+        "edges": [e for e in all_edges if not (e["from"] in g and e["to"] in g)],
+    }
 
-    used_reports = {r for n in nodes for r in n["gk"]["reports"]["keys"]} | {
+    cited = sorted(_cited_reports(all_nodes, all_edges))
+    edge_counts = Counter({e["gk"]["type"]: 0 for e in all_edges})  # a reserve's types too
+    edge_counts.update(e["gk"]["type"] for e in edges)
+    legend = _legend(node_counts, edge_counts, edges, g, ctx)
+    return NetworkData(
+        nodes=nodes,
+        edges=edges,
+        options=json.loads(options_json),
+        legend=legend,
+        reports={k: report_info[k] for k in cited if k in report_info},
+        title=options.title or "graphkit view",
+        subtitle=_describe(options, len(nodes), len(edges)),
+        notice=notice,
+        total_nodes=total,
+        measures={m: dict(v) for m, v in values.items()},
+        texts=report_texts(graph, cited),
+        reserve=extra,
+    )
+
+
+def _cap(
+    g: nx.Graph, options: ViewOptions, size: Mapping[str, float], distance: dict[str, int] | None
+) -> tuple[nx.Graph, str | None]:
+    """At most ``--max-nodes``: those nearest the focus, else the biggest; and a notice
+    saying what was left out and how to see it."""
+    total = g.number_of_nodes()
+    if total <= options.max_nodes:
+        return g, None
+    if distance is not None:
+        ranked = sorted(g, key=lambda n: (distance[n], -size.get(n, 0.0), n))
+        how = "nearest the focus"
+    else:
+        ranked = sorted(g, key=lambda n: (-size.get(n, 0.0), n))
+        how = f"with the highest {options.size_by}"
+    notice = (
+        f"Showing {options.max_nodes:,} of {total:,} nodes: those {how}. "
+        "Narrow the view with --focus, --type, --country or --since/--until, "
+        "or raise --max-nodes."
+    )
+    return g.subgraph(ranked[: options.max_nodes]).copy(), notice
+
+
+def _add_full_edges(
+    net: _Network, filtered: GraphData, carried: nx.Graph, shown: set[str], ctx: _Context
+) -> None:
+    """One edge per (source, target, type) between carried nodes; labels on the edges
+    when few are shown; parallel edges curve apart."""
+    groups = _group_edges(filtered.edges, carried)
+    show_labels = sum(s in shown and d in shown for s, d, _ in groups) <= EDGE_LABELS_UP_TO
+    parallel: Counter[tuple[str, str]] = Counter()
+    for (src, dst, rel_type), members in groups.items():
+        pair = (min(src, dst), max(src, dst))
+        style = _full_edge_style(
+            (src, dst, rel_type), members, carried, ctx, parallel[pair], show_labels
+        )
+        parallel[pair] += 1
+        net.add_edge(src, dst, id=f"e{len(net.edges)}", **style)
+
+
+def _add_projected_edges(
+    net: _Network,
+    projection: str,
+    filtered: GraphData,
+    carried: nx.Graph,
+    g: nx.Graph,
+    ctx: _Context,
+) -> None:
+    """The projection's weighted links between carried nodes, widths relative to the
+    heaviest shown, each with what makes it."""
+    support = projection_support(filtered, projection)
+    top = max((d.get("weight", 1) for _, _, d in g.edges(data=True)), default=1)
+    for u, v, d in sorted(carried.edges(data=True), key=lambda e: (e[0], e[1])):
+        style = _projected_edge_style(projection, u, v, d, top, carried, ctx, support)
+        net.add_edge(u, v, id=f"e{len(net.edges)}", **style)
+
+
+def _node_style(nid: str, attrs: Mapping[str, Any], ctx: _Context) -> dict[str, Any]:
+    """The vis attributes and ``gk`` metadata (what the panel and filters read) of a node."""
+    label = attrs["label"]
+    shape, color = NODE_STYLES.get(label, ("dot", NEUTRAL_NODE))
+    if ctx.communities:
+        color = ctx.community_colors.get(ctx.communities.get(nid), NEUTRAL_NODE)
+    node = ctx.by_id.get(nid)
+    name = str(attrs.get("name") or display_name(node))
+    measures = [[m, _format_measure(v.get(nid))] for m, v in ctx.values.items() if nid in v]
+    return {
+        "label": _shorten(name),
+        "shape": shape,
+        "color": color,
+        "value": _finite(ctx.sizes.get(nid, 0.0)),
+        "gk": {
+            "type": label,
+            "name": name,
+            "key": attrs["key"],
+            "props": _node_properties(label, node, name),
+            "measures": measures,
+            "reports": _node_reports(node),
+            "span": _node_span(node),
+            "countries": ctx.countries.get(nid, []),
+        },
+    }
+
+
+def _full_edge_style(
+    key: tuple[str, str, str],
+    members: list[GraphEdge],
+    g: nx.Graph,
+    ctx: _Context,
+    k: int,
+    show_label: bool,
+) -> dict[str, Any]:
+    """One drawn relationship (all its sources grouped): style, evidence and metadata."""
+    src, dst, rel_type = key
+    alleged = all(e.properties.get("certainty") == "alleged" for e in members)
+    extra = _edge_extra(rel_type, members)
+    names = [*_spellings_of(src, g, ctx), *_spellings_of(dst, g, ctx)]
+    return {
+        "color": EDGE_COLORS.get(rel_type, PROJECTION_EDGE_COLOR),
+        "dashes": ALLEGED_DASHES if alleged else EDGE_DASHES.get(rel_type, SOLID),
+        "width": min(1 + 0.75 * (len(members) - 1), 5),
+        "arrows": {"to": {"enabled": rel_type not in UNDIRECTED_TYPES, "scaleFactor": 0.5}},
+        "smooth": _smooth(k),
+        "label": (rel_type + (f" ({extra})" if extra else "")) if show_label else None,
+        "gk": {
+            "type": rel_type,
+            "from": g.nodes[src]["name"],
+            "to": g.nodes[dst]["name"],
+            "alleged": alleged,
+            "props": _edge_properties(members),
+            "evidence": [evidence_row(e, names) for e in members],
+            "contexts": [],
+        },
+    }
+
+
+def _projected_edge_style(
+    projection: str,
+    u: str,
+    v: str,
+    d: Mapping[str, Any],
+    top: float,
+    g: nx.Graph,
+    ctx: _Context,
+    support: Mapping[tuple[str, str], Support],
+) -> dict[str, Any]:
+    """A projected link (two agencies that WORKED_WITH each other...) with what makes it:
+    the shared operations, countries or groups, and the relationships behind them."""
+    rel_type, meaning = PROJECTION_EDGES[projection]
+    w = d.get("weight", 1)
+    why = support.get((min(u, v), max(u, v)), Support())
+    names = [*_spellings_of(u, g, ctx), *_spellings_of(v, g, ctx)]
+    for context in why.contexts:
+        names.extend(_spellings_of(context, g, ctx))
+    return {
+        "color": PROJECTION_EDGE_COLOR,
+        "width": 1 + 5 * (min(w, top) / top if top else 0),
+        "arrows": {"to": {"enabled": False}},
+        "smooth": False,
+        "gk": {
+            "type": rel_type,
+            "from": g.nodes[u]["name"],
+            "to": g.nodes[v]["name"],
+            "alleged": False,
+            "props": [["weight", f"{w:g} ({meaning})"]],
+            "evidence": [evidence_row(e, names) for e in _unique(why.edges)],
+            "contexts": sorted(_context_name(c, ctx) for c in why.contexts),
+        },
+    }
+
+
+def _unique(edges: list[GraphEdge]) -> list[GraphEdge]:
+    """Each relationship once, in a stable order (report, sentence)."""
+    seen: dict[tuple[Any, ...], GraphEdge] = {}
+    for e in edges:
+        seen.setdefault((e.type, e.src, e.dst, e.properties.get("report")), e)
+    return sorted(
+        seen.values(),
+        key=lambda e: (
+            str(e.properties.get("report")),
+            e.properties.get("evidence_start") or 0,
+            e.type,
+            e.src,
+            e.dst,
+        ),
+    )
+
+
+def _context_name(nid: str, ctx: _Context) -> str:
+    node = ctx.by_id.get(nid)
+    return f"{node.label}: {display_name(node)}" if node is not None else nid
+
+
+def _spellings_of(nid: str, g: nx.Graph, ctx: _Context) -> list[str]:
+    shown = g.nodes[nid]["name"] if nid in g else ""
+    return spellings(ctx.by_id.get(nid), shown)
+
+
+def _cited_reports(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> set[str]:
+    return {r for n in nodes for r in n["gk"]["reports"]["keys"]} | {
         ev[0] for e in edges for ev in e["gk"]["evidence"]
     }
-    legend = {
+
+
+def _legend(
+    node_counts: Counter[str],
+    edge_counts: Counter[str],
+    edges: list[dict[str, Any]],
+    g: nx.Graph,
+    ctx: _Context,
+) -> dict[str, Any]:
+    """Node types (shape, colour, count), relationship types (colour, line, count),
+    communities by name, and how sizes and colours were chosen. Types only in the reserve
+    are listed with a count of 0, so that they can be hidden once expanded into view."""
+    return {
         "nodes": [
             {
                 "type": label,
                 "shape": NODE_STYLES.get(label, ("dot", NEUTRAL_NODE))[0],
                 "color": NEUTRAL_NODE
-                if communities
+                if ctx.communities
                 else NODE_STYLES.get(label, ("dot", NEUTRAL_NODE))[1],
                 "count": node_counts[label],
             }
@@ -360,27 +549,37 @@ def build_network(
             {
                 "type": rel_type,
                 "color": EDGE_COLORS.get(rel_type, PROJECTION_EDGE_COLOR),
+                "dashes": EDGE_DASHES.get(rel_type, SOLID),
                 "count": n,
             }
             for rel_type, n in sorted(edge_counts.items())
         ],
         "alleged": any(e["gk"]["alleged"] for e in edges),
-        "communities": _community_legend(communities, community_colors, g),
-        "sizeBy": str(options.size_by),
-        "colorBy": str(options.color_by),
+        "alleged_dashes": ALLEGED_DASHES,
+        "communities": _community_legend(ctx.communities, ctx.community_colors, g),
+        "sizeBy": str(ctx.options.size_by),
+        "colorBy": str(ctx.options.color_by),
     }
-    return NetworkData(
-        nodes=nodes,
-        edges=edges,
-        options=json.loads(options_json),
-        legend=legend,
-        reports={k: report_info[k] for k in sorted(used_reports) if k in report_info},
-        title=options.title or "graphkit view",
-        subtitle=_describe(options, len(nodes), len(edges)),
-        notice=notice,
-        total_nodes=total,
-        measures={m: dict(v) for m, v in values.items()},
-    )
+
+
+def _reserve(whole: nx.Graph, shown: set[str], room: int) -> list[str]:
+    """The nodes carried beyond those shown, nearest first (ring by ring, then by id), at
+    most ``room``: a double-click on a node shows those next to it."""
+    if room <= 0 or len(shown) >= whole.number_of_nodes():
+        return []
+    distance = _bfs(whole, sorted(shown), room)
+    outside = sorted((d, n) for n, d in distance.items() if n not in shown)
+    return [n for _, n in outside[:room]]
+
+
+def _reserve_sizes(carried: nx.Graph, reserve: list[str], options: ViewOptions) -> dict[str, float]:
+    """Sizes of the reserve nodes, measured on everything carried (the shown nodes keep
+    their sizes, measured on what is shown)."""
+    if not reserve:
+        return {}
+    measure = str(options.size_by)
+    values = _measures(carried, [measure], options.seed).get(measure, {})
+    return {n: values.get(n, 0.0) for n in reserve}
 
 
 def _check_labels(labels: Iterable[str] | None) -> set[str] | None:
@@ -405,18 +604,6 @@ def _nid(node: GraphNode) -> str:
 def _label_order(label: str) -> int:
     order = list(NODE_STYLES)
     return order.index(label) if label in order else len(order)
-
-
-def _report_info(
-    graph: GraphData, reports: Mapping[str, Mapping[str, Any]] | None
-) -> dict[str, list[str | None]]:
-    info: dict[str, list[str | None]] = {}
-    for node in graph.nodes:
-        if node.label == "Report":
-            info[node.key] = [node.properties.get("title"), node.properties.get("published")]
-    for key, row in (reports or {}).items():
-        info[key] = [row.get("title"), row.get("published")]
-    return info
 
 
 def _find_focus(g: nx.Graph, focus: str) -> list[str]:
@@ -494,8 +681,17 @@ def _node_properties(label: str, node: GraphNode | None, shown: str) -> list[lis
 
 
 def _node_reports(node: GraphNode | None) -> dict[str, Any]:
+    """Every report that mentions the node (the panel lists them all)."""
     keys = [] if node is None else list(node.properties.get("reports") or ())
-    return {"keys": keys[:REPORTS_PER_NODE], "total": len(keys)}
+    return {"keys": keys, "total": len(keys)}
+
+
+def _node_span(node: GraphNode | None) -> list[str] | None:
+    """An operation's own dates, which the page's date filter uses before its reports'."""
+    if node is None or node.label != "Operation":
+        return None
+    span = operation_span(node)
+    return list(span) if span else None
 
 
 def _group_edges(
@@ -565,13 +761,25 @@ def _community_legend(
         return None
     sizes = Counter(communities[n] for n in g if n in communities)
     rows = [
-        {"name": f"community {i + 1}", "color": colors[c], "count": sizes[c]}
-        for i, c in enumerate(colors)
+        {
+            "name": f"around {_best_connected(g, communities, c)}",
+            "color": colors[c],
+            "count": sizes[c],
+        }
+        for c in colors
     ]
     rest = sum(n for c, n in sizes.items() if c not in colors)
     if rest:
         rows.append({"name": "smaller communities", "color": NEUTRAL_NODE, "count": rest})
     return rows
+
+
+def _best_connected(g: nx.Graph, communities: Mapping[str, Any], community: Any) -> str:
+    """The name of a community's member with the most neighbours (ties: by name): a
+    community is easier to talk about as "around Europol" than as "community 3"."""
+    members = [n for n in g if communities.get(n) == community]
+    best = min(members, key=lambda n: (-g.degree(n), str(g.nodes[n].get("name") or n), n))
+    return str(g.nodes[best].get("name") or best)
 
 
 def _initial_positions(nodes: list[str], seed: int) -> dict[str, dict[str, float]]:

@@ -10,6 +10,7 @@ from view_browser import Browser, available
 
 from graphkit.facts import FactsDocument
 from graphkit.store.ladybug import LadybugStore
+from graphkit.view import View, view_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "facts" / "seed.json"
@@ -37,6 +38,13 @@ def seed_store(tmp_path: Path) -> Iterator[LadybugStore]:
     store.write(FactsDocument.read(SEED))
     yield store
     store.close()
+
+
+@pytest.fixture
+def seed_page(seed_store: LadybugStore, tmp_path: Path) -> tuple[View, Path]:
+    """The seed store's whole view, saved as a page."""
+    view = view_store(seed_store)
+    return view, view.save(tmp_path / "seed.html")
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,13 @@ One browser serves the session. Every page load is checked for requests leaving
 
 from __future__ import annotations
 
-import struct
-import time
-import zlib
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from view_browser import Browser, PageLog
+from view_browser import Browser, assert_clean, decode_png, settle
 from view_hostile import AGENCY, GROUP, NAMES, OPERATION, PERSON, S1, S2, TITLE, hostile_document
 from view_synthetic import synthetic_graph
 
@@ -25,11 +22,6 @@ from graphkit.view import ViewOptions, build_view, view_store
 EUROPOL = "Agency:agency:eu:europol"
 
 
-def assert_clean(log: PageLog) -> None:
-    assert log.outside == [], f"requests left file://: {log.outside}"
-    assert log.errors == [], f"console errors: {log.errors}"
-
-
 def counts(browser: Browser) -> dict:
     return browser.js(
         "var v = window.graphkitView; return {nodes: v.nodes.length, edges: v.edges.length,"
@@ -37,12 +29,6 @@ def counts(browser: Browser) -> dict:
         " drawnEdges: Object.keys(v.network.body.edges).length, errors: v.errors,"
         " physics: v.network.physics.options.enabled}"
     )
-
-
-@pytest.fixture
-def seed_page(seed_store: LadybugStore, tmp_path: Path):
-    view = view_store(seed_store)
-    return view, view.save(tmp_path / "seed.html")
 
 
 @pytest.fixture
@@ -187,12 +173,12 @@ def test_hostile_report_runs_nothing_and_shows_literally(browser: Browser, hosti
         "var v = window.graphkitView;"
         "return v.nodes.get().concat(v.edges.get()).every(i => i.title instanceof Element)"
     )
-    labels = browser.js("return window.graphkitView.nodes.map(n => n.label)")
+    labels = browser.js("return Array.from(window.graphkitView.labelText.values())")
     assert any(label.startswith("<script>") for label in labels)
     # the evidence of a relationship, with its report title, as text
     edge = browser.js(
         "var v = window.graphkitView;"
-        "var id = v.edges.getIds({filter: e => e.dashes})[0];"
+        "var id = v.edges.getIds({filter: e => String(e.dashes) === '2,5'})[0];"  # alleged: dotted
         "v.network.selectEdges([id]);"
         "v.network.emit('click', {nodes: [], edges: [id]});"
         "return document.getElementById('gk-details').textContent;"
@@ -225,20 +211,6 @@ def test_hostile_report_runs_nothing_and_shows_literally(browser: Browser, hosti
     assert browser.js(pwned) == "undefined"
     assert browser.js("return document.querySelectorAll('script').length") == 3
     assert_clean(browser.more_log())
-
-
-def settle(browser: Browser) -> None:
-    """Wait until the camera stops moving (a search focuses its node with an animation)."""
-    browser.wait_for("return !window.graphkitView.animating", 10)
-    view = "var n = window.graphkitView.network; return [n.getViewPosition(), n.getScale()]"
-    last, deadline = None, time.monotonic() + 10
-    while time.monotonic() < deadline:
-        now = browser.js(view)
-        if now == last:
-            return
-        last = now
-        time.sleep(0.1)
-    raise TimeoutError("the camera never stopped moving")
 
 
 def hover(browser: Browser, node_id: str) -> str:
@@ -331,61 +303,6 @@ def test_screenshot_is_not_blank(browser: Browser, seed_page, artifacts: Path) -
     drawn = sum(1 for p in graph if p != background)
     assert drawn / len(graph) > 0.02, "the graph area is (nearly) blank"
     assert len(set(graph)) > 20  # node colours, edges, labels
-
-
-def decode_png(data: bytes) -> tuple[int, int, bytes]:
-    """Width, height and RGB bytes (row by row) of a PNG screenshot: with Pillow when
-    installed, else a tiny reader (8-bit RGB/RGBA, not interlaced: what Chromium writes)."""
-    try:
-        from PIL import Image
-    except ImportError:
-        return _decode_png(data)
-    import io
-
-    image = Image.open(io.BytesIO(data)).convert("RGB")
-    return image.size[0], image.size[1], image.tobytes()
-
-
-def _decode_png(data: bytes) -> tuple[int, int, bytes]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, header = 8, b"", None
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    assert header is not None
-    width, height, depth, color, _, _, interlace = header
-    assert depth == 8 and color in (2, 6) and interlace == 0
-    bpp = 3 if color == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    out, previous = bytearray(), bytearray(stride)
-    for y in range(height):
-        kind = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = previous[i]
-            c = previous[i - bpp] if i >= bpp else 0
-            if kind == 1:
-                line[i] = (line[i] + a) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + b) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (a + b) // 2) & 0xFF
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
-                line[i] = (line[i] + pred) & 0xFF
-        for x in range(width):
-            out += line[x * bpp : x * bpp + 3]
-        previous = line
-    return width, height, bytes(out)
 
 
 def test_a_1500_node_view_stabilises(browser: Browser, tmp_path: Path) -> None:

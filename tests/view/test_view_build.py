@@ -8,7 +8,6 @@ import pytest
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.build import (
     COMMUNITY_COLORS,
-    EVIDENCE_PER_EDGE,
     NEUTRAL_NODE,
     NetworkData,
     ViewError,
@@ -115,6 +114,8 @@ def test_nodes_in_type_order_with_their_style_name_and_tooltip():
         ],
         "measures": [["degree", "7"]],
         "reports": {"keys": ["r1", "r2"], "total": 2},
+        "span": ["2023-04-01", "2023-04-01"],  # its own dates, for the page's date filter
+        "countries": ["ES"],  # kept by --country ES: the page's country filter
     }
     seizure = next(n for n in data.nodes if n["gk"]["type"] == "Seizure")
     assert seizure["gk"]["name"] == "2.5 kg cocaine"  # a display name when there is no name
@@ -128,10 +129,10 @@ def test_nodes_in_type_order_with_their_style_name_and_tooltip():
     assert policia["gk"]["reports"] == {"keys": [], "total": 0}
 
 
-def test_a_node_lists_at_most_five_reports_and_counts_them_all():
+def test_a_node_lists_every_report():
     graph = GraphData([GraphNode("Country", "ES", {"reports": [f"r{i}" for i in range(7)]})])
     (node,) = build_network(graph, ViewOptions()).nodes
-    assert node["gk"]["reports"] == {"keys": ["r0", "r1", "r2", "r3", "r4"], "total": 7}
+    assert node["gk"]["reports"] == {"keys": [f"r{i}" for i in range(7)], "total": 7}
     assert node["gk"]["name"] == "ES"  # no name: the display name is the key
 
 
@@ -153,11 +154,11 @@ def test_edges_one_per_pair_and_type_with_evidence_roles_counts_and_style():
     (c,) = coop
     assert (c["from"], c["to"]) == ("Agency:es:policia", "Agency:eu:europol")
     assert c["arrows"] == {"to": {"enabled": False, "scaleFactor": 0.5}}
-    assert c["dashes"] is False and c["gk"]["alleged"] is False  # one of two is reported
-    # reported evidence first, then alleged; by report within each
+    assert c["dashes"] == [12, 5] and c["gk"]["alleged"] is False  # one of two is reported
+    # reported evidence first, then alleged; by report within each (no offsets given)
     assert c["gk"]["evidence"] == [
-        ["r1", "COOPERATED_WITH in r1", "reported"],
-        ["r2", "COOPERATED_WITH in r2", "alleged"],
+        ["r1", "COOPERATED_WITH in r1", "reported", None, None, []],
+        ["r2", "COOPERATED_WITH in r2", "alleged", None, None, []],
     ]
     assert c["width"] == 1.75 and c["label"] == "COOPERATED_WITH"
     lead = next(e for e in edges["PARTICIPATED_IN"] if e["from"] == "Agency:es:policia")
@@ -170,26 +171,25 @@ def test_edges_one_per_pair_and_type_with_evidence_roles_counts_and_style():
     assert arrested["gk"]["props"] == [["count", "12"]]
     assert arrested["color"] == "#e15759"
     targeted = edges["TARGETED"][0]
-    assert targeted["dashes"] is True and targeted["gk"]["alleged"] is True
-    assert targeted["gk"]["evidence"] == [["r1", "TARGETED in r1", "alleged"]]
+    assert targeted["dashes"] == [2, 5] and targeted["gk"]["alleged"] is True  # dotted
+    assert targeted["gk"]["evidence"] == [["r1", "TARGETED in r1", "alleged", None, None, []]]
     assert edges["SEIZED"][0]["label"] == "SEIZED"
     assert "label" in edges["SEIZED"][0]
     assert [e["id"] for e in data.edges] == [f"e{i}" for i in range(len(data.edges))]
     assert data.legend["alleged"] is True
 
 
-def test_evidence_rows_are_capped_and_the_rest_counted():
+def test_every_evidence_row_is_kept():
     graph = GraphData(
         [GraphNode("Country", "ES"), GraphNode("CriminalGroup", "g")],
         [edge("OPERATED_IN", ("CriminalGroup", "g"), SPAIN, report=f"r{i}") for i in range(11)],
     )
     (e,) = build_network(graph, ViewOptions()).edges
-    assert len(e["gk"]["evidence"]) == EVIDENCE_PER_EDGE == 8
-    assert e["gk"]["more"] == 3
+    assert [ev[0] for ev in e["gk"]["evidence"]] == sorted(f"r{i}" for i in range(11))
     assert e["width"] == 5  # 1 + 0.75 * 10, capped at 5
     graph.edges[:] = graph.edges[:6]
     (e,) = build_network(graph, ViewOptions()).edges
-    assert e["gk"]["more"] == 0 and e["width"] == 1 + 0.75 * 5
+    assert e["width"] == 1 + 0.75 * 5
 
 
 def test_evidence_fields_missing_from_a_relationship_read_as_empty_and_reported():
@@ -198,8 +198,8 @@ def test_evidence_fields_missing_from_a_relationship_read_as_empty_and_reported(
         [GraphEdge("OPERATED_IN", ("CriminalGroup", "g"), SPAIN, {})],
     )
     (e,) = build_network(graph, ViewOptions()).edges
-    assert e["gk"]["evidence"] == [["", "", "reported"]]
-    assert e["dashes"] is False
+    assert e["gk"]["evidence"] == [["", "", "reported", None, None, []]]
+    assert e["dashes"] == [12, 4, 2, 4]  # OPERATED_IN: dash-dot
 
 
 def test_edge_labels_only_on_small_views():
@@ -246,10 +246,20 @@ def test_legend_counts_and_reports_used():
         "SEIZED": 1,
         "TARGETED": 1,
     }
-    assert data.legend["edges"][0] == {"type": "ARRESTED_IN", "color": "#e15759", "count": 1}
+    assert data.legend["edges"][0] == {
+        "type": "ARRESTED_IN",
+        "color": "#e15759",
+        "dashes": False,
+        "count": 1,
+    }
     assert (data.legend["sizeBy"], data.legend["colorBy"]) == ("degree", "type")
     assert data.legend["communities"] is None
-    assert data.reports == {"r1": ["Ring dismantled", "2023-05-02"], "r2": ["Second", "2023-06-01"]}
+    # title, published, and the days of the operations they describe (the date filter)
+    op_days = ["2023-04-01", "2023-04-01"]
+    assert data.reports == {
+        "r1": ["Ring dismantled", "2023-05-02", *op_days],
+        "r2": ["Second", "2023-06-01", *op_days],
+    }
     assert (data.title, data.notice, data.total_nodes) == ("graphkit view", None, 8)
     assert data.subtitle == "8 nodes, 9 relationships · size: degree"
     assert data.measures["degree"]["Operation:op1"] == 7
@@ -258,7 +268,10 @@ def test_legend_counts_and_reports_used():
 def test_reports_given_win_over_report_nodes_and_only_used_ones_are_listed():
     reports = {"r1": {"title": "From the store", "published": "2024-01-01"}, "r9": {}}
     data = build_network(small(), ViewOptions(title="Mine"), reports)
-    assert data.reports == {"r1": ["From the store", "2024-01-01"], "r2": ["Second", "2023-06-01"]}
+    assert data.reports == {
+        "r1": ["From the store", "2024-01-01", "2023-04-01", "2023-04-01"],
+        "r2": ["Second", "2023-06-01", "2023-04-01", "2023-04-01"],
+    }
     assert data.title == "Mine"
 
 
@@ -268,7 +281,15 @@ def test_a_projection_draws_weighted_undirected_links():
     (e,) = data.edges
     assert e["gk"]["type"] == "WORKED_WITH"
     assert e["gk"]["props"] == [["weight", "1 (operations together (or reports of cooperation))"]]
-    assert (e["gk"]["alleged"], e["gk"]["evidence"], e["gk"]["more"]) == (False, [], 0)
+    assert e["gk"]["alleged"] is False
+    assert e["gk"]["contexts"] == ["Operation: Operation Kestrel"]  # what makes the link
+    assert [ev[:3] for ev in e["gk"]["evidence"]] == [
+        ["r1", "COOPERATED_WITH in r1", "reported"],
+        ["r1", "PARTICIPATED_IN in r1", "reported"],
+        ["r1", "PARTICIPATED_IN in r1", "reported"],
+        ["r2", "COOPERATED_WITH in r2", "alleged"],
+        ["r2", "PARTICIPATED_IN in r2", "reported"],
+    ]
     assert e["width"] == 6 and e["smooth"] is False and e["color"] == "#8c8c8c"
     assert e["arrows"] == {"to": {"enabled": False}}
     assert data.subtitle == "2 nodes, 1 relationships · projection: agencies · size: degree"
@@ -396,7 +417,7 @@ def test_the_cap_with_a_focus_keeps_the_nearest():
 def test_colour_by_community():
     data = build_network(small(), ViewOptions(color_by=ColorBy.community))
     rows = data.legend["communities"]
-    assert rows and rows[0]["name"] == "community 1"
+    assert rows and rows[0]["name"] == "around Operation Kestrel"  # its best-connected member
     assert sum(r["count"] for r in rows) == 8
     assert {n["color"] for n in data.nodes} <= {r["color"] for r in rows}
     assert all(r["color"] == NEUTRAL_NODE for r in data.legend["nodes"])
@@ -417,14 +438,14 @@ def test_community_colours_go_to_the_biggest_first_and_the_rest_are_grey():
     assert list(colors) == list(range(13, 1, -1))
     assert list(colors.values()) == list(COMMUNITY_COLORS)
     rows = _community_legend(communities, colors, g)
-    assert rows[0] == {"name": "community 1", "color": COMMUNITY_COLORS[0], "count": 14}
+    assert rows[0] == {"name": "around 13-0", "color": COMMUNITY_COLORS[0], "count": 14}
     assert rows[-1] == {"name": "smaller communities", "color": NEUTRAL_NODE, "count": 3}
     assert len(rows) == 13
     ties = _community_colors({"a": "y", "b": "x"}, nx.Graph([("a", "b")]))
     assert list(ties) == ["x", "y"]
     assert _community_legend({}, {}, g) is None
     few = _community_legend({"a": 0}, {0: "#000"}, nx.Graph([("a", "b")]))
-    assert few == [{"name": "community 1", "color": "#000", "count": 1}]
+    assert few == [{"name": "around a", "color": "#000", "count": 1}]
 
 
 def test_size_by_a_measure():
@@ -757,7 +778,9 @@ def test_a_projection_legend_and_edges():
         edge("PARTICIPATED_IN", POLICIA, op2, role="lead"),
     ]
     data = build_network(graph, ViewOptions(projection=Projection.agencies))
-    assert data.legend["edges"] == [{"type": "WORKED_WITH", "color": "#8c8c8c", "count": 3}]
+    assert data.legend["edges"] == [
+        {"type": "WORKED_WITH", "color": "#8c8c8c", "dashes": False, "count": 3}
+    ]
     assert [e["id"] for e in data.edges] == ["e0", "e1", "e2"]
     names = {"Agency:es:policia": "Policía Nacional", "Agency:eu:europol": "Europol"}
     names["Agency:fr:pj"] = "PJ"
@@ -776,7 +799,7 @@ def test_reports_named_only_in_evidence_are_listed():
         [edge("OPERATED_IN", ("CriminalGroup", "g"), SPAIN, report="r7")],
     )
     data = build_network(graph, ViewOptions(), {"r7": {"title": "Seven", "published": None}})
-    assert data.reports == {"r7": ["Seven", None]}
+    assert data.reports == {"r7": ["Seven", None, None, None]}  # no date: no days
 
 
 def test_a_relationship_type_without_a_colour_is_grey():
@@ -786,7 +809,9 @@ def test_a_relationship_type_without_a_colour_is_grey():
     )
     data = build_network(graph, ViewOptions())
     assert [e["color"] for e in data.edges] == ["#8c8c8c"]
-    assert data.legend["edges"] == [{"type": "SMUGGLED_TO", "color": "#8c8c8c", "count": 1}]
+    assert data.legend["edges"] == [
+        {"type": "SMUGGLED_TO", "color": "#8c8c8c", "dashes": False, "count": 1}
+    ]
 
 
 def test_whole_measures_print_whole():

@@ -83,7 +83,7 @@ def test_view_options(db: Path, work: Path) -> None:
     assert {n["gk"]["type"] for n in data["nodes"]} == {"Agency", "Operation"}
     assert "Europol" in {n["gk"]["name"] for n in data["nodes"]}
     assert data["legend"]["communities"] and data["legend"]["sizeBy"] == "pagerank"
-    assert not any(e["dashes"] for e in data["edges"])
+    assert not any(e["gk"]["alleged"] for e in data["edges"])
     result = graphkit(
         "view", "-o", str(out), "--projection", "countries", "--country", "be", db=db, cwd=work
     )

@@ -28,7 +28,7 @@ from graphkit.view import (
     show,
     view_store,
 )
-from graphkit.view.build import ViewError, build_network
+from graphkit.view.build import ALLEGED_DASHES, ViewError, build_network
 from graphkit.view.page import script_json, vis_assets
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "facts" / "seed.json"
@@ -146,7 +146,7 @@ def test_hostile_report_text_never_reaches_the_markup(hostile_store) -> None:
     evidence = {ev[1] for e in data["edges"] for ev in e["gk"]["evidence"]}
     assert set(SENTENCES) <= evidence
     assert TITLE in {r[0] for r in data["reports"].values()}
-    alleged = {e["gk"]["type"] for e in data["edges"] if e["dashes"]}
+    alleged = {e["gk"]["type"] for e in data["edges"] if e["dashes"] == ALLEGED_DASHES}
     assert alleged == {"TARGETED", "OPERATED_IN"}
 
 
@@ -221,20 +221,20 @@ def test_seed_view_shows_every_entity_with_its_style(seed_store) -> None:
     edge_colors = {e["gk"]["type"]: e["color"] for e in data.edges}
     assert len(set(edge_colors.values())) == len(edge_colors)
     # every relationship of the store is behind some drawn edge, with its evidence
-    drawn = sum(len(e["gk"]["evidence"]) + e["gk"]["more"] for e in data.edges)
+    drawn = sum(len(e["gk"]["evidence"]) for e in data.edges)
     assert drawn == len(graph.edges)
     assert data.legend["sizeBy"] == "degree"
     assert all(n["value"] == data.measures["degree"][n["id"]] for n in data.nodes)
 
 
-def test_alleged_relationships_are_dashed_and_certainty_reported_drops_them(seed_store) -> None:
+def test_alleged_relationships_are_dotted_and_certainty_reported_drops_them(seed_store) -> None:
     graph = seed_store.read_graph()
     alleged = [e for e in graph.edges if e.properties["certainty"] == "alleged"]
     assert alleged
     data = build_network(graph, ViewOptions())
-    assert any(e["dashes"] for e in data.edges) and data.legend["alleged"]
+    assert any(e["dashes"] == ALLEGED_DASHES for e in data.edges) and data.legend["alleged"]
     reported = build_network(graph, ViewOptions(certainty="reported"))
-    assert not any(e["dashes"] for e in reported.edges)
+    assert not any(e["dashes"] == ALLEGED_DASHES for e in reported.edges)
     assert not reported.legend["alleged"]
 
 

@@ -1,4 +1,5 @@
-"""Headless Chromium for the view tests and the view benchmark, driven with Selenium.
+"""Headless Chromium for the view tests and the view benchmark, driven with Selenium (and
+the checks the browser tests share: a clean load, a still camera, a PNG's pixels).
 
 The browser is Debian's ``chromium`` with its ``chromium-driver``, both named by path so
 that Selenium Manager never runs (it would try to download a browser or a driver), and
@@ -13,8 +14,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import struct
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,3 +130,77 @@ class Browser:
             self.driver.quit()
         finally:
             shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def assert_clean(log: PageLog) -> None:
+    assert log.outside == [], f"requests left file://: {log.outside}"
+    assert log.errors == [], f"console errors: {log.errors}"
+
+
+def settle(browser: Browser) -> None:
+    """Wait until the camera stops moving (a search focuses its node with an animation)."""
+    browser.wait_for("return !window.graphkitView.animating", 10)
+    view = "var n = window.graphkitView.network; return [n.getViewPosition(), n.getScale()]"
+    last, deadline = None, time.monotonic() + 10
+    while time.monotonic() < deadline:
+        now = browser.js(view)
+        if now == last:
+            return
+        last = now
+        time.sleep(0.1)
+    raise TimeoutError("the camera never stopped moving")
+
+
+def decode_png(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and RGB bytes (row by row) of a PNG screenshot: with Pillow when
+    installed, else a tiny reader (8-bit RGB/RGBA, not interlaced: what Chromium writes)."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return _decode_png(data)
+    import io
+
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    return image.size[0], image.size[1], image.tobytes()
+
+
+def _decode_png(data: bytes) -> tuple[int, int, bytes]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    assert header is not None
+    width, height, depth, color, _, _, interlace = header
+    assert depth == 8 and color in (2, 6) and interlace == 0
+    bpp = 3 if color == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    out, previous = bytearray(), bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = previous[i]
+            c = previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 0xFF
+        for x in range(width):
+            out += line[x * bpp : x * bpp + 3]
+        previous = line
+    return width, height, bytes(out)

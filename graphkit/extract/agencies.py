@@ -88,7 +88,8 @@ _LED = re.compile(
 )
 _SUPPORTED = re.compile(
     r"\b(?:supported|backed|assisted|helped|facilitated|aided) by\b|"
-    r"\bwith the (?:support|help|assistance|backing) of\b|\bsupport from\b",
+    r"\bwith the (?:support|help|assistance|backing) of\b|"
+    r"\b(?:support|help|assistance|backing)\s+(?:was\s+)?(?:provided\s+)?from\b",
     re.IGNORECASE,
 )
 _PARTICIPATED = re.compile(
@@ -113,6 +114,7 @@ _SUBJECT_VERB = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
     r"ran|runs|conducted|carried out|t(?:ook|akes?|aking) the lead|coordinated|coordinates|"
+    r"investigated|investigates|"
     r"supported|supports|assisted|"
     r"assists|helped|facilitated|provided|backed|deployed|hosted|organi[sz]ed|took part|"
     r"take part|takes part|participated|participates|joined|contributed|cooperated|worked)\b",
@@ -148,8 +150,9 @@ _VERB_ROLE = {
     "organized": "supported",
 }
 """The role a verb gives the agency that is its subject; any other listed verb ("took part",
-"joined") makes a participant. "Coordinated" leads for a national body and supports for an
-international one (Europol and Eurojust coordinate what national forces lead)."""
+"joined") makes a participant. "Coordinated" and "investigated" lead for a national body and
+support for an international one (Europol and Eurojust coordinate and analyse what national
+forces lead)."""
 _LIST_GAP = re.compile(r"^\s*(?:,|and|as well as|&|the|as|well|\s)*$", re.IGNORECASE)
 
 
@@ -555,7 +558,7 @@ def _role(
         return role
     verb = _verb_after(view, end, spans)
     if verb is not None:
-        if verb.startswith("coordinat"):
+        if verb.startswith(("coordinat", "investigat")):
             return "supported" if international else "led"
         return _VERB_ROLE.get(verb, "participated")
     return "supported" if international else "participated"

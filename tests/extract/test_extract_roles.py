@@ -157,3 +157,25 @@ def test_coordination_leads_for_a_national_body_and_supports_for_an_internationa
 )
 def test_taking_the_lead_leads(text):
     assert roles(text)["Hellenic Police"] == "led"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The Hellenic Police investigated the case, with assistance from Europol.",
+            {"Hellenic Police": "led", "Europol": "supported"},
+        ),
+        (
+            "The Hellenic Police and the Bulgarian Border Police investigated the network, "
+            "with help from Eurojust.",
+            {"Hellenic Police": "led", "Bulgarian Border Police": "led", "Eurojust": "supported"},
+        ),
+        (
+            "Europol investigated the seized phones, with support from the Hellenic Police.",
+            {"Europol": "supported", "Hellenic Police": "supported"},
+        ),
+    ],
+)
+def test_who_investigated_and_who_gave_assistance(text, expected):
+    assert roles(text) == expected

@@ -434,6 +434,15 @@ _RESTATED = re.compile(
 )
 
 
+_CLAUSE_AFTER_OBJECTS = re.compile(
+    r";|\b(?:and|then|before|after|while)\s+(?:also\s+|later\s+)?(?:arrested|detained|"
+    r"searched|identified|charged|raided|questioned|interviewed|held)\b",
+    re.IGNORECASE,
+)
+"""Where the things a seizure verb governs end: "intercepted 12 pistols ... and arrested
+Novak and four associates" counts no associates among the seizures."""
+
+
 def _in_sentence(view: SentenceView, listed: bool = False) -> list[SeizureMention]:
     """The seizures one sentence states; ``listed``: the whole line is an item of a list
     headed by a seizure ("Seized:" then "• 20 kg of cocaine")."""
@@ -452,9 +461,9 @@ def _in_sentence(view: SentenceView, listed: bool = False) -> list[SeizureMentio
             found = _item_from_context(found, before, out)
         if found is None:
             opened = [c for c in cues if c <= s]  # cue ends are sentence offsets
-            in_list = (bool(opened) and ";" not in text[max(opened) : s]) or any(
-                lo <= s < hi for lo, hi, _ in spans
-            )
+            in_list = (
+                bool(opened) and not _CLAUSE_AFTER_OBJECTS.search(text, max(opened), s)
+            ) or any(lo <= s < hi for lo, hi, _ in spans)
             found = _count(view, num, before, after, in_list)
         if (
             found is None
@@ -508,8 +517,8 @@ _ALONG = re.compile(r"\b(?:along with|together with|as well as|in addition to)\b
 _OBJECT_END = re.compile(
     r"[;:]|\.(?!\d)|\s[–—-]\s|\b(?:during|when|after|before|while|whereas|which|who|whose|where|"
     r"belonging|hidden|destined|intended|worth|valued|from|following|thanks|because|"
-    r"in the course of|and (?:arrested|detained|searched|identified)|but|according|"
-    r"said|says)\b"
+    r"in the course of|and (?:then |also |later )?(?:arrested|detained|searched|identified)|"
+    r"but|according|said|says)\b"
     r"|\bin\s+(?:the\s+)?(?=[A-Z])|\b(?:at|on)\s+(?:the\s+)?(?=[A-Z])",
 )
 _FRAME = re.compile(

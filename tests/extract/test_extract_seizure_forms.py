@@ -383,3 +383,22 @@ def test_a_figure_told_twice_is_one_seizure():
 )
 def test_a_headline_figure_and_the_body_s(text, expected):
     assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Officers intercepted 12 pistols at the port and arrested Novak and four associates.",
+            [("pistols", 12, None)],
+        ),
+        ("Police seized 3 cars and then arrested 4 drivers.", [("cars", 3, None)]),
+        ("Customs seized 2 boats and also detained 5 crew members.", [("boats", 2, None)]),
+        (
+            "Police seized 3 cars, 2 boats and 4 trailers.",
+            [("cars", 3, None), ("boats", 2, None), ("trailers", 4, None)],
+        ),
+    ],
+)
+def test_a_new_clause_with_its_own_verb_ends_the_seized_things(text, expected):
+    assert seized(text) == expected

@@ -102,7 +102,9 @@ class LadybugDialect(Dialect):
         return f"CAST({expr} AS {prop.type.value})"
 
     def union(self, a: str, b: str) -> str:
-        return f"list_sort(list_distinct(list_concat({a}, {b})))"
+        # no list_sort: sorting a hub's list of thousands of report keys at every batch
+        # was a cost that grew with the store; lists are read back sorted (tidy_properties)
+        return f"list_distinct(list_concat({a}, {b}))"
 
     def contains(self, items: str, item: str) -> str:
         return f"list_contains({items}, {item})"

@@ -439,7 +439,10 @@ def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
 
 
 REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
-EXISTING_REPORTS = f"MATCH (n:Report) WHERE n.key IN $keys RETURN n.key, n.{FACTS_PROPERTY.name}"
+EXISTING_REPORTS = (
+    f"UNWIND $keys AS k MATCH (n:Report {{key: k}}) RETURN n.key, n.{FACTS_PROPERTY.name}"
+)
+"""Key lookups, not a scan of every stored report (``WHERE n.key IN $keys`` scanned them)."""
 
 
 def take_back(

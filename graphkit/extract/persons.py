@@ -43,14 +43,32 @@ class PersonMention:
     arrested: bool
 
 
+_GROUP_ROLE = re.compile(
+    r"\b(?:led by|headed by|run by|leader|ringleader|head of|boss|mastermind|organi[sz]er|"
+    r"members? of)\b",
+    re.IGNORECASE,
+)
+"""A name with its age where the sentence gives its role in the group ("the group, led by
+Jan Kos, 41, ...") is a suspect even when the arrest is told elsewhere."""
+
+
 def find_persons(analysis: Analysis) -> list[PersonMention]:
+    """Suspects named with their age: in a sentence about arrests or charges, where the
+    sentence gives their role in the group, or where another sentence about arrests or
+    charges names them again by surname ("... arrested Kos and four associates")."""
     out: dict[str, PersonMention] = {}
+    cued = [
+        v for v in analysis.sentences if v.has_prefix(_CONTEXT_PREFIXES) and _CONTEXT.search(v.text)
+    ]
+    cued_ids = {id(v) for v in cued}  # SentenceView compares by value: by identity here
     for view in analysis.sentences:
-        if not view.has_prefix(_CONTEXT_PREFIXES) or not _CONTEXT.search(view.text):
-            continue
+        in_context = id(view) in cued_ids
         for m in _PERSON.finditer(view.text):
             name = m.group("name")
             if name.split()[0] in _NOT_NAMES or name in out:
+                continue
+            later = _named_again(name, cued)
+            if not (in_context or later is not None or _GROUP_ROLE.search(view.text)):
                 continue
             countries = {
                 x.entry.value
@@ -60,11 +78,21 @@ def find_persons(analysis: Analysis) -> list[PersonMention]:
                     view.text[max(0, view.local(x.char_start) - 12) : view.local(x.char_start)]
                 )
             }
+            told = [v.text for v in (view, later) if v is not None and id(v) in cued_ids]
             out[name] = PersonMention(
                 name,
                 int(m.group("age")),
                 view,
                 next(iter(countries)) if len(countries) == 1 else None,
-                bool(re.search(r"\b(?:arrest\w*|detained)\b", view.text, re.IGNORECASE)),
+                any(_ARRESTED.search(text) for text in told),
             )
     return list(out.values())
+
+
+_ARRESTED = re.compile(r"\b(?:arrest\w*|detained)\b", re.IGNORECASE)
+
+
+def _named_again(name: str, cued: list[SentenceView]) -> SentenceView | None:
+    """The first sentence about arrests or charges that names the person by surname."""
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    return next((v for v in cued if surname.search(v.text)), None)

@@ -18,10 +18,12 @@ from typing import Any
 from graphkit import model
 from graphkit.analytics import Filters, display_name, filter_graph
 from graphkit.analytics.projection import date_range, memberships
+from graphkit.model import readable_date
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 
 ReportRow = list[Any]
-"""``[title, published, first day, last day]`` of a report; the days bound the dates of the
+"""``[title, published, first day, last day]`` of a report, its date as people write it;
+the days bound the dates of the
 operations it describes (else its published date), ``None`` when it cannot be placed."""
 
 EvidenceRow = list[Any]
@@ -53,6 +55,8 @@ def report_rows(
     for key, row in rows.items():
         span = spans.get(key) or date_range(row[1])
         row.extend(span or (None, None))
+        if row[1]:
+            row[1] = readable_date(row[1])  # "7 Apr", never a raw partial date ("--04-07")
     return rows
 
 

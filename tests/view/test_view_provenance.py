@@ -65,9 +65,9 @@ def test_reports_are_dated_by_their_operations_else_their_publication():
     graph.nodes.append(GraphNode("Report", "r3", {"title": "Third", "published": "2022-03"}))
     graph.nodes.append(GraphNode("Report", "r4", {"title": "No date", "published": "--04-07"}))
     rows = report_rows(graph)
-    assert rows["r1"] == ["Ring dismantled", "2023-05-02", "2023-04-01", "2023-04-01"]
-    assert rows["r3"] == ["Third", "2022-03", "2022-03-01", "2022-03-31"]
-    assert rows["r4"] == ["No date", "--04-07", None, None]  # no year: cannot be placed
+    assert rows["r1"] == ["Ring dismantled", "2 May 2023", "2023-04-01", "2023-04-01"]
+    assert rows["r3"] == ["Third", "Mar 2022", "2022-03-01", "2022-03-31"]
+    assert rows["r4"] == ["No date", "7 Apr", None, None]  # no year: cannot be placed
 
 
 def test_report_texts_are_embedded_for_the_reports_cited(tmp_path: Path):

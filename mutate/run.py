@@ -57,6 +57,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_operations.py",
         f"{_EXTRACT}test_extract_operation_forms.py",
     ),
+    "graphkit/extract/persons.py": (f"{_EXTRACT}test_extract_persons.py",),
     "graphkit/extract/seizures.py": (
         f"{_EXTRACT}test_extract_seizures.py",
         f"{_EXTRACT}test_extract_seizure_forms.py",

@@ -62,13 +62,12 @@ def find_persons(analysis: Analysis) -> list[PersonMention]:
     ]
     cued_ids = {id(v) for v in cued}  # SentenceView compares by value: by identity here
     for view in analysis.sentences:
-        in_context = id(view) in cued_ids
         for m in _PERSON.finditer(view.text):
             name = m.group("name")
             if name.split()[0] in _NOT_NAMES or name in out:
                 continue
-            later = _named_again(name, cued)
-            if not (in_context or later is not None or _GROUP_ROLE.search(view.text)):
+            told = view if id(view) in cued_ids else _named_again(name, cued)
+            if told is None and not _GROUP_ROLE.search(view.text):
                 continue
             countries = {
                 x.entry.value
@@ -78,13 +77,12 @@ def find_persons(analysis: Analysis) -> list[PersonMention]:
                     view.text[max(0, view.local(x.char_start) - 12) : view.local(x.char_start)]
                 )
             }
-            told = [v.text for v in (view, later) if v is not None and id(v) in cued_ids]
             out[name] = PersonMention(
                 name,
                 int(m.group("age")),
                 view,
                 next(iter(countries)) if len(countries) == 1 else None,
-                any(_ARRESTED.search(text) for text in told),
+                told is not None and bool(_ARRESTED.search(told.text)),
             )
     return list(out.values())
 

@@ -49,3 +49,39 @@ def test_a_suspect_named_for_their_role_or_named_again_where_the_arrest_is_told(
 )
 def test_officials_quoted_with_their_age_are_not_suspects(text):
     assert persons(text) == []
+
+
+def mention(text: str):
+    (found,) = find_persons(analyse(text))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("Anna Lind, 33, was arrested in Sweden.", "SE"),
+        ("Anna Lind, 33, from Sweden, was arrested in Norway.", "NO"),  # "from": not where
+        ("Anna Lind, 33, was arrested in Stockholm.", None),  # a city is not a country here
+        ("Anna Lind, 33, was arrested in Sweden and in Norway.", None),  # two: neither
+        ("Anna Lind, 33, was arrested.", None),
+    ],
+)
+def test_the_country_a_suspect_was_arrested_in(text, country):
+    assert mention(text).country == country
+
+
+def test_the_mention_keeps_its_own_sentence_and_the_first_of_two():
+    text = "The ring was run by Anna Lind, 33, of Oslo. Anna Lind, 33, was arrested in Sweden."
+    found = mention(text)
+    assert found.sentence.text == "The ring was run by Anna Lind, 33, of Oslo."
+    assert found.arrested is True  # the arrest is told where she is named again
+
+
+def test_a_three_word_name_is_found_again_by_its_surname():
+    text = "John Michael Smith, 45, bought the guns. Officers arrested Smith in Spain."
+    assert persons(text) == [("John Michael Smith", 45, True)]
+
+
+def test_every_suspect_of_a_sentence_after_one_that_is_no_name():
+    text = "Police Officer Jan Kos, 45, and Anna Lind, 33, were arrested."
+    assert [p[0] for p in persons(text)] == ["Anna Lind"]

@@ -173,7 +173,6 @@ def _lower_codenames(view: SentenceView) -> list[re.Match[str]]:
         m
         for m in _LOWER_CODENAME.finditer(view.text)
         if m.start("name") not in named
-        and len(m.group("name").split()[0]) > 1
         and m.group("name").split()[0].lower() not in _NOT_LOWER_NAMES
     ]
 

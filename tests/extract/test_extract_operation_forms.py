@@ -248,6 +248,11 @@ def test_the_largest_count_wins_and_the_first_on_a_tie():
         ("Under operation Limes, police arrested nine people.", ["Operation Limes"]),
         ("Police arrested nine people under operazione Vento Freddo.", ["Operation Vento Freddo"]),
         ("Nine people were held in operation Nightfall Blue.", ["Operation Nightfall Blue"]),
+        ("Nine people were held in operation X.", ["Operation X"]),
+        (
+            "As part of Project Harbour, police ran operation Nightfall.",
+            ["Operation Nightfall", "Project Harbour"],  # the operation first, then its frame
+        ),
     ],
 )
 def test_a_name_after_a_lower_case_operation(text, expected):
@@ -262,6 +267,8 @@ def test_a_name_after_a_lower_case_operation(text, expected):
         "Police arrested nine people in an operation Monday.",
         "In the operation Guardia Civil officers arrested nine people.",
         "During the operation Spain and France exchanged data.",
+        "Police arrested nine people in the operation EMPACT supported.",
+        "During the operation I saw nine arrests.",
     ],
 )
 def test_words_after_a_lower_case_operation_that_are_no_name(text):

@@ -85,3 +85,13 @@ def test_a_three_word_name_is_found_again_by_its_surname():
 def test_every_suspect_of_a_sentence_after_one_that_is_no_name():
     text = "Police Officer Jan Kos, 45, and Anna Lind, 33, were arrested."
     assert [p[0] for p in persons(text)] == ["Anna Lind"]
+
+
+def test_the_arrest_is_read_in_the_sentence_that_names_the_suspect():
+    text = "Investigators charged Lind's brother. Anna Lind, 33, was arrested in Sweden."
+    assert persons(text) == [("Anna Lind", 33, True)]
+
+
+def test_a_name_that_is_no_suspect_does_not_hide_the_next_one():
+    text = "Jan Kos, 45, and Anna Lind, 33, met in Oslo. Police later arrested Lind."
+    assert persons(text) == [("Anna Lind", 33, True)]

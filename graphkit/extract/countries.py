@@ -251,16 +251,24 @@ def _authority_role(view: SentenceView, pos: int) -> Role:
 
 
 def _in_a_name(view: SentenceView, m: Match) -> bool:
-    """A country name that opens a longer proper name: "the US Federal Trade Commission"
-    (a body we do not know is still not a place). Headlines are in title case, so they
-    are left alone, and so is a name after a preposition ("in Spain Police arrested")."""
+    """A country name inside a longer proper name: "the US Federal Trade Commission",
+    "Assistant U.S. Attorneys" (a body we do not know is still not a place). Headlines are
+    in title case, so they are left alone, and so is a name after a preposition ("in Spain
+    Police arrested")."""
     toks = view.tokens
     if view.headline or m.end >= len(toks):
         return False
     nxt = toks[m.end]
     if not (nxt.is_word and nxt.is_capitalised) or nxt.key in ("and", "or", "as"):
         return False
-    return m.start == 0 or toks[m.start - 1].key in ("the", "a", "an", ",")
+    if m.start == 0 or toks[m.start - 1].key in ("the", "a", "an", ","):
+        return True
+    prev = toks[m.start - 1]  # "Assistant U.S. Attorneys": inside a title
+    return prev.is_word and prev.is_capitalised and prev.key not in _PREPOSITIONS
+
+
+_PREPOSITIONS = word_set("in at on from to into across throughout within for by of near via")
+"""Capitalised at a sentence's start, they open no name: "In Spain Police arrested ..."."""
 
 
 def _dateline(view: SentenceView, m: Match) -> bool:

@@ -157,6 +157,25 @@ def test_a_country_used_as_an_attribute_is_not_a_place():
     assert "BJ" not in found and "MX" not in found and "NG" not in found
 
 
+@pytest.mark.parametrize(
+    "text,iso2",
+    [
+        ("Assistant U.S. Attorneys are prosecuting the case against them.", "US"),
+        ("Acting US Attorney Jane Roe announced the charges.", "US"),
+        ("Senior Spain Correspondent Ana Gil reported the raids.", "ES"),
+    ],
+)
+def test_a_country_inside_a_title_is_not_a_place(text, iso2):
+    assert Role.PLACE not in roles(text).get(iso2, set())
+
+
+@pytest.mark.parametrize(
+    "text", ["In Spain Police arrested five men.", "Across Spain Police raided 20 homes."]
+)
+def test_a_country_after_a_capitalised_preposition_is_still_a_place(text):
+    assert Role.PLACE in roles(text)["ES"]
+
+
 def test_a_list_after_one_preposition_makes_every_member_a_place():
     text = "Raids took place in Austria, the Czech Republic, Bosnia Herzegovina and Niger."
     assert places(text) == {"AT", "CZ", "BA", "NE"}

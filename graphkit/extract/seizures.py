@@ -517,8 +517,8 @@ _ALONG = re.compile(r"\b(?:along with|together with|as well as|in addition to)\b
 _OBJECT_END = re.compile(
     r"[;:]|\.(?!\d)|\s[–—-]\s|\b(?:during|when|after|before|while|whereas|which|who|whose|where|"
     r"belonging|hidden|destined|intended|worth|valued|from|following|thanks|because|"
-    r"in the course of|and (?:then |also |later )?(?:arrested|detained|searched|identified)|"
-    r"but|according|said|says)\b"
+    r"in the course of|and (?:then |also |later )?(?:arrested|detained|searched|identified|"
+    rf"{_OBJECT_VERB})|but|according|said|says)\b"
     r"|\bin\s+(?:the\s+)?(?=[A-Z])|\b(?:at|on)\s+(?:the\s+)?(?=[A-Z])",
 )
 _FRAME = re.compile(

@@ -402,3 +402,19 @@ def test_a_headline_figure_and_the_body_s(text, expected):
 )
 def test_a_new_clause_with_its_own_verb_ends_the_seized_things(text, expected):
     assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Authorities froze bank accounts and seized real estate and cash.",
+            ["bank accounts", "real estate", "cash"],
+        ),
+        ("Police seized cocaine and confiscated 3 cars.", ["cars", "cocaine"]),
+        ("Customs intercepted heroin and then recovered gold bars.", ["heroin", "gold bars"]),
+    ],
+)
+def test_a_second_seizure_verb_starts_a_list_of_its_own(text, expected):
+    """ "froze X and seized Y": Y is not "seized Y"."""
+    assert [i for i, _, _ in seized(text)] == expected

@@ -95,7 +95,9 @@ _BEFORE: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
         ),
         (
             rf"\b(?:{alternation(SUSPECTS)}|national|citizen|natives?|originating|originally|"
-            r"origin|descent|hailing|victims|migrants|nationalities)\s+(?:from|of)|\bborn in",
+            r"origin|descent|hailing|victims|migrants|nationalities)"
+            r"(?:,?\s+(?:mostly|mainly|largely|primarily|predominantly|all|many|most|some))?"
+            r"\s+(?:from|of)|\bborn in",
             Role.NATIONALITY,
         ),
         (
@@ -289,8 +291,10 @@ def _role(view: SentenceView, m: Match, agency_spans: list[tuple[int, int]]) -> 
     if agency_spans and _inside(agency_spans, m.char_start, m.char_end):
         return Role.AGENCY
     nxt = toks[m.end : m.end + 2]
-    if nxt and nxt[0].key == "$" and nxt[0].start == m.char_end:
-        return Role.NAME  # "US$238 000" is a currency
+    if nxt and (
+        (nxt[0].key == "$" and nxt[0].start == m.char_end) or nxt[0].key in ("dollar", "dollars")
+    ):
+        return Role.NAME  # "US$238 000", "4,500 US dollars": a currency
     if nxt and nxt[0].text == "City":
         return Role.NAME  # "Benin City" is in Nigeria
     if [t.key for t in nxt] == ["'", "s"] and any(

@@ -66,7 +66,9 @@ _CURRENCY_BEFORE = re.compile(
     r"\s?$"
 )
 _CURRENCY_AFTER = re.compile(
-    rf"^\s*(?P<cur>€|(?-i:(?:{_ISO_CURRENCIES})\b)|(?:euros?|dollars?|pounds?(?! of)|"
+    r"^\s*(?P<cur>(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore|New Zealand)"
+    r"\s+dollars?\b|"
+    rf"€|(?-i:(?:{_ISO_CURRENCIES})\b)|(?:euros?|dollars?|pounds?(?! of)|"
     r"Swiss francs|francs|reais|kronor|kroner|zloty|lei|forints|rupees|dirhams?|lira|"
     r"rubles?|roubles?|bitcoins?)\b)",
     re.IGNORECASE,
@@ -85,6 +87,20 @@ _CUR_CODE = {
     "euros": "EUR",
     "dollar": "USD",
     "dollars": "USD",
+    **{
+        f"{qualifier} {word}": code
+        for qualifier, code in (
+            ("us", "USD"),
+            ("u.s.", "USD"),
+            ("american", "USD"),
+            ("canadian", "CAD"),
+            ("australian", "AUD"),
+            ("hong kong", "HKD"),
+            ("singapore", "SGD"),
+            ("new zealand", "NZD"),
+        )
+        for word in ("dollar", "dollars")
+    },
     "pound": "GBP",
     "pounds": "GBP",
     "swiss francs": "CHF",
@@ -267,7 +283,7 @@ def _money(
     if not (cb or ca):
         return None
     cur = (cb or ca).group("cur")
-    unit = _CUR_CODE.get(cur.lower(), cur.upper())
+    unit = _CUR_CODE.get(" ".join(cur.lower().split()), cur.upper())
     bare_before = before[: len(before) - len(cb.group())] if cb else before
     bracket = re.search(
         r"\(\s*(?:about|around|approximately|some|over|roughly|ca\.?)?\s*$", bare_before
@@ -393,7 +409,9 @@ def _quantified(view: SentenceView) -> list[SeizureMention]:
                 SeizureMention(
                     item or "cash",
                     None,
-                    _CUR_CODE.get(cm.group("cur").lower(), cm.group("cur").upper()),
+                    _CUR_CODE.get(
+                        " ".join(cm.group("cur").lower().split()), cm.group("cur").upper()
+                    ),
                     view,
                 )
             )

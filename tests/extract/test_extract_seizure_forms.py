@@ -418,3 +418,16 @@ def test_a_new_clause_with_its_own_verb_ends_the_seized_things(text, expected):
 def test_a_second_seizure_verb_starts_a_list_of_its_own(text, expected):
     """ "froze X and seized Y": Y is not "seized Y"."""
     assert [i for i, _, _ in seized(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police seized 4,500 US dollars.", [("cash", 4500, "USD")]),
+        ("Police seized 4 500 U.S. dollars in cash.", [("cash", 4500, "USD")]),
+        ("Police seized 2 million Canadian dollars.", [("cash", 2_000_000, "CAD")]),
+        ("Police seized 90,000 Hong Kong dollars.", [("cash", 90_000, "HKD")]),
+    ],
+)
+def test_dollars_named_by_their_country(text, expected):
+    assert seized(text) == expected

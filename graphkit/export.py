@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from graphkit import model, schema
-from graphkit.errors import GraphkitError
+from graphkit.errors import ExportError
 from graphkit.model import PropertyType, allowed_label, allowed_type
 from graphkit.output import write_file, write_folder
 from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore
@@ -48,10 +48,6 @@ if TYPE_CHECKING:
 
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "cypher", "ftm", "csv")
 CSV_ARRAY_DELIMITER = ";"
-
-
-class ExportError(GraphkitError):
-    """An export cannot be written as asked (unknown format, unwritable path, missing extra)."""
 
 
 @dataclass(frozen=True)

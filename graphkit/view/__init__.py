@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, ViewError
 from graphkit.view.options import (
     DEFAULT_MAX_NODES,
     Certainty,
@@ -43,6 +43,7 @@ __all__ = [
     "Projection",
     "SizeBy",
     "View",
+    "ViewError",
     "ViewOptions",
     "build_view",
     "show",
@@ -66,7 +67,6 @@ class View:
         regular file is replaced, keeping its mode; nothing under ``protect``, such as the
         database's folder, is written)."""
         from graphkit.output import write_file
-        from graphkit.view.build import ViewError
 
         target = Path(path).expanduser()
         if target.is_dir() and not target.is_symlink():

@@ -26,14 +26,9 @@ from pyvis.network import Network
 from graphkit import model
 from graphkit.analytics import Filters, compute_measures, display_name, filter_graph, project
 from graphkit.analytics.paths import find_entity
-from graphkit.errors import AnalysisError, GraphkitError
+from graphkit.errors import AnalysisError, ViewError
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.options import ColorBy, Projection, ViewOptions
-
-
-class ViewError(GraphkitError):
-    """A view cannot be made as asked (unknown type, focus not found, unwritable file...)."""
-
 
 # --------------------------------------------------------------------------------------
 # Styles: colour-blind-safe Tableau colours, and a shape per type so colour is not needed

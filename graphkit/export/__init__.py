@@ -137,8 +137,6 @@ def export_graph(
             raise ExportError(f"{format} writes a folder of files; give its name with -o")
         files = exporter.write_folder(graph, path, protect)
         return ExportResult(path, format, len(graph.nodes), edges, tuple(files))
-    if not to_stdout and path.is_dir() and not path.is_symlink():
-        raise ExportError(f"{path} is a folder; give a file name such as graph.{format}")
 
     def write(handle: IO[Any]) -> Any:
         return exporter.write(graph, handle)
@@ -147,7 +145,14 @@ def export_graph(
         if to_stdout:
             write_stdout(write, binary=exporter.binary)
         else:
-            write_file(path, write, binary=exporter.binary, protect=protect, error=ExportError)
+            write_file(
+                path,
+                write,
+                binary=exporter.binary,
+                protect=protect,
+                error=ExportError,
+                example=f"graph.{format}",
+            )
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     return ExportResult(path, format, len(graph.nodes), edges)

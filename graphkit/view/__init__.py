@@ -68,11 +68,15 @@ class View:
         database's folder, is written)."""
         from graphkit.output import write_file
 
-        target = Path(path).expanduser()
-        if target.is_dir() and not target.is_symlink():
-            raise ViewError(f"{target} is a folder; give a file name such as view.html")
         data = self.html.encode("utf-8")
-        write_file(target, lambda h: h.write(data), binary=True, protect=protect, error=ViewError)
+        target = write_file(
+            path,
+            lambda h: h.write(data),
+            binary=True,
+            protect=protect,
+            error=ViewError,
+            example="view.html",
+        )
         return target.resolve()
 
     def iframe(self, height: int | None = None) -> str:

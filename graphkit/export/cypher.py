@@ -8,8 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import IO, Any
 
-from graphkit import model, schema
+from graphkit import model
 from graphkit.export.base import Exporter, typed
+from graphkit.store import schema
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.store.script import (
     SCRIPT_HEADER,

@@ -83,6 +83,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_projection.py",
         "tests/analytics/test_projection_rules.py",
     ),
+    "graphkit/filters.py": (
+        "tests/analytics/test_projection.py",
+        "tests/analytics/test_projection_rules.py",
+        "tests/analytics/test_paths.py",
+    ),
     "graphkit/view/build.py": ("tests/view/test_view_build.py",),
 }
 """Each pure module and the test files that exercise it (and are fast enough to run per

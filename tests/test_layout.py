@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "graphkit"
@@ -51,3 +53,10 @@ def test_no_cypher_outside_the_store() -> None:
 def test_the_rule_sees_cypher() -> None:
     tree = ast.parse('x = f"MATCH (n:{label}) RETURN n"\ny = "UNWIND $rows AS row"\n')
     assert {line for line, t in _strings(tree) if CYPHER.search(t)} == {1, 2}
+
+
+def test_the_filters_do_not_import_networkx() -> None:
+    """Every command filters; only the analytics and views need networkx."""
+    code = "import sys, graphkit.filters; print('networkx' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -31,23 +31,21 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from graphkit import model
 from graphkit.errors import ExportError
-from graphkit.export.base import STDOUT, Exporter, ExportResult, node_id, write_stdout
+from graphkit.export.base import STDOUT, Exporter, ExportResult, write_stdout
 from graphkit.export.csv import CSV_ARRAY_DELIMITER, CSVExporter, import_command, write_csv
 from graphkit.export.cypher import CypherExporter, cypher_statements, write_cypher
 from graphkit.export.ftm import AGENCY_TOPICS, CRIME_TOPICS, FTMExporter, ftm_entities, write_ftm
 from graphkit.export.gexf import GEXFExporter, write_gexf
 from graphkit.export.graphml import GraphMLExporter, to_export_graph, write_graphml, xml_text
 from graphkit.export.json import JSONExporter, node_link, write_json
+from graphkit.filters import Filters, filter_graph, node_id
 from graphkit.output import write_file
 from graphkit.store.base import GraphData, GraphStore
 from graphkit.store.script import cypher_literal, cypher_string, script_statements
-
-if TYPE_CHECKING:
-    from graphkit.analytics import Filters
 
 __all__ = [
     "AGENCY_TOPICS",
@@ -101,8 +99,6 @@ def export_store(
 ) -> ExportResult:
     """Export what ``store`` holds, after ``filters`` (as ``view`` and ``analyze`` apply them);
     never into the store's own files."""
-    from graphkit.analytics import Filters, filter_graph
-
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if filters is not None and filters.labels is not None:

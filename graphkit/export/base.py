@@ -12,7 +12,7 @@ from typing import IO, Any, ClassVar
 
 from graphkit import model
 from graphkit.model import PropertyType
-from graphkit.store.base import GraphData, GraphNode
+from graphkit.store.base import GraphData
 
 STDOUT = "-"
 """``-o -``: write a single-file format to standard output (e.g. piped into cypher-shell)."""
@@ -50,10 +50,6 @@ class Exporter:
         raise NotImplementedError
 
 
-def node_id(label: str, key: str) -> str:
-    return f"{label}:{key}"
-
-
 def _ontology_type(owner: str, name: str) -> PropertyType | None:
     if owner in model.NODE_TYPES:
         props = model.stored_node_properties(owner)
@@ -75,12 +71,6 @@ def typed(owner: str, name: str, value: Any) -> Any:
     if kind is PropertyType.STRING_LIST:
         return sorted(str(v) for v in value)
     return value
-
-
-def display_name(node: GraphNode) -> str:
-    from graphkit.analytics import display_name
-
-    return display_name(node)
 
 
 def write_stdout(write: Callable[[IO[Any]], Any], *, binary: bool) -> None:

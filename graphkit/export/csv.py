@@ -11,7 +11,8 @@ from typing import IO, Any
 
 from graphkit import model
 from graphkit.errors import ExportError
-from graphkit.export.base import Exporter, node_id, typed
+from graphkit.export.base import Exporter, typed
+from graphkit.filters import node_id
 from graphkit.model import PropertyType
 from graphkit.output import write_folder
 from graphkit.store.base import GraphData, GraphEdge, GraphNode

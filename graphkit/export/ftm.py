@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from graphkit.errors import ExportError
-from graphkit.export.base import Exporter, display_name
+from graphkit.export.base import Exporter
+from graphkit.filters import display_name
 from graphkit.store.base import GraphData
 
 CRIME_TOPICS: dict[str, str] = {

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from graphkit import model
-from graphkit.export.base import Exporter, display_name, node_id, typed
+from graphkit.export.base import Exporter, typed
+from graphkit.filters import display_name, node_id
 from graphkit.store.base import GraphData
 
 

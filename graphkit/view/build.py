@@ -25,8 +25,8 @@ from pyvis.network import Network
 
 from graphkit import model
 from graphkit.analytics import Filters, compute_measures, display_name, filter_graph, project
-from graphkit.analytics.paths import find_entity
 from graphkit.errors import AnalysisError, ViewError
+from graphkit.filters import find_entity
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.options import ColorBy, Projection, ViewOptions
 

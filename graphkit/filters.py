@@ -13,12 +13,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphkit import model
-from graphkit.errors import AnalysisError
+from graphkit.errors import AnalysisError, GraphkitError
 from graphkit.facts import is_partial_date
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 
@@ -57,7 +57,7 @@ def display_name(node: GraphNode | Mapping[str, Any]) -> str:
 class Filters:
     """What to keep before analysing; ``None`` means no restriction.
 
-    - ``labels``: node labels to keep (edges are kept when both ends are).
+    - ``labels``: node labels to keep, in any case (edges are kept when both ends are).
     - ``countries``: ISO2 codes. Keeps those Country nodes (not the others), the operations
       conducted in them, the groups and persons active or arrested there or targeted by a
       kept operation, the agencies based there or taking part in a kept operation, the
@@ -89,6 +89,25 @@ class Filters:
             and self.certainty == "all"
             and self.reports is None
         )
+
+
+def check_labels(
+    labels: Iterable[str] | None, error: type[GraphkitError] = AnalysisError
+) -> set[str] | None:
+    """The ontology labels ``labels`` name, in any case (``agency`` is ``Agency``); None for
+    None. Raises ``error`` (the caller's kind) naming every unknown one and the choices:
+    the one check of node labels for analytics, views, exports and the CLI."""
+    if labels is None:
+        return None
+    canonical = {label.casefold(): label for label in model.NODE_TYPES}
+    labels = list(labels)
+    unknown = sorted({label for label in labels if label.casefold() not in canonical})
+    if unknown:
+        raise error(
+            f"unknown label {', '.join(map(repr, unknown))}; "
+            f"choose from {', '.join(model.NODE_TYPES)}"
+        )
+    return {canonical[label.casefold()] for label in labels}
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -125,13 +144,7 @@ def filter_graph(graph: GraphData, filters: Filters) -> GraphData:
         raise AnalysisError(
             f"certainty {filters.certainty!r}: choose one of {', '.join(CERTAINTY_FILTERS)}"
         )
-    if filters.labels is not None:
-        unknown = sorted(set(filters.labels) - model.LABELS)
-        if unknown:
-            raise AnalysisError(
-                f"unknown label {', '.join(map(repr, unknown))}; "
-                f"choose from {', '.join(model.NODE_TYPES)}"
-            )
+    labels = check_labels(filters.labels)
     if filters.is_empty():
         return graph
     nodes: dict[tuple[str, str], GraphNode] = {n.id: n for n in graph.nodes}
@@ -165,8 +178,8 @@ def filter_graph(graph: GraphData, filters: Filters) -> GraphData:
         keep = _country_scope(nodes, edges, wanted)
         nodes = {nid: n for nid, n in nodes.items() if nid in keep}
 
-    if filters.labels is not None:
-        nodes = {nid: n for nid, n in nodes.items() if n.label in filters.labels}
+    if labels is not None:
+        nodes = {nid: n for nid, n in nodes.items() if n.label in labels}
 
     edges = [e for e in edges if e.src in nodes and e.dst in nodes]
     return GraphData(nodes=[n for n in graph.nodes if n.id in nodes], edges=edges)

@@ -406,7 +406,7 @@ def test_export_store_applies_the_view_filters(source: LadybugStore, tmp_path: P
     export.export_store(source, "json", path, Filters(certainty="reported"))
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["edges"] and all(e["certainty"] == "reported" for e in data["edges"])
-    with pytest.raises(export.ExportError, match="unknown label Nope"):
+    with pytest.raises(export.ExportError, match="unknown label 'Nope'"):
         export.export_store(source, "json", path, Filters(labels={"Nope"}))
 
 

@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from graphkit import model
 from graphkit.errors import ExportError
 from graphkit.export.base import STDOUT, Exporter, ExportResult, write_stdout
 from graphkit.export.csv import CSV_ARRAY_DELIMITER, CSVExporter, import_command, write_csv
@@ -42,7 +41,7 @@ from graphkit.export.ftm import AGENCY_TOPICS, CRIME_TOPICS, FTMExporter, ftm_en
 from graphkit.export.gexf import GEXFExporter, write_gexf
 from graphkit.export.graphml import GraphMLExporter, to_export_graph, write_graphml, xml_text
 from graphkit.export.json import JSONExporter, node_link, write_json
-from graphkit.filters import Filters, filter_graph, node_id
+from graphkit.filters import Filters, check_labels, filter_graph, node_id
 from graphkit.output import write_file
 from graphkit.store.base import GraphData, GraphStore
 from graphkit.store.script import cypher_literal, cypher_string, script_statements
@@ -101,12 +100,8 @@ def export_store(
     never into the store's own files."""
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    if filters is not None and filters.labels is not None:
-        unknown = sorted(set(filters.labels) - model.LABELS)
-        if unknown:
-            raise ExportError(
-                f"unknown label {', '.join(unknown)}; choose from {', '.join(model.NODE_TYPES)}"
-            )
+    if filters is not None:
+        check_labels(filters.labels, ExportError)
     graph = filter_graph(store.read_graph(), filters or Filters())
     return export_graph(graph, format, output, protect=store.own_paths())
 

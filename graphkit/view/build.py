@@ -16,7 +16,7 @@ import json
 import math
 import random
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ from pyvis.network import Network
 from graphkit import model
 from graphkit.analytics import Filters, compute_measures, display_name, filter_graph, project
 from graphkit.errors import AnalysisError, ViewError
-from graphkit.filters import find_entity
+from graphkit.filters import check_labels, find_entity
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.options import ColorBy, Projection, ViewOptions
 
@@ -184,7 +184,7 @@ def build_network(
     ``reports`` maps report keys to ``title`` / ``published`` (from ``store.reports()``);
     without it, the graph's Report nodes are used.
     """
-    labels = _check_labels(options.labels)
+    labels = check_labels(options.labels, ViewError)
     if options.hops < 0:
         raise ViewError("--hops must be 0 or more")
     if options.max_nodes < 1:
@@ -376,21 +376,6 @@ def build_network(
         total_nodes=total,
         measures={m: dict(v) for m, v in values.items()},
     )
-
-
-def _check_labels(labels: Iterable[str] | None) -> set[str] | None:
-    if labels is None:
-        return None
-    canonical = {label.casefold(): label for label in model.NODE_TYPES}
-    out = set()
-    for label in labels:
-        found = canonical.get(label.casefold())
-        if found is None:
-            raise ViewError(
-                f"unknown node type {label!r}; choose from {', '.join(model.NODE_TYPES)}"
-            )
-        out.add(found)
-    return out
 
 
 def _nid(node: GraphNode) -> str:

@@ -353,7 +353,7 @@ def test_types_are_chosen_case_insensitively_and_checked():
     assert "types: COUNTRY, agency" in data.subtitle
     with pytest.raises(ViewError) as err:
         build_network(small(), ViewOptions(labels=frozenset({"Ship"})))
-    assert str(err.value).startswith("unknown node type 'Ship'; choose from Report, ")
+    assert str(err.value).startswith("unknown label 'Ship'; choose from Report, ")
 
 
 @pytest.mark.parametrize(

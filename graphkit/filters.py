@@ -10,8 +10,6 @@ networkx graph with ``label``/``key``/``name`` node attributes, without importin
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from typing import Any
 
 from graphkit import model
 from graphkit.errors import AnalysisError, GraphkitError
-from graphkit.facts import is_partial_date
+from graphkit.model import PartialDate
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 
 CERTAINTY_FILTERS: tuple[str, ...] = ("reported", "all")
@@ -110,23 +108,10 @@ def check_labels(
     return {canonical[label.casefold()] for label in labels}
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def date_range(value: str | None) -> tuple[str, str] | None:
-    """A possibly partial ISO date as an inclusive (first day, last day); None without a year."""
-    if not value:
-        return None
-    match = _DATE.match(value.strip())
-    if not match or not is_partial_date(value.strip()):  # 2024-99 is not a month
-        return None
-    year, month, day = match.groups()
-    if day:
-        return (f"{year}-{month}-{day}",) * 2
-    if month:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return (f"{year}-{month}-01", f"{year}-{month}-{last:02d}")
-    return (f"{year}-01-01", f"{year}-12-31")
+    """A possibly partial ISO date as an inclusive (first day, last day); None without a
+    year (:meth:`graphkit.model.PartialDate.span`)."""
+    return PartialDate.span(value)
 
 
 def _bound(value: str | None, which: int, name: str) -> str | None:

@@ -29,11 +29,20 @@ CERTAINTY_FILTERS: tuple[str, ...] = ("reported", "all")
 
 
 def node_id(label: str, key: str) -> str:
-    """The networkx id of a node: ``"Label:key"``."""
+    """The networkx id of a node: ``"Label:key"``.
+
+    >>> node_id("Agency", "agency:eu:europol")
+    'Agency:agency:eu:europol'
+    """
     return f"{label}:{key}"
 
 
 def split_node_id(nid: str) -> tuple[str, str]:
+    """(label, key) of a node id; keys may hold colons.
+
+    >>> split_node_id("Agency:agency:eu:europol")
+    ('Agency', 'agency:eu:europol')
+    """
     label, _, key = nid.partition(":")
     return label, key
 
@@ -94,7 +103,15 @@ def check_labels(
 ) -> set[str] | None:
     """The ontology labels ``labels`` name, in any case (``agency`` is ``Agency``); None for
     None. Raises ``error`` (the caller's kind) naming every unknown one and the choices:
-    the one check of node labels for analytics, views, exports and the CLI."""
+    the one check of node labels for analytics, views, exports and the CLI.
+
+    >>> sorted(check_labels(["agency", "Country"]))
+    ['Agency', 'Country']
+    >>> check_labels(["Ship"])
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.AnalysisError: unknown label 'Ship'; choose from Report, ...
+    """
     if labels is None:
         return None
     canonical = {label.casefold(): label for label in model.NODE_TYPES}
@@ -110,7 +127,11 @@ def check_labels(
 
 def date_range(value: str | None) -> tuple[str, str] | None:
     """A possibly partial ISO date as an inclusive (first day, last day); None without a
-    year (:meth:`graphkit.model.PartialDate.span`)."""
+    year (:meth:`graphkit.model.PartialDate.span`).
+
+    >>> date_range("2023"), date_range("2023-04-07"), date_range("--04-07")
+    (('2023-01-01', '2023-12-31'), ('2023-04-07', '2023-04-07'), None)
+    """
     return PartialDate.span(value)
 
 

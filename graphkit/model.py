@@ -555,7 +555,11 @@ def format_number(value: Any) -> str:
     """A number as people read it: thousands separated, no trailing ``.0`` (``200,000,000``,
     ``1.2``, ``0.0035``; six decimals at most). The one rule for amounts in names and
     tables; json and csv keep the exact value. Anything but an int or a finite float is
-    ``str(value)``."""
+    ``str(value)``.
+
+    >>> format_number(200000000), format_number(1.20), format_number(3.0), format_number(None)
+    ('200,000,000', '1.2', '3', 'None')
+    """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if isinstance(value, float):

@@ -39,7 +39,11 @@ def cypher_string(text: str) -> str:
 
 
 def cypher_literal(value: Any) -> str:
-    """A Python value (str, int, float, bool, None, list, dict) as a Cypher literal."""
+    """A Python value (str, int, float, bool, None, list, dict) as a Cypher literal.
+
+    >>> print(cypher_literal({"name": "it's", "n": [1, 2.5, None, True]}))
+    {name: 'it\\'s', n: [1, 2.5, null, true]}
+    """
     if value is None:
         return "null"
     if isinstance(value, bool):

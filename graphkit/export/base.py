@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Any, ClassVar, TypeVar
 
 from graphkit import model
 from graphkit.model import PropertyType
@@ -48,6 +49,17 @@ class Exporter:
 
     def write_folder(self, graph: GraphData, folder: Path, protect: Iterable[Path]) -> list[Path]:
         raise NotImplementedError
+
+
+T = TypeVar("T")
+
+
+def grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """``items`` by ``key``, each group in the items' order."""
+    groups: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
 
 
 def _ontology_type(owner: str, name: str) -> PropertyType | None:

@@ -4,18 +4,17 @@ label, one ``TYPE.relationships.csv`` per type, and ``import.sh`` with the comma
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from graphkit import model
 from graphkit.errors import ExportError
-from graphkit.export.base import Exporter, typed
+from graphkit.export.base import Exporter, grouped, typed
 from graphkit.filters import node_id
-from graphkit.model import PropertyType
+from graphkit.model import Property, PropertyType
 from graphkit.output import write_folder
-from graphkit.store.base import GraphData, GraphEdge, GraphNode
+from graphkit.store.base import GraphData
 
 CSV_ARRAY_DELIMITER = ";"
 
@@ -48,43 +47,45 @@ def write_csv(graph: GraphData, folder: Path, protect: Iterable[Path] = ()) -> l
     relationships refer to those ids with ``:START_ID`` / ``:END_ID``.
     """
     files: dict[str, tuple[Callable[[IO[Any]], Any], dict[str, Any]]] = {}
-    by_label: dict[str, list[GraphNode]] = defaultdict(list)
-    for node in graph.nodes:
-        by_label[node.label].append(node)
-    for label in model.NODE_TYPES:
-        if label not in by_label:
-            continue
-        spec = model.node_type(label)
-        props = list(model.stored_node_properties(label))
-        header = [":ID"] + [f"{p.name}{_CSV_TYPES[p.type]}" for p in props] + [":LABEL"]
-        rows = []
-        for node in by_label[label]:
-            values = dict(node.properties, **{spec.key: node.key})
-            rows.append(
-                [node_id(label, node.key)]
-                + [_csv_value(typed(label, p.name, values.get(p.name))) for p in props]
-                + [label]
-            )
-        files[f"{label}.nodes.csv"] = _csv_file(header, rows)
-    by_type: dict[str, list[GraphEdge]] = defaultdict(list)
-    for edge in graph.edges:
-        by_type[edge.type].append(edge)
-    for rel_type in model.RELATIONSHIP_TYPES:
-        if rel_type not in by_type:
-            continue
-        props = list(model.relationship_properties(rel_type))
-        header = [":START_ID", ":END_ID"] + [f"{p.name}{_CSV_TYPES[p.type]}" for p in props]
-        header.append(":TYPE")
-        rows = [
-            [node_id(*e.src), node_id(*e.dst)]
-            + [_csv_value(typed(rel_type, p.name, e.properties.get(p.name))) for p in props]
-            + [rel_type]
-            for e in by_type[rel_type]
-        ]
-        files[f"{rel_type}.relationships.csv"] = _csv_file(header, rows)
+    by_label = grouped(graph.nodes, lambda node: node.label)
+    for label in (label for label in model.NODE_TYPES if label in by_label):
+        key = model.node_type(label).key
+        files[f"{label}.nodes.csv"] = _table(
+            label,
+            model.stored_node_properties(label),
+            [
+                ([node_id(label, n.key)], dict(n.properties, **{key: n.key}))
+                for n in by_label[label]
+            ],
+        )
+    by_type = grouped(graph.edges, lambda edge: edge.type)
+    for rel_type in (rel_type for rel_type in model.RELATIONSHIP_TYPES if rel_type in by_type):
+        files[f"{rel_type}.relationships.csv"] = _table(
+            rel_type,
+            model.relationship_properties(rel_type),
+            [([node_id(*e.src), node_id(*e.dst)], e.properties) for e in by_type[rel_type]],
+        )
     script = _import_script([Path(name) for name in files])
     files["import.sh"] = (lambda h: h.write(script), {"executable": True})
     return write_folder(folder, files, protect=protect, error=ExportError)
+
+
+def _table(
+    owner: str,
+    props: Iterable[Property],
+    items: Iterable[tuple[list[str], Mapping[str, Any]]],
+) -> tuple[Callable[[IO[Any]], Any], dict[str, Any]]:
+    """The CSV file of one label or relationship type (``owner``): its id columns
+    (``:ID``, or ``:START_ID`` and ``:END_ID``), a column per property, then ``:LABEL`` or
+    ``:TYPE``; ``items`` are each row's ids and property values."""
+    props = list(props)
+    rows = [
+        ids + [_csv_value(typed(owner, p.name, values.get(p.name))) for p in props] + [owner]
+        for ids, values in items
+    ]
+    ids = [":ID"] if owner in model.NODE_TYPES else [":START_ID", ":END_ID"]
+    kind = ":LABEL" if owner in model.NODE_TYPES else ":TYPE"
+    return _csv_file([*ids, *(f"{p.name}{_CSV_TYPES[p.type]}" for p in props), kind], rows)
 
 
 def _csv_file(

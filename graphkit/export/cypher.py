@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from graphkit import model
-from graphkit.export.base import Exporter, typed
+from graphkit.export.base import Exporter, grouped, typed
 from graphkit.store import schema
-from graphkit.store.base import GraphData, GraphEdge, GraphNode
+from graphkit.store.base import GraphData, GraphEdge
 from graphkit.store.script import (
     SCRIPT_HEADER,
     merge_nodes_statement,
@@ -26,9 +26,7 @@ def cypher_statements(graph: GraphData, batch: int = 200) -> Iterator[str]:
     Running the script twice changes nothing, as loading a report twice does not.
     """
     yield from schema.neo4j_ddl()
-    by_label: dict[str, list[GraphNode]] = defaultdict(list)
-    for node in graph.nodes:
-        by_label[node.label].append(node)
+    by_label = grouped(graph.nodes, lambda node: node.label)
     for label in model.NODE_TYPES:
         key = model.node_type(label).key
         rows = [

@@ -83,6 +83,10 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
     def ftm_countries(codes: Iterable[str]) -> list[str]:
         return [c.lower() for c in codes if c and c.upper() not in ("INT",)]
 
+    def add_places(entity: Any, node_id: tuple[str, str]) -> None:
+        """Where the node acted: its countries by OPERATED_IN, CONDUCTED_IN, ARRESTED_IN."""
+        entity.add("country", ftm_countries(sorted(countries_of[node_id])), quiet=True)
+
     countries_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     seizures_of: dict[tuple[str, str], list[str]] = defaultdict(list)
     for edge in graph.edges:
@@ -104,22 +108,20 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
             entity = make("Organization", "group", node.key)
             _put(entity, "name", p.get("name") or p.get("descriptor") or node.key)
             _put(entity, "description", p.get("descriptor"))
-            entity.add("country", ftm_countries(sorted(countries_of[node.id])), quiet=True)
+            add_places(entity, node.id)
             entity.add("topics", "crime")
-            for crime in p.get("crimes") or []:
-                entity.add("topics", CRIME_TOPICS.get(crime), quiet=True)
-                entity.add("keywords", crime)
+            _add_crimes(entity, p.get("crimes"))
         elif node.label == "Person":
             entity = make("Person", "person", node.key)
             _put(entity, "name", p.get("name") or node.key)
             entity.add("nationality", ftm_countries([p.get("nationality") or ""]), quiet=True)
-            entity.add("country", ftm_countries(sorted(countries_of[node.id])), quiet=True)
+            add_places(entity, node.id)
         elif node.label == "Operation":
             entity = make("Event", "operation", node.key)
             _put(entity, "name", display_name(node))
             entity.add("startDate", _ftm_date(p.get("start_date")), quiet=True)
             entity.add("endDate", _ftm_date(p.get("end_date")), quiet=True)
-            entity.add("country", ftm_countries(sorted(countries_of[node.id])), quiet=True)
+            add_places(entity, node.id)
             facts = [
                 f"{p[k]} {k}" for k in ("arrests", "officers", "searches") if p.get(k) is not None
             ]
@@ -127,9 +129,7 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
             if seized:
                 facts.append("seized: " + "; ".join(seized))
             _put(entity, "summary", ", ".join(facts) or None)
-            for crime in p.get("crimes") or []:
-                entity.add("topics", CRIME_TOPICS.get(crime), quiet=True)
-                entity.add("keywords", crime)
+            _add_crimes(entity, p.get("crimes"))
         elif node.label == "Report":
             entity = make("Article", "report", node.key)
             _put(entity, "title", p.get("title") or node.key)
@@ -195,6 +195,13 @@ def ftm_entities(graph: GraphData) -> Iterator[dict[str, Any]]:
         if article is not None:
             link.add("proof", article)
         yield _checked(link)
+
+
+def _add_crimes(entity: Any, crimes: Iterable[str] | None) -> None:
+    """graphkit's crimes as keywords, and as FollowTheMoney topics where one fits."""
+    for crime in crimes or []:
+        entity.add("topics", CRIME_TOPICS.get(crime), quiet=True)
+        entity.add("keywords", crime)
 
 
 ELLIPSIS = "\u2026"

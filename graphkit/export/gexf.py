@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO
 
-from graphkit.export.base import Exporter
-from graphkit.export.graphml import to_export_graph
+from graphkit.export.graphml import NetworkxXMLExporter
 from graphkit.store.base import GraphData
 
 
-def write_gexf(graph: GraphData, handle: IO[bytes]) -> None:
-    import networkx as nx
-
-    nx.write_gexf(to_export_graph(graph), handle, encoding="utf-8", prettyprint=True)
-
-
-class GEXFExporter(Exporter):
+class GEXFExporter(NetworkxXMLExporter):
     format = "gexf"
-    binary = True
+    writer = "write_gexf"
 
-    def write(self, graph: GraphData, handle: IO[Any]) -> None:
-        write_gexf(graph, handle)
+
+def write_gexf(graph: GraphData, handle: IO[bytes]) -> None:
+    GEXFExporter().write(graph, handle)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
 from graphkit import model
 from graphkit.export.base import Exporter, typed
@@ -73,15 +73,23 @@ def _xml_value(value: Any) -> Any:
     return value
 
 
-def write_graphml(graph: GraphData, handle: IO[bytes]) -> None:
-    import networkx as nx
+class NetworkxXMLExporter(Exporter):
+    """An XML format networkx writes (``networkx.<writer>``) from :func:`to_export_graph`."""
 
-    nx.write_graphml(to_export_graph(graph), handle, encoding="utf-8", prettyprint=True)
-
-
-class GraphMLExporter(Exporter):
-    format = "graphml"
     binary = True
+    writer: ClassVar[str]
 
     def write(self, graph: GraphData, handle: IO[Any]) -> None:
-        write_graphml(graph, handle)
+        import networkx as nx
+
+        write = getattr(nx, self.writer)
+        write(to_export_graph(graph), handle, encoding="utf-8", prettyprint=True)
+
+
+class GraphMLExporter(NetworkxXMLExporter):
+    format = "graphml"
+    writer = "write_graphml"
+
+
+def write_graphml(graph: GraphData, handle: IO[bytes]) -> None:
+    GraphMLExporter().write(graph, handle)

@@ -104,21 +104,22 @@ class Settings:
 settings = Settings()
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+def choices(name: str, values: Iterable[str]) -> Any:
+    """A StrEnum of ``values`` for Typer's choices (members named as the values, ``-`` as
+    ``_``): the choices of an option are the library's tuple, not a copy of it. The
+    analytics and export tuples are written out here, as importing their modules would load
+    networkx on every command; tests/analytics/test_cli_analytics.py holds them equal."""
+    return StrEnum(name, [(value.replace("-", "_"), value) for value in values])
 
 
-class FactsFormat(StrEnum):
-    json = "json"
-    yaml = "yaml"
+Format = choices("Format", ("table", "json", "csv"))
+FactsFormat = choices("FactsFormat", ("json", "yaml"))
 
 
 FormatOpt = typer.Option("--format", "-f", help="table for people; json (or csv) for programs.")
 
 
-Dialect = StrEnum("Dialect", {name: name for name in schema.DIALECTS})  # type: ignore[misc]
+Dialect = choices("Dialect", schema.DIALECTS)
 
 
 def _version(value: bool) -> None:
@@ -222,11 +223,8 @@ def load(
         raise typer.Exit(1)
 
 
-TieType = StrEnum("TieType", {name: name for name in model.PERSON_TIES})  # type: ignore[misc]
-
-
-class PersonLabel(StrEnum):
-    Person = "Person"
+TieType = choices("TieType", model.PERSON_TIES)
+PersonLabel = choices("PersonLabel", ("Person",))
 
 
 @app.command("import-edges")
@@ -539,7 +537,7 @@ def list_reports(format: Annotated[Format, FormatOpt] = Format.table) -> None:
 def show_schema(
     dialect: Annotated[
         Dialect, typer.Option("--dialect", help="Which database's schema.")
-    ] = Dialect.ladybug,  # type: ignore[attr-defined]
+    ] = Dialect.ladybug,
 ) -> None:
     """Print the schema statements derived from the ontology."""
     sys.stdout.write(schema.render(dialect.value))
@@ -550,24 +548,11 @@ def show_schema(
 # --------------------------------------------------------------------------------------
 
 
-class Strategy(StrEnum):
-    degree = "degree"
-    betweenness = "betweenness"
-    katz = "katz"
-    collective_influence = "collective-influence"
-    pagerank = "pagerank"
-    random = "random"
-
-
-class Mode(StrEnum):
-    sequential = "sequential"
-    one_shot = "one-shot"
-    block = "block"
-
-
-class Weighting(StrEnum):
-    none = "none"
-    weight = "weight"
+Strategy = choices(  # analytics.STRATEGIES
+    "Strategy", ("degree", "betweenness", "katz", "collective-influence", "pagerank", "random")
+)
+Mode = choices("Mode", ("sequential", "one-shot", "block"))  # analytics.disrupt.MODES
+Weighting = choices("Weighting", ("none", "weight"))  # analytics.disrupt.WEIGHTS
 
 
 ProjectionOpt = Annotated[
@@ -576,10 +561,7 @@ ProjectionOpt = Annotated[
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for Louvain and sampling.")]
 
 
-class Engine(StrEnum):
-    auto = "auto"
-    networkx = "networkx"
-    igraph = "igraph"
+Engine = choices("Engine", ("auto", "networkx", "igraph"))  # analytics.ENGINES
 
 
 EngineOpt = Annotated[
@@ -1213,16 +1195,9 @@ def list_queries(
     say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
 
 
-class ExportFormat(StrEnum):
-    """graphkit.export.FORMATS (a test keeps them equal: importing the exporters here would
-    slow every command's start)."""
-
-    graphml = "graphml"
-    gexf = "gexf"
-    json = "json"
-    cypher = "cypher"
-    ftm = "ftm"
-    csv = "csv"
+ExportFormat = choices(  # export.FORMATS
+    "ExportFormat", ("graphml", "gexf", "json", "cypher", "ftm", "csv")
+)
 
 
 @app.command("export")

@@ -9,6 +9,7 @@ import pytest
 from graphkit_cli import graphkit, ok, one_line_error
 
 from graphkit import analytics, cli, export, filters, schema
+from graphkit.analytics import disrupt
 from graphkit.store.ladybug import LadybugStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +35,8 @@ def test_cli_choices_are_the_librarys() -> None:
     assert tuple(p.value for p in cli.Projection) == analytics.PROJECTIONS
     assert tuple(s.value for s in cli.Strategy) == analytics.STRATEGIES
     assert tuple(e.value for e in cli.Engine) == analytics.ENGINES
+    assert tuple(m.value for m in cli.Mode) == disrupt.MODES
+    assert tuple(w.value for w in cli.Weighting) == disrupt.WEIGHTS
     assert tuple(f.value for f in cli.ExportFormat) == export.FORMATS
     assert tuple(d.value for d in cli.Dialect) == schema.DIALECTS
     assert tuple(c.value for c in cli.Certainty) == filters.CERTAINTY_FILTERS

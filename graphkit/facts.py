@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from graphkit import model
 from graphkit.errors import FactsError
-from graphkit.model import DATE_PROPERTIES, PartialDate
+from graphkit.model import PartialDate
 
 FORMAT = "graphkit-facts/1"
 
@@ -151,10 +151,6 @@ class Node(BaseModel):
             self.properties[name] = _coerce(spec.property(name), value, self.label)
         if self.label == "Country" and not re.fullmatch(r"[A-Z]{2}", self.key):
             raise ValueError(f"Country key {self.key!r} is not an ISO 3166-1 alpha-2 code")
-        if self.label == "Agency" and "kind" in self.properties:
-            kind = self.properties["kind"]
-            if kind is not None and kind not in model.AGENCY_KINDS:
-                raise ValueError(f"Agency kind {kind!r} is not one of {model.AGENCY_KINDS}")
         return self
 
 
@@ -178,17 +174,16 @@ class Relationship(BaseModel):
         spec = model.relationship_type(self.type)
         if (self.src.label, self.dst.label) not in spec.endpoints:
             raise ValueError(f"{self.type} cannot link {self.src.label} to {self.dst.label}")
-        if self.certainty not in model.CERTAINTIES:
-            raise ValueError(f"certainty {self.certainty!r} is not one of {model.CERTAINTIES}")
+        if self.certainty not in _CERTAINTY.vocabulary:
+            raise ValueError(f"certainty {self.certainty!r} is not one of {_CERTAINTY.vocabulary}")
         for name, value in self.properties.items():
             if name not in spec.property_names:
                 raise ValueError(f"{self.type} has no property {name!r}")
             self.properties[name] = _coerce(
                 next(p for p in spec.properties if p.name == name), value, self.type
             )
-        role = self.properties.get("role")
-        if self.type == "PARTICIPATED_IN" and role not in model.ROLES:
-            raise ValueError(f"PARTICIPATED_IN role {role!r} is not one of {model.ROLES}")
+        if self.type == "PARTICIPATED_IN" and self.properties.get("role") is None:
+            raise ValueError(f"PARTICIPATED_IN role None is not one of {model.ROLES}")
         return self
 
     @property
@@ -414,14 +409,19 @@ def _lone_surrogate(data: Any) -> str | None:
 _ISO2 = re.compile(r"[A-Z]{2}")
 
 
+_CERTAINTY = next(p for p in model.PROVENANCE if p.name == "certainty")
+
+
 def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
     """Check one property value against its ontology type (ints stay ints, lists of str, ...)."""
     if value is None:
         return None
     kind = prop.type
     if kind is model.PropertyType.STRING and isinstance(value, str):
-        if prop.name in DATE_PROPERTIES and not PartialDate.has_shape(value):
+        if prop.date and not PartialDate.has_shape(value):
             raise ValueError(f"{owner}.{prop.name} {value!r} is not an ISO date")
+        if prop.vocabulary and value not in prop.vocabulary:
+            raise ValueError(f"{owner} {prop.name} {value!r} is not one of {prop.vocabulary}")
         if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES and not _ISO2.fullmatch(value):
             raise ValueError(f"{owner}.{prop.name} {value!r:.40} is not an ISO2 country code")
         return value
@@ -446,10 +446,12 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
         and isinstance(value, list)
         and all(isinstance(v, str) for v in value)
     ):
-        if prop.name == "crimes":
-            unknown = sorted(set(value) - set(model.CRIMES))
-            if unknown:
-                raise ValueError(f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary")
+        unknown = sorted(set(value) - set(prop.vocabulary)) if prop.vocabulary else []
+        if unknown:  # crimes: "the crime vocabulary"
+            vocabulary = prop.name.removesuffix("s")
+            raise ValueError(
+                f"{owner}.{prop.name}: {unknown[0]!r} is not in the {vocabulary} vocabulary"
+            )
         if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES:
             bad = next((v for v in value if not _ISO2.fullmatch(v)), None)
             if bad is not None:

@@ -115,6 +115,8 @@ class Property:
     doc: str = ""
     date: bool = False
     """A :class:`PartialDate`, stored as a string."""
+    vocabulary: tuple[str, ...] = ()
+    """The values it may take (each item's, for a list), where it has a fixed vocabulary."""
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ PROVENANCE: tuple[Property, ...] = (
     Property("evidence", S, "the sentence it was read from"),
     Property("evidence_start", INT, "offset of the evidence in Report.text"),
     Property("evidence_end", INT, "end offset: text[evidence_start:evidence_end] == evidence"),
-    Property("certainty", S, "reported | alleged"),
+    Property("certainty", S, "reported | alleged", vocabulary=CERTAINTIES),
 )
 """Properties carried by every relationship (``end`` and ``start`` are reserved in LadybugDB)."""
 
@@ -268,7 +270,7 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("arrests", INT, "total arrests stated by the report"),
                 Property("officers", INT, "officers deployed"),
                 Property("searches", INT, "premises searched"),
-                Property("crimes", L, "from the crime vocabulary"),
+                Property("crimes", L, "from the crime vocabulary", vocabulary=CRIMES),
                 Property(
                     "display_name",
                     S,
@@ -287,7 +289,7 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property(
                     "descriptor", S, 'how the report describes it ("an Albanian-speaking network")'
                 ),
-                Property("crimes", L, "from the crime vocabulary"),
+                Property("crimes", L, "from the crime vocabulary", vocabulary=CRIMES),
                 Property(
                     "nationalities",
                     L,
@@ -318,7 +320,12 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("key", S),
                 Property("name", S, "canonical English name"),
                 Property("country", S, "ISO2 of its home country, or EU / INT"),
-                Property("kind", S, "police, judicial, customs, eu_agency, international, ..."),
+                Property(
+                    "kind",
+                    S,
+                    "police, judicial, customs, eu_agency, international, ...",
+                    vocabulary=AGENCY_KINDS,
+                ),
             ),
             "A law-enforcement, judicial, customs or intergovernmental body.",
         ),
@@ -349,7 +356,7 @@ NODE_TYPES: dict[str, NodeType] = {
 }
 
 _COUNT = Property("count", INT, "number of arrests")
-_ROLE = Property("role", S, "led | supported | participated")
+_ROLE = Property("role", S, "led | supported | participated", vocabulary=ROLES)
 _TIE: tuple[Property, ...] = (
     Property(
         "weight", F, "tie strength: meetings, calls, ... summed over its rows (not a distance)"

@@ -24,7 +24,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from graphkit import model
-from graphkit.analytics import Filters, compute_measures, display_name, filter_graph, project
+from graphkit.analytics import compute_measures, display_name, filter_graph, project
 from graphkit.errors import AnalysisError, ViewError
 from graphkit.filters import check_labels, find_entity
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
@@ -190,15 +190,7 @@ def build_network(
     if options.max_nodes < 1:
         raise ViewError("--max-nodes must be at least 1")
     report_info = _report_info(graph, reports)
-    filtered = filter_graph(
-        graph,
-        Filters(
-            countries=set(options.countries) if options.countries else None,
-            since=options.since,
-            until=options.until,
-            certainty=str(options.certainty),
-        ),
-    )
+    filtered = filter_graph(graph, options.filters())
     projection = str(options.projection)
     g = project(filtered, projection)
     if labels is not None:

@@ -869,45 +869,45 @@ def path(
     found = connections(
         graph, a, b, max_hops=max_hops, limit=limit, through_countries=through_countries
     )
-    if format is not Format.table:
-        payload = [
-            {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
-            for c in found
-        ]
-        rows = [
-            [i, j, hop.src, hop.dst, *(rel.get(k) for k in PATH_COLUMNS[4:])]
-            for i, c in enumerate(found, 1)
-            for j, hop in enumerate(c.hops, 1)
-            for rel in hop.relationships
-        ]
-        output(format, PATH_COLUMNS, rows, json_value=payload)
-        return
-    hops = found[0].length
-    say(
-        err,
-        f"{len(found)} shortest connection(s) of {hops} hop(s) between "
-        f"{_entity(graph, a)} and {_entity(graph, b)}",
-    )
-    for i, connection in enumerate(found, 1):
-        say(out, "")
-        say(out, f"{i}. {_entity(graph, connection.nodes[0])}")
-        for hop in connection.hops:
-            out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
-            in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
-            arrows = " & ".join(
-                [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
-                + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
-            )
-            say(out, f"   {arrows} {_entity(graph, hop.dst)}")
-            for rel in hop.relationships:
-                extra = "".join(
-                    f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
+
+    def table() -> None:
+        hops = found[0].length
+        say(
+            err,
+            f"{len(found)} shortest connection(s) of {hops} hop(s) between "
+            f"{_entity(graph, a)} and {_entity(graph, b)}",
+        )
+        for i, connection in enumerate(found, 1):
+            say(out, "")
+            say(out, f"{i}. {_entity(graph, connection.nodes[0])}")
+            for hop in connection.hops:
+                out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
+                in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
+                arrows = " & ".join(
+                    [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
+                    + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
                 )
-                say(
-                    out,
-                    f"      {rel['type']}{extra} · {rel.get('certainty')} · {rel.get('report')}",
-                )
-                say(out, f'        "{rel.get("evidence")}"')
+                say(out, f"   {arrows} {_entity(graph, hop.dst)}")
+                for rel in hop.relationships:
+                    extra = "".join(
+                        f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
+                    )
+                    where = f"{rel.get('certainty')} · {rel.get('report')}"
+                    say(out, f"      {rel['type']}{extra} · {where}")
+                    say(out, f'        "{rel.get("evidence")}"')
+
+    machine = format is not Format.table  # the payload and rows only where printed
+    payload = [
+        {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
+        for c in (found if machine else [])
+    ]
+    rows = [
+        [i, j, hop.src, hop.dst, *(rel.get(k) for k in PATH_COLUMNS[4:])]
+        for i, c in enumerate(found if machine else [], 1)
+        for j, hop in enumerate(c.hops, 1)
+        for rel in hop.relationships
+    ]
+    output(format, PATH_COLUMNS, rows, json_value=payload, table=table)
 
 
 PATH_COLUMNS = (
@@ -1074,26 +1074,27 @@ def timeline(
     from graphkit.analytics import timeline as operations
 
     rows = operations(_read_filtered(filters))
-    if format is not Format.table:
-        columns = list(rows[0]) if rows else TIMELINE_COLUMNS
-        output(format, columns, [list(row.values()) for row in rows], json_value=rows)
-        return
-    table = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
-    for row in rows:
-        agencies = ", ".join(
-            a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
-            for a in row["agencies"]
-        )
-        table.add_row(
-            _cell(row["date"]),
-            row["operation"],
-            ", ".join(row["countries"]),
-            agencies,
-            _shown_cell(row["arrests"]),
-            "; ".join(row["seizures"]),
-        )
-    out.print(table)
-    say(err, f"{len(rows)} operation(s)")
+
+    def table() -> None:
+        grid = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
+        for row in rows:
+            agencies = ", ".join(
+                a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
+                for a in row["agencies"]
+            )
+            grid.add_row(
+                _cell(row["date"]),
+                row["operation"],
+                ", ".join(row["countries"]),
+                agencies,
+                _shown_cell(row["arrests"]),
+                "; ".join(row["seizures"]),
+            )
+        out.print(grid)
+        say(err, f"{len(rows)} operation(s)")
+
+    columns = list(rows[0]) if rows else TIMELINE_COLUMNS
+    output(format, columns, [list(row.values()) for row in rows], json_value=rows, table=table)
 
 
 # --------------------------------------------------------------------------------------
@@ -1171,28 +1172,31 @@ def list_queries(
 ) -> None:
     """List the named queries of the Cypher library (run one with: graphkit query NAME)."""
     library = query_library.library()
-    if format is not Format.table:
-        payload = [
-            {
-                "name": q.name,
-                "description": q.description,
-                "parameters": [
-                    {"name": p.name, "example": p.example_value, "doc": p.doc} for p in q.parameters
-                ],
-                "file": str(q.path),
-                "ladybug_file": str(q.ladybug_path) if q.ladybug_path else None,
-            }
-            for q in library.values()
-        ]
-        columns = ("name", "description", "parameters", "file", "ladybug_file")
-        output(format, columns, [[q[c] for c in columns] for q in payload], json_value=payload)
-        return
-    table = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
-    for q in library.values():
-        params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
-        table.add_row(q.name, q.description, params)
-    out.print(table)
-    say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
+
+    def table() -> None:
+        grid = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
+        for q in library.values():
+            params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
+            grid.add_row(q.name, q.description, params)
+        out.print(grid)
+        say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
+
+    payload = [  # the files and example values only where printed
+        {
+            "name": q.name,
+            "description": q.description,
+            "parameters": [
+                {"name": p.name, "example": p.example_value, "doc": p.doc} for p in q.parameters
+            ],
+            "file": str(q.path),
+            "ladybug_file": str(q.ladybug_path) if q.ladybug_path else None,
+        }
+        for q in (library.values() if format is not Format.table else [])
+    ]
+    columns = ("name", "description", "parameters", "file", "ladybug_file")
+    output(
+        format, columns, [[q[c] for c in columns] for q in payload], json_value=payload, table=table
+    )
 
 
 ExportFormat = choices(  # export.FORMATS

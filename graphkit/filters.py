@@ -112,8 +112,17 @@ def check_labels(
     ...
     graphkit.errors.AnalysisError: unknown label 'Ship'; choose from Report, ...
     """
-    if labels is None:
-        return None
+    return None if labels is None else set(canonical_labels(labels, error))
+
+
+def canonical_labels(
+    labels: Iterable[str], error: type[GraphkitError] = AnalysisError
+) -> tuple[str, ...]:
+    """:func:`check_labels` keeping the order the labels were given in, each once.
+
+    >>> canonical_labels(["person", "CriminalGroup", "Person"])
+    ('Person', 'CriminalGroup')
+    """
     canonical = {label.casefold(): label for label in model.NODE_TYPES}
     labels = list(labels)
     unknown = sorted({label for label in labels if label.casefold() not in canonical})
@@ -122,7 +131,7 @@ def check_labels(
             f"unknown label {', '.join(map(repr, unknown))}; "
             f"choose from {', '.join(model.NODE_TYPES)}"
         )
-    return {canonical[label.casefold()] for label in labels}
+    return tuple(dict.fromkeys(canonical[label.casefold()] for label in labels))
 
 
 def date_range(value: str | None) -> tuple[str, str] | None:

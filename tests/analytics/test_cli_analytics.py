@@ -262,7 +262,9 @@ def test_disrupt_removes_the_criminal_side_unless_told(seed_db: Path) -> None:
         ).stdout
     )
     assert all(s["removed"].startswith("Country:") for s in countries["sequential"][1:])
-    one_line_error(graphkit("disrupt", "--target", "Agencie", db=seed_db), "--target Agencie")
+    one_line_error(
+        graphkit("disrupt", "--target", "Agencie", db=seed_db), "--target: unknown label 'Agencie'"
+    )
     one_line_error(
         graphkit("disrupt", "--target", "Person", db=seed_db), "nothing to remove: no Person"
     )

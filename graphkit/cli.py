@@ -8,6 +8,8 @@ come from ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD`` in the environment.
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import io
 import json
 import logging
@@ -44,6 +46,7 @@ from graphkit.view.options import (
 )
 
 if TYPE_CHECKING:  # the loading pipeline (facts, extractor) is imported by the commands using it
+    from graphkit.filters import Filters
     from graphkit.load import Outcome
 
 GLOBAL_OPTIONS = {"--db": " FOLDER", "--neo4j": " URI", "--debug": "", "--version": ""}
@@ -101,23 +104,22 @@ class Settings:
 settings = Settings()
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+def choices(name: str, values: Iterable[str]) -> Any:
+    """A StrEnum of ``values`` for Typer's choices (members named as the values, ``-`` as
+    ``_``): the choices of an option are the library's tuple, not a copy of it. The
+    analytics and export tuples are written out here, as importing their modules would load
+    networkx on every command; tests/analytics/test_cli_analytics.py holds them equal."""
+    return StrEnum(name, [(value.replace("-", "_"), value) for value in values])
 
 
-class FactsFormat(StrEnum):
-    json = "json"
-    yaml = "yaml"
+Format = choices("Format", ("table", "json", "csv"))
+FactsFormat = choices("FactsFormat", ("json", "yaml"))
 
 
 FormatOpt = typer.Option("--format", "-f", help="table for people; json (or csv) for programs.")
 
 
-class Dialect(StrEnum):
-    ladybug = "ladybug"
-    neo4j = "neo4j"
+Dialect = choices("Dialect", schema.DIALECTS)
 
 
 def _version(value: bool) -> None:
@@ -221,11 +223,8 @@ def load(
         raise typer.Exit(1)
 
 
-TieType = StrEnum("TieType", {name: name for name in model.PERSON_TIES})  # type: ignore[misc]
-
-
-class PersonLabel(StrEnum):
-    Person = "Person"
+TieType = choices("TieType", model.PERSON_TIES)
+PersonLabel = choices("PersonLabel", ("Person",))
 
 
 @app.command("import-edges")
@@ -549,58 +548,20 @@ def show_schema(
 # --------------------------------------------------------------------------------------
 
 
-class Strategy(StrEnum):
-    degree = "degree"
-    betweenness = "betweenness"
-    katz = "katz"
-    collective_influence = "collective-influence"
-    pagerank = "pagerank"
-    random = "random"
+Strategy = choices(  # analytics.STRATEGIES
+    "Strategy", ("degree", "betweenness", "katz", "collective-influence", "pagerank", "random")
+)
+Mode = choices("Mode", ("sequential", "one-shot", "block"))  # analytics.disrupt.MODES
+Weighting = choices("Weighting", ("none", "weight"))  # analytics.disrupt.WEIGHTS
 
 
-class Mode(StrEnum):
-    sequential = "sequential"
-    one_shot = "one-shot"
-    block = "block"
-
-
-class Weighting(StrEnum):
-    none = "none"
-    weight = "weight"
-
-
-LabelOpt = Annotated[
-    list[str] | None,
-    typer.Option("--label", metavar="LABEL", help="Keep only nodes with this label (repeat)."),
-]
-CountryOpt = Annotated[
-    list[str] | None,
-    typer.Option("--country", metavar="ISO2", help="Keep what concerns this country (repeat)."),
-]
-SinceOpt = Annotated[
-    str | None,
-    typer.Option("--since", metavar="DATE", help="Keep operations and reports from this ISO date."),
-]
-UntilOpt = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="... up to this ISO date.")
-]
-ReportedOpt = Annotated[
-    bool, typer.Option("--reported-only", help="Drop relationships stated as alleged.")
-]
-ReportOpt = Annotated[
-    list[str] | None,
-    typer.Option("--report", metavar="KEY", help="Keep only what this report says (repeat)."),
-]
 ProjectionOpt = Annotated[
     Projection, typer.Option("--projection", "-P", help="Which graph to analyse.")
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for Louvain and sampling.")]
 
 
-class Engine(StrEnum):
-    auto = "auto"
-    networkx = "networkx"
-    igraph = "igraph"
+Engine = choices("Engine", ("auto", "networkx", "igraph"))  # analytics.ENGINES
 
 
 EngineOpt = Annotated[
@@ -613,22 +574,169 @@ EngineOpt = Annotated[
 ]
 
 
-def _filters(
-    label: list[str] | None,
-    country: list[str] | None,
-    since: str | None,
-    until: str | None,
-    reported_only: bool,
-    report: list[str] | None,
-) -> Any:
-    from graphkit.analytics import Filters
+# --------------------------------------------------------------------------------------
+# The filters: one set of options for every command that filters (graphkit.filters)
+# --------------------------------------------------------------------------------------
 
+FILTER_OPTIONS: dict[str, list[tuple[str, Any, Any]]] = {
+    "label": [
+        (
+            "label",
+            Annotated[
+                list[str] | None,
+                typer.Option(
+                    "--label",
+                    metavar="LABEL",
+                    help="Keep only nodes with this label: Agency, Person... (repeat).",
+                ),
+            ],
+            None,
+        ),
+        (
+            "type_alias",
+            Annotated[
+                list[str] | None,
+                typer.Option("--type", hidden=True, help="The old name of --label."),
+            ],
+            None,
+        ),
+    ],
+    "country": [
+        (
+            "country",
+            Annotated[
+                list[str] | None,
+                typer.Option(
+                    "--country", metavar="ISO2", help="Keep what concerns this country (repeat)."
+                ),
+            ],
+            None,
+        )
+    ],
+    "dates": [
+        (
+            "since",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--since",
+                    metavar="DATE",
+                    help="Keep operations and reports from this ISO date.",
+                ),
+            ],
+            None,
+        ),
+        (
+            "until",
+            Annotated[
+                str | None,
+                typer.Option("--until", metavar="DATE", help="... up to this ISO date."),
+            ],
+            None,
+        ),
+    ],
+    "certainty": [
+        (
+            "certainty",
+            Annotated[
+                Certainty,
+                typer.Option(
+                    "--certainty",
+                    help="reported: leave out relationships stated as alleged; all: keep them.",
+                ),
+            ],
+            Certainty.all,
+        ),
+        (
+            "reported_only",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--reported-only", hidden=True, help="The old name of --certainty reported."
+                ),
+            ],
+            False,
+        ),
+    ],
+    "report": [
+        (
+            "report",
+            Annotated[
+                list[str] | None,
+                typer.Option(
+                    "--report", metavar="KEY", help="Keep only what this report says (repeat)."
+                ),
+            ],
+            None,
+        )
+    ],
+}
+"""The filter options by group: (parameter, annotation, default). ``--type`` and
+``--reported-only`` are the old names of ``--label`` and ``--certainty reported``, hidden
+and kept for one release (docs/analytics.md)."""
+
+FILTER_FLAGS = frozenset(
+    option.default  # in Annotated, typer.Option's first argument is the option's name
+    for group in FILTER_OPTIONS.values()
+    for _, annotation, _ in group
+    for option in annotation.__metadata__
+)
+"""Every filter option's name (the hidden old ones too)."""
+
+Command = Callable[..., None]
+
+
+def filter_options(*groups: str) -> Callable[[Command], Command]:
+    """Give a command the filter options of ``groups`` (keys of :data:`FILTER_OPTIONS`), in
+    place of its ``filters`` parameter, which receives them as one :class:`Filters`."""
+    chosen = [option for group in groups for option in FILTER_OPTIONS[group]]
+    names = [name for name, _, _ in chosen]
+
+    def decorate(command: Command) -> Command:
+        params = []
+        for param in inspect.signature(command).parameters.values():
+            if param.name != "filters":
+                annotation = param.annotation
+                if isinstance(annotation, str):  # from __future__ import annotations
+                    annotation = eval(annotation, command.__globals__)
+                params.append(param.replace(annotation=annotation))
+                continue
+            params += [
+                inspect.Parameter(name, param.POSITIONAL_OR_KEYWORD, annotation=a, default=d)
+                for name, a, d in chosen
+            ]
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> None:
+            values = {name: kwargs.pop(name) for name in names}
+            command(*args, filters=_filters(**values), **kwargs)
+
+        wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        return wrapper
+
+    return decorate
+
+
+def _filters(
+    label: list[str] | None = None,
+    type_alias: list[str] | None = None,
+    country: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    certainty: Certainty = Certainty.all,
+    reported_only: bool = False,
+    report: list[str] | None = None,
+) -> Filters:
+    from graphkit.filters import Filters
+
+    labels = [*(label or ()), *(type_alias or ())]
     return Filters(
-        labels=set(label) if label else None,
+        labels=set(labels) if labels else None,
         countries={c.upper() for c in country} if country else None,
         since=since,
         until=until,
-        certainty="reported" if reported_only else "all",
+        certainty="reported" if reported_only else Certainty(certainty).value,
         reports=set(report) if report else None,
     )
 
@@ -652,6 +760,7 @@ def _value(value: Any) -> str:
 
 
 @app.command()
+@filter_options("label", "country", "dates", "certainty", "report")
 def analyze(
     projection: ProjectionOpt = Projection.full,
     measure: Annotated[
@@ -679,12 +788,7 @@ def analyze(
     ] = False,
     seed: SeedOpt = 42,
     engine: EngineOpt = Engine.auto,
-    label: LabelOpt = None,
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    reported_only: ReportedOpt = False,
-    report: ReportOpt = None,
+    filters: Filters = None,  # type: ignore[assignment]  # the filter options
 ) -> None:
     """Rank entities by centrality, brokerage and community on a projection of the graph."""
     from graphkit.analytics import WRITABLE, filter_graph, load_graph
@@ -692,7 +796,6 @@ def analyze(
     from graphkit.analytics import write_back as store_measures
 
     measures = [m.strip() for raw in measure or [] for m in raw.split(",") if m.strip()] or None
-    filters = _filters(label, country, since, until, reported_only, report)
     with settings.store(read_only=not write_back) as store:
         data = filter_graph(load_graph(store, evidence=False), filters)
         analysis = run_analysis(data, projection.value, measures, seed=seed, engine=engine.value)
@@ -737,14 +840,14 @@ def analyze(
 
 
 @app.command()
+@filter_options("certainty", "report")
 def path(
     source: Annotated[str, typer.Argument(help="An entity: its name (fuzzy), key or Label:key.")],
     target: Annotated[str, typer.Argument(help="Another entity.")],
     max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path to look for.")] = 6,
     limit: Annotated[int, typer.Option("--limit", help="At most this many paths.")] = 5,
     format: Annotated[Format, FormatOpt] = Format.table,
-    reported_only: ReportedOpt = False,
-    report: ReportOpt = None,
+    filters: Filters = None,  # type: ignore[assignment]  # the filter options
     through_countries: Annotated[
         bool,
         typer.Option(
@@ -760,51 +863,51 @@ def path(
 
     from graphkit.analytics import connections, find_entity, to_networkx
 
-    data = _read_filtered(_filters(None, None, None, None, reported_only, report), evidence=True)
+    data = _read_filtered(filters, evidence=True)
     graph = to_networkx(data)
     a, b = find_entity(graph, source), find_entity(graph, target)
     found = connections(
         graph, a, b, max_hops=max_hops, limit=limit, through_countries=through_countries
     )
-    if format is not Format.table:
-        payload = [
-            {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
-            for c in found
-        ]
-        rows = [
-            [i, j, hop.src, hop.dst, *(rel.get(k) for k in PATH_COLUMNS[4:])]
-            for i, c in enumerate(found, 1)
-            for j, hop in enumerate(c.hops, 1)
-            for rel in hop.relationships
-        ]
-        output(format, PATH_COLUMNS, rows, json_value=payload)
-        return
-    hops = found[0].length
-    say(
-        err,
-        f"{len(found)} shortest connection(s) of {hops} hop(s) between "
-        f"{_entity(graph, a)} and {_entity(graph, b)}",
-    )
-    for i, connection in enumerate(found, 1):
-        say(out, "")
-        say(out, f"{i}. {_entity(graph, connection.nodes[0])}")
-        for hop in connection.hops:
-            out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
-            in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
-            arrows = " & ".join(
-                [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
-                + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
-            )
-            say(out, f"   {arrows} {_entity(graph, hop.dst)}")
-            for rel in hop.relationships:
-                extra = "".join(
-                    f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
+
+    def table() -> None:
+        hops = found[0].length
+        say(
+            err,
+            f"{len(found)} shortest connection(s) of {hops} hop(s) between "
+            f"{_entity(graph, a)} and {_entity(graph, b)}",
+        )
+        for i, connection in enumerate(found, 1):
+            say(out, "")
+            say(out, f"{i}. {_entity(graph, connection.nodes[0])}")
+            for hop in connection.hops:
+                out_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "->"})
+                in_types = sorted({r["type"] for r in hop.relationships if r["direction"] == "<-"})
+                arrows = " & ".join(
+                    [f"-[{'|'.join(out_types)}]->"] * bool(out_types)
+                    + [f"<-[{'|'.join(in_types)}]-"] * bool(in_types)
                 )
-                say(
-                    out,
-                    f"      {rel['type']}{extra} · {rel.get('certainty')} · {rel.get('report')}",
-                )
-                say(out, f'        "{rel.get("evidence")}"')
+                say(out, f"   {arrows} {_entity(graph, hop.dst)}")
+                for rel in hop.relationships:
+                    extra = "".join(
+                        f" {k}={rel[k]}" for k in ("role", "count") if rel.get(k) is not None
+                    )
+                    where = f"{rel.get('certainty')} · {rel.get('report')}"
+                    say(out, f"      {rel['type']}{extra} · {where}")
+                    say(out, f'        "{rel.get("evidence")}"')
+
+    machine = format is not Format.table  # the payload and rows only where printed
+    payload = [
+        {"nodes": [{"id": n, **_brief(graph, n)} for n in c.nodes], "hops": asdict(c)["hops"]}
+        for c in (found if machine else [])
+    ]
+    rows = [
+        [i, j, hop.src, hop.dst, *(rel.get(k) for k in PATH_COLUMNS[4:])]
+        for i, c in enumerate(found if machine else [], 1)
+        for j, hop in enumerate(c.hops, 1)
+        for rel in hop.relationships
+    ]
+    output(format, PATH_COLUMNS, rows, json_value=payload, table=table)
 
 
 PATH_COLUMNS = (
@@ -830,6 +933,7 @@ DISRUPT_COLUMNS = (
 
 
 @app.command()
+@filter_options("label", "country", "dates", "certainty", "report")
 def disrupt(
     projection: ProjectionOpt = Projection.full,
     strategy: Annotated[
@@ -881,12 +985,7 @@ def disrupt(
             "named); every node of another projection.",
         ),
     ] = None,
-    label: LabelOpt = None,
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    reported_only: ReportedOpt = False,
-    report: ReportOpt = None,
+    filters: Filters = None,  # type: ignore[assignment]  # the filter options
 ) -> None:
     """Simulate key-player removal (after Cavallaro et al. 2020): the largest connected
     component and global efficiency after each removal, as fractions of the intact network.
@@ -898,7 +997,6 @@ def disrupt(
     targets = targets_for(projection.value, target)
     if plot is not None:
         plot = plot_path(plot)  # before the graph is read
-    filters = _filters(label, country, since, until, reported_only, report)
     data, owned = _read_filtered_from(filters)
     if not data.nodes:
         raise AnalysisError("the graph is empty (or the filters left nothing): nothing to disrupt")
@@ -967,38 +1065,36 @@ TIMELINE_COLUMNS = (
 
 
 @app.command()
+@filter_options("country", "dates", "certainty", "report")
 def timeline(
     format: Annotated[Format, FormatOpt] = Format.table,
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    reported_only: ReportedOpt = False,
-    report: ReportOpt = None,
+    filters: Filters = None,  # type: ignore[assignment]  # the filter options
 ) -> None:
     """Operations in date order, with countries, agencies, arrests and seizures."""
     from graphkit.analytics import timeline as operations
 
-    rows = operations(_read_filtered(_filters(None, country, since, until, reported_only, report)))
-    if format is not Format.table:
-        columns = list(rows[0]) if rows else TIMELINE_COLUMNS
-        output(format, columns, [list(row.values()) for row in rows], json_value=rows)
-        return
-    table = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
-    for row in rows:
-        agencies = ", ".join(
-            a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
-            for a in row["agencies"]
-        )
-        table.add_row(
-            _cell(row["date"]),
-            row["operation"],
-            ", ".join(row["countries"]),
-            agencies,
-            _shown_cell(row["arrests"]),
-            "; ".join(row["seizures"]),
-        )
-    out.print(table)
-    say(err, f"{len(rows)} operation(s)")
+    rows = operations(_read_filtered(filters))
+
+    def table() -> None:
+        grid = PlainTable("date", "operation", "countries", "agencies", "arrests", "seizures")
+        for row in rows:
+            agencies = ", ".join(
+                a["name"] + (f" ({a['role']})" if a["role"] and a["role"] != "participated" else "")
+                for a in row["agencies"]
+            )
+            grid.add_row(
+                _cell(row["date"]),
+                row["operation"],
+                ", ".join(row["countries"]),
+                agencies,
+                _shown_cell(row["arrests"]),
+                "; ".join(row["seizures"]),
+            )
+        out.print(grid)
+        say(err, f"{len(rows)} operation(s)")
+
+    columns = list(rows[0]) if rows else TIMELINE_COLUMNS
+    output(format, columns, [list(row.values()) for row in rows], json_value=rows, table=table)
 
 
 # --------------------------------------------------------------------------------------
@@ -1007,6 +1103,7 @@ def timeline(
 
 
 @app.command()
+@filter_options("label", "country", "dates", "certainty")
 def view(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
         "graphkit-view.html"
@@ -1016,26 +1113,7 @@ def view(
         typer.Option("--focus", help="Show the surroundings of this node (name or key)."),
     ] = None,
     hops: Annotated[int, typer.Option("--hops", min=0, help="How far from --focus.")] = 2,
-    types: Annotated[
-        list[str] | None,
-        typer.Option("--type", "--label", help="Show only nodes of this type: Agency... (repeat)."),
-    ] = None,
-    country: Annotated[
-        list[str] | None,
-        typer.Option("--country", metavar="ISO2", help="Keep what concerns this country (repeat)."),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", metavar="DATE", help="Keep operations and reports from this ISO date."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="... up to this ISO date.")
-    ] = None,
-    certainty: Annotated[
-        Certainty, typer.Option("--certainty", help="reported: leave out alleged relationships.")
-    ] = Certainty.all,
+    filters: Filters = None,  # type: ignore[assignment]  # the filter options
     projection: Annotated[
         Projection, typer.Option("--projection", "-P", help="Which graph to draw.")
     ] = Projection.full,
@@ -1057,11 +1135,11 @@ def view(
     options = ViewOptions(
         focus=focus,
         hops=hops,
-        labels=frozenset(types) if types else None,
-        countries=frozenset(c.upper() for c in country) if country else None,
-        since=since,
-        until=until,
-        certainty=certainty,
+        labels=frozenset(filters.labels) if filters.labels else None,
+        countries=frozenset(filters.countries) if filters.countries else None,
+        since=filters.since,
+        until=filters.until,
+        certainty=Certainty(filters.certainty),
         projection=projection,
         color_by=color_by,
         size_by=size_by,
@@ -1094,40 +1172,40 @@ def list_queries(
 ) -> None:
     """List the named queries of the Cypher library (run one with: graphkit query NAME)."""
     library = query_library.library()
-    if format is not Format.table:
-        payload = [
-            {
-                "name": q.name,
-                "description": q.description,
-                "parameters": [
-                    {"name": p.name, "example": p.example_value, "doc": p.doc} for p in q.parameters
-                ],
-                "file": str(q.path),
-                "ladybug_file": str(q.ladybug_path) if q.ladybug_path else None,
-            }
-            for q in library.values()
-        ]
-        columns = ("name", "description", "parameters", "file", "ladybug_file")
-        output(format, columns, [[q[c] for c in columns] for q in payload], json_value=payload)
-        return
-    table = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
-    for q in library.values():
-        params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
-        table.add_row(q.name, q.description, params)
-    out.print(table)
-    say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
+
+    def table() -> None:
+        grid = PlainTable(Column("name", no_wrap=True), "description", "parameters (example)")
+        for q in library.values():
+            params = "\n".join(f"{p.name} ({p.example})" for p in q.parameters) or "—"
+            grid.add_row(q.name, q.description, params)
+        out.print(grid)
+        say(err, f"{len(library)} queries in {query_library.default_query_dir()}")
+
+    payload = [  # the files and example values only where printed
+        {
+            "name": q.name,
+            "description": q.description,
+            "parameters": [
+                {"name": p.name, "example": p.example_value, "doc": p.doc} for p in q.parameters
+            ],
+            "file": str(q.path),
+            "ladybug_file": str(q.ladybug_path) if q.ladybug_path else None,
+        }
+        for q in (library.values() if format is not Format.table else [])
+    ]
+    columns = ("name", "description", "parameters", "file", "ladybug_file")
+    output(
+        format, columns, [[q[c] for c in columns] for q in payload], json_value=payload, table=table
+    )
 
 
-class ExportFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
-    json = "json"
-    cypher = "cypher"
-    ftm = "ftm"
-    csv = "csv"
+ExportFormat = choices(  # export.FORMATS
+    "ExportFormat", ("graphml", "gexf", "json", "cypher", "ftm", "csv")
+)
 
 
 @app.command("export")
+@filter_options("label", "country", "dates", "certainty", "report")
 def export_command(
     format: Annotated[
         ExportFormat,
@@ -1145,30 +1223,11 @@ def export_command(
             "--output", "-o", help="The file to write (a folder for csv; - for standard output)."
         ),
     ],
-    types: Annotated[
-        list[str] | None,
-        typer.Option("--type", "--label", help="Keep only nodes of this type: Agency... (repeat)."),
-    ] = None,
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    certainty: Annotated[
-        Certainty, typer.Option("--certainty", help="reported: leave out alleged relationships.")
-    ] = Certainty.all,
-    report: ReportOpt = None,
+    filters: Filters = None,  # type: ignore[assignment]  # the filter options
 ) -> None:
     """Export the graph (or the part the filters keep) for Gephi, Neo4j, Aleph and others."""
-    from graphkit.analytics import Filters
     from graphkit.export import export_store
 
-    filters = Filters(
-        labels=set(types) if types else None,
-        countries={c.upper() for c in country} if country else None,
-        since=since,
-        until=until,
-        certainty=certainty.value,
-        reports=set(report) if report else None,
-    )
     with settings.store(read_only=True) as store:
         result = export_store(store, format.value, output, filters)
     say(err, f"{result.format}: {result.nodes} nodes, {result.edges} relationships")

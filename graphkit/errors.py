@@ -50,6 +50,14 @@ class AnalysisError(GraphkitError):
     """An analysis cannot run as asked (empty graph, unknown entity or measure, no path...)."""
 
 
+class ExportError(GraphkitError):
+    """An export cannot be written as asked (unknown format, unwritable path, missing extra)."""
+
+
+class ViewError(GraphkitError):
+    """A view cannot be made as asked (unknown type, focus not found, unwritable file...)."""
+
+
 class OutputError(GraphkitError):
     """An output file or folder cannot be written as asked (it is not a regular file, it is
     inside the database, the folder is not empty...); nothing was written."""

@@ -8,7 +8,6 @@ from. Validation here is the gate every store relies on.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import math
@@ -22,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from graphkit import model
 from graphkit.errors import FactsError
+from graphkit.model import PartialDate
 
 FORMAT = "graphkit-facts/1"
 
@@ -31,30 +31,15 @@ MAX_KEY_LENGTH = 512
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 """Integers are stored as 64-bit in both stores; outside this range is an error here, not there."""
 
-_PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
-_DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?")
-
 
 def is_partial_date(value: str) -> bool:
-    """Whether ``value`` is an ISO date, possibly partial (``2024``, ``2024-04``,
-    ``2024-04-07``, and without a year ``--04-07`` or ``--04``) that the calendar has:
-    ``2024-13``, ``2023-02-29`` and ``--04-31`` are not dates. The rule for every date a
-    user gives graphkit (``--published``, ``--since`` / ``--until``).
+    """Whether ``value`` is a partial ISO date the calendar has
+    (:meth:`graphkit.model.PartialDate.is_valid`, the rule for every date a user gives).
 
-    Facts documents are only checked for the shape (``_PARTIAL_DATE``): the extractor can
-    still read "31 February" as ``--02-31``, and a report must not fail for that."""
-    match = _DATE_PARTS.fullmatch(value)
-    if match is None:
-        return False
-    year, month, day, bare_month, bare_day = match.groups()
-    month, day = month or bare_month, day or bare_day
-    if month is not None and not 1 <= int(month) <= 12:
-        return False
-    if day is not None:
-        leap = calendar.isleap(int(year)) if year is not None else True  # --02-29 exists
-        last = 29 if month == "02" and leap else calendar.mdays[int(month)]
-        return 1 <= int(day) <= last
-    return True
+    Facts documents are only checked for the shape (:meth:`PartialDate.has_shape`): the
+    extractor can still read "31 February" as ``--02-31``, and a report must not fail for
+    that."""
+    return PartialDate.is_valid(value)
 
 
 def normalise_text(text: str) -> str:
@@ -130,7 +115,7 @@ class ReportInfo(BaseModel):
     def _check(self) -> ReportInfo:
         if self.sha256 != sha256(self.text):
             raise ValueError("report.sha256 does not match report.text")
-        if self.published is not None and not _PARTIAL_DATE.match(self.published):
+        if self.published is not None and not PartialDate.has_shape(self.published):
             raise ValueError(f"report.published {self.published!r} is not an ISO date")
         return self
 
@@ -166,10 +151,6 @@ class Node(BaseModel):
             self.properties[name] = _coerce(spec.property(name), value, self.label)
         if self.label == "Country" and not re.fullmatch(r"[A-Z]{2}", self.key):
             raise ValueError(f"Country key {self.key!r} is not an ISO 3166-1 alpha-2 code")
-        if self.label == "Agency" and "kind" in self.properties:
-            kind = self.properties["kind"]
-            if kind is not None and kind not in model.AGENCY_KINDS:
-                raise ValueError(f"Agency kind {kind!r} is not one of {model.AGENCY_KINDS}")
         return self
 
 
@@ -193,17 +174,16 @@ class Relationship(BaseModel):
         spec = model.relationship_type(self.type)
         if (self.src.label, self.dst.label) not in spec.endpoints:
             raise ValueError(f"{self.type} cannot link {self.src.label} to {self.dst.label}")
-        if self.certainty not in model.CERTAINTIES:
-            raise ValueError(f"certainty {self.certainty!r} is not one of {model.CERTAINTIES}")
+        if self.certainty not in _CERTAINTY.vocabulary:
+            raise ValueError(f"certainty {self.certainty!r} is not one of {_CERTAINTY.vocabulary}")
         for name, value in self.properties.items():
             if name not in spec.property_names:
                 raise ValueError(f"{self.type} has no property {name!r}")
             self.properties[name] = _coerce(
                 next(p for p in spec.properties if p.name == name), value, self.type
             )
-        role = self.properties.get("role")
-        if self.type == "PARTICIPATED_IN" and role not in model.ROLES:
-            raise ValueError(f"PARTICIPATED_IN role {role!r} is not one of {model.ROLES}")
+        if self.type == "PARTICIPATED_IN" and self.properties.get("role") is None:
+            raise ValueError(f"PARTICIPATED_IN role None is not one of {model.ROLES}")
         return self
 
     @property
@@ -427,7 +407,9 @@ def _lone_surrogate(data: Any) -> str | None:
 
 
 _ISO2 = re.compile(r"[A-Z]{2}")
-_DATE_PROPERTIES = frozenset({"start_date", "end_date", "published", "date", "last_date"})
+
+
+_CERTAINTY = next(p for p in model.PROVENANCE if p.name == "certainty")
 
 
 def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
@@ -436,8 +418,10 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
         return None
     kind = prop.type
     if kind is model.PropertyType.STRING and isinstance(value, str):
-        if prop.name in _DATE_PROPERTIES and not _PARTIAL_DATE.match(value):
+        if prop.date and not PartialDate.has_shape(value):
             raise ValueError(f"{owner}.{prop.name} {value!r} is not an ISO date")
+        if prop.vocabulary and value not in prop.vocabulary:
+            raise ValueError(f"{owner} {prop.name} {value!r} is not one of {prop.vocabulary}")
         if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES and not _ISO2.fullmatch(value):
             raise ValueError(f"{owner}.{prop.name} {value!r:.40} is not an ISO2 country code")
         return value
@@ -462,10 +446,12 @@ def _coerce(prop: model.Property, value: Any, owner: str) -> Any:
         and isinstance(value, list)
         and all(isinstance(v, str) for v in value)
     ):
-        if prop.name == "crimes":
-            unknown = sorted(set(value) - set(model.CRIMES))
-            if unknown:
-                raise ValueError(f"{owner}.crimes: {unknown[0]!r} is not in the crime vocabulary")
+        unknown = sorted(set(value) - set(prop.vocabulary)) if prop.vocabulary else []
+        if unknown:  # crimes: "the crime vocabulary"
+            vocabulary = prop.name.removesuffix("s")
+            raise ValueError(
+                f"{owner}.{prop.name}: {unknown[0]!r} is not in the {vocabulary} vocabulary"
+            )
         if (owner, prop.name) in model.COUNTRY_CODE_PROPERTIES:
             bad = next((v for v in value if not _ISO2.fullmatch(v)), None)
             if bad is not None:

@@ -8,7 +8,9 @@ we build, and ``docs/schema.md``. Change the graph contract here and nowhere els
 
 from __future__ import annotations
 
+import calendar
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,11 +27,96 @@ class PropertyType(StrEnum):
     STRING_LIST = "STRING[]"
 
 
+class PartialDate:
+    """graphkit's date type: an ISO 8601 date, possibly partial, as reports give them:
+    ``2024``, ``2024-04``, ``2024-04-07``, or without a year ``--04-07`` and ``--04``. Every
+    date property (``Property(..., date=True)``) holds one, stored as a string; this type
+    parses, checks and formats them for the facts documents, the extractor and the filters.
+
+    >>> PartialDate.parse("2024-04"), PartialDate.parse("--04-07"), PartialDate.parse("April")
+    ((2024, 4, None), (None, 4, 7), None)
+    >>> PartialDate.is_valid("2024-02-29"), PartialDate.is_valid("2023-02-29")
+    (True, False)
+    >>> PartialDate.span("2024-02")
+    ('2024-02-01', '2024-02-29')
+    >>> PartialDate.format(None, 6, 10), PartialDate.format(2023, 6)
+    ('--06-10', '2023-06')
+    """
+
+    SHAPE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+    """The shape of a partial date, whatever the calendar says (what a facts document must
+    hold: the extractor can still read "31 February" as ``--02-31``)."""
+    _PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?")
+
+    @classmethod
+    def has_shape(cls, value: str) -> bool:
+        """Whether ``value`` is shaped as a partial date (:data:`SHAPE`)."""
+        return cls.SHAPE.match(value) is not None
+
+    @classmethod
+    def parse(cls, value: str) -> tuple[int | None, int | None, int | None] | None:
+        """(year, month, day) of a partial date, None for what is not one; the calendar
+        is not checked (:meth:`is_valid` does)."""
+        match = cls._PARTS.fullmatch(value)
+        if match is None:
+            return None
+        year, month, day, bare_month, bare_day = match.groups()
+        month, day = month or bare_month, day or bare_day
+        return tuple(int(part) if part else None for part in (year, month, day))  # type: ignore[return-value]
+
+    @classmethod
+    def is_valid(cls, value: str) -> bool:
+        """Whether ``value`` is a partial date that the calendar has: ``2024-13``,
+        ``2023-02-29`` and ``--04-31`` are not dates (``--02-29`` is). The rule for every
+        date a user gives graphkit (``--published``, ``--since`` / ``--until``)."""
+        parts = cls.parse(value)
+        if parts is None:
+            return False
+        year, month, day = parts
+        if month is not None and not 1 <= month <= 12:
+            return False
+        if day is not None:
+            leap = calendar.isleap(year) if year is not None else True  # --02-29 exists
+            last = 29 if month == 2 and leap else calendar.mdays[month]  # type: ignore[index]
+            return 1 <= day <= last
+        return True
+
+    @classmethod
+    def span(cls, value: str | None) -> tuple[str, str] | None:
+        """A valid partial date with a year as an inclusive (first day, last day); None for
+        none, for one without a year and for anything else."""
+        if not value:
+            return None
+        text = value.strip()
+        parts = cls.parse(text)
+        if parts is None or parts[0] is None or not cls.is_valid(text):
+            return None
+        year, month, day = parts
+        if day is not None:
+            return (cls.format(year, month, day),) * 2
+        if month is not None:
+            last = calendar.monthrange(year, month)[1]
+            return (cls.format(year, month, 1), cls.format(year, month, last))
+        return (cls.format(year, 1, 1), cls.format(year, 12, 31))
+
+    @staticmethod
+    def format(year: int | None, month: int | None = None, day: int | None = None) -> str:
+        """The partial date of these parts (a day needs a month; no year: ``--MM-DD``)."""
+        head = "-" if year is None else f"{year:04d}"
+        if month is None:
+            return head
+        return f"{head}-{month:02d}" + ("" if day is None else f"-{day:02d}")
+
+
 @dataclass(frozen=True)
 class Property:
     name: str
     type: PropertyType
     doc: str = ""
+    date: bool = False
+    """A :class:`PartialDate`, stored as a string."""
+    vocabulary: tuple[str, ...] = ()
+    """The values it may take (each item's, for a list), where it has a fixed vocabulary."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +237,7 @@ PROVENANCE: tuple[Property, ...] = (
     Property("evidence", S, "the sentence it was read from"),
     Property("evidence_start", INT, "offset of the evidence in Report.text"),
     Property("evidence_end", INT, "end offset: text[evidence_start:evidence_end] == evidence"),
-    Property("certainty", S, "reported | alleged"),
+    Property("certainty", S, "reported | alleged", vocabulary=CERTAINTIES),
 )
 """Properties carried by every relationship (``end`` and ``start`` are reserved in LadybugDB)."""
 
@@ -164,7 +251,9 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("key", S),
                 Property("source", S, "the path as given to load, or a URL / identifier"),
                 Property("title", S),
-                Property("published", S, "ISO date, possibly partial (2023, 2023-04, --04-07)"),
+                Property(
+                    "published", S, "ISO date, possibly partial (2023, 2023-04, --04-07)", date=True
+                ),
                 Property("text", S, "the full normalised text; evidence offsets point into it"),
                 Property("sha256", S, "digest of the normalised text"),
             ),
@@ -176,12 +265,12 @@ NODE_TYPES: dict[str, NodeType] = {
             (
                 Property("key", S),
                 Property("name", S, 'the codename, e.g. "Operation Archimedes", or null'),
-                Property("start_date", S, "ISO date, possibly partial"),
-                Property("end_date", S, "ISO date, possibly partial"),
+                Property("start_date", S, "ISO date, possibly partial", date=True),
+                Property("end_date", S, "ISO date, possibly partial", date=True),
                 Property("arrests", INT, "total arrests stated by the report"),
                 Property("officers", INT, "officers deployed"),
                 Property("searches", INT, "premises searched"),
-                Property("crimes", L, "from the crime vocabulary"),
+                Property("crimes", L, "from the crime vocabulary", vocabulary=CRIMES),
                 Property(
                     "display_name",
                     S,
@@ -200,7 +289,7 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property(
                     "descriptor", S, 'how the report describes it ("an Albanian-speaking network")'
                 ),
-                Property("crimes", L, "from the crime vocabulary"),
+                Property("crimes", L, "from the crime vocabulary", vocabulary=CRIMES),
                 Property(
                     "nationalities",
                     L,
@@ -231,7 +320,12 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("key", S),
                 Property("name", S, "canonical English name"),
                 Property("country", S, "ISO2 of its home country, or EU / INT"),
-                Property("kind", S, "police, judicial, customs, eu_agency, international, ..."),
+                Property(
+                    "kind",
+                    S,
+                    "police, judicial, customs, eu_agency, international, ...",
+                    vocabulary=AGENCY_KINDS,
+                ),
             ),
             "A law-enforcement, judicial, customs or intergovernmental body.",
         ),
@@ -262,13 +356,13 @@ NODE_TYPES: dict[str, NodeType] = {
 }
 
 _COUNT = Property("count", INT, "number of arrests")
-_ROLE = Property("role", S, "led | supported | participated")
+_ROLE = Property("role", S, "led | supported | participated", vocabulary=ROLES)
 _TIE: tuple[Property, ...] = (
     Property(
         "weight", F, "tie strength: meetings, calls, ... summed over its rows (not a distance)"
     ),
-    Property("date", S, "earliest ISO date of its rows, possibly partial, or null"),
-    Property("last_date", S, "latest ISO date of its rows, or null"),
+    Property("date", S, "earliest ISO date of its rows, possibly partial, or null", date=True),
+    Property("last_date", S, "latest ISO date of its rows, or null", date=True),
     Property("line", INT, "first line of the imported file it was read from (the evidence)"),
     Property("rows", INT, "how many rows of the file name this pair (summed into weight)"),
 )
@@ -342,6 +436,14 @@ RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
 }
 
 LABELS: frozenset[str] = frozenset(NODE_TYPES)
+
+DATE_PROPERTIES: frozenset[str] = frozenset(
+    p.name
+    for spec in (*NODE_TYPES.values(), *RELATIONSHIP_TYPES.values())
+    for p in spec.properties
+    if p.date
+)
+"""The properties that hold a :class:`PartialDate`."""
 REL_TYPES: frozenset[str] = frozenset(RELATIONSHIP_TYPES)
 ENTITY_LABELS: tuple[str, ...] = tuple(label for label in NODE_TYPES if label != "Report")
 
@@ -460,7 +562,11 @@ def format_number(value: Any) -> str:
     """A number as people read it: thousands separated, no trailing ``.0`` (``200,000,000``,
     ``1.2``, ``0.0035``; six decimals at most). The one rule for amounts in names and
     tables; json and csv keep the exact value. Anything but an int or a finite float is
-    ``str(value)``."""
+    ``str(value)``.
+
+    >>> format_number(200000000), format_number(1.20), format_number(3.0), format_number(None)
+    ('200,000,000', '1.2', '3', 'None')
+    """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if isinstance(value, float):

@@ -41,16 +41,17 @@ def write_file(
     executable: bool = False,
     protect: Iterable[Path] = (),
     error: type[GraphkitError] = OutputError,
+    example: str | None = None,
 ) -> Path:
     """Write ``path`` with ``write(handle)`` under the rules above; returns the path.
 
     ``error`` is the exception a refusal or an I/O failure is raised as (the caller's own
     kind: ``ExportError``, ``ViewError``...). ``executable`` makes a new file executable
-    where the umask allows.
+    where the umask allows. ``example`` is a file name the refusal of a folder suggests.
     """
     target = Path(path).expanduser()
     try:
-        existing = _check_target(target, protect, error)
+        existing = _check_target(target, protect, error, example)
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = 0o777 if executable else 0o666
         fd, temp = _temporary_file(target, mode)
@@ -114,7 +115,7 @@ def _status_outside(
 
 
 def _check_target(
-    target: Path, protect: Iterable[Path], error: type[GraphkitError]
+    target: Path, protect: Iterable[Path], error: type[GraphkitError], example: str | None = None
 ) -> os.stat_result | None:
     """The target's status if it exists and may be replaced; else ``error`` saying why not."""
     status = _status_outside(target, protect, error)
@@ -126,7 +127,8 @@ def _check_target(
             "name the file itself"
         )
     if stat.S_ISDIR(status.st_mode):
-        raise error(f"{target} is a folder; give a file name")
+        such = f" such as {example}" if example else ""
+        raise error(f"{target} is a folder; give a file name{such}")
     if not stat.S_ISREG(status.st_mode):
         raise error(
             f"{target} is not a regular file (a device, pipe or socket); graphkit replaces "

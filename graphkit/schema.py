@@ -2,74 +2,31 @@
 
 ``graphkit schema --dialect neo4j|ladybug`` prints these, the stores run them, and the
 files under ``cypher/schema/`` are generated from them (a test keeps the three in step).
+The statements themselves are built in :mod:`graphkit.store.schema` (all Cypher lives in
+``graphkit/store/``); this module renders them and the schema's documentation.
 """
 
 from __future__ import annotations
 
 from graphkit import model
+from graphkit.store.schema import (
+    DIALECTS,
+    ddl,
+    ladybug_columns,
+    ladybug_ddl,
+    neo4j_ddl,
+)
 
-DIALECTS = ("ladybug", "neo4j")
-
-
-def ladybug_ddl() -> list[str]:
-    """LadybugDB needs typed tables: one node table per label, one rel table per type."""
-    statements = []
-    for label, spec in model.NODE_TYPES.items():
-        columns = [
-            f"{p.name} {p.type.value}" + (" PRIMARY KEY" if p.name == spec.key else "")
-            for p in model.stored_node_properties(label)
-        ]
-        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({', '.join(columns)})")
-    for rel_type, spec in model.RELATIONSHIP_TYPES.items():
-        parts = [f"FROM {src} TO {dst}" for src, dst in spec.endpoints]
-        parts += [f"{p.name} {p.type.value}" for p in model.relationship_properties(rel_type)]
-        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel_type}({', '.join(parts)})")
-    return statements
-
-
-def ladybug_columns() -> dict[str, list[tuple[str, str]]]:
-    """Every LadybugDB table's non-key columns as (name, type): what an older database may lack."""
-    columns = {
-        label: [
-            (p.name, p.type.value)
-            for p in model.stored_node_properties(label)
-            if p.name != spec.key
-        ]
-        for label, spec in model.NODE_TYPES.items()
-    }
-    for rel_type in model.RELATIONSHIP_TYPES:
-        columns[rel_type] = [
-            (p.name, p.type.value) for p in model.relationship_properties(rel_type)
-        ]
-    return columns
-
-
-def neo4j_ddl() -> list[str]:
-    """Neo4j is schema-free: uniqueness on each key, and an index on ``report`` per type.
-
-    The relationship indexes keep removing or replacing one report's contribution
-    proportional to that report, not to the whole graph.
-    """
-    statements = []
-    for label, spec in model.NODE_TYPES.items():
-        statements.append(
-            f"CREATE CONSTRAINT {label.lower()}_{spec.key} IF NOT EXISTS "
-            f"FOR (n:{label}) REQUIRE n.{spec.key} IS UNIQUE"
-        )
-    for rel_type in model.RELATIONSHIP_TYPES:
-        statements.append(
-            f"CREATE INDEX {rel_type.lower()}_report IF NOT EXISTS "
-            f"FOR ()-[e:{rel_type}]-() ON (e.report)"
-        )
-    return statements
-
-
-def ddl(dialect: str) -> list[str]:
-    if dialect == "ladybug":
-        return ladybug_ddl()
-    if dialect == "neo4j":
-        return neo4j_ddl()
-    raise ValueError(f"unknown dialect {dialect!r}; choose one of {', '.join(DIALECTS)}")
+__all__ = [
+    "DIALECTS",
+    "GENERATED_FILES",
+    "ddl",
+    "ladybug_columns",
+    "ladybug_ddl",
+    "markdown",
+    "neo4j_ddl",
+    "render",
+]
 
 
 def render(dialect: str) -> str:

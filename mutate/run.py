@@ -84,6 +84,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_projection.py",
         "tests/analytics/test_projection_rules.py",
     ),
+    "graphkit/filters.py": (
+        "tests/analytics/test_projection.py",
+        "tests/analytics/test_projection_rules.py",
+        "tests/analytics/test_paths.py",
+    ),
     "graphkit/view/build.py": ("tests/view/test_view_build.py",),
     "graphkit/view/provenance.py": ("tests/view/test_view_provenance.py",),
 }

@@ -171,3 +171,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names = getattr(item, "fixturenames", ())
         if "neo4j_target" in names or "neo4j_with_auth" in names:
             item.add_marker(pytest.mark.neo4j)
+
+
+@pytest.fixture
+def graphkit_cli():
+    """The command line as tests run it (tests/graphkit_cli.py): in-process unless
+    ``process=True``; also importable as ``from graphkit_cli import graphkit``."""
+    from graphkit_cli import graphkit
+
+    return graphkit

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+from graphkit_cli import graphkit as run_graphkit
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "facts" / "seed.json"
 
 
-def graphkit(*args: str, db: Path | None = None, stdin: bytes | None = None, env=None):
-    command = [sys.executable, "-m", "graphkit"]
-    if db is not None:
-        command += ["--db", str(db)]
-    return subprocess.run(
-        [*command, *args], input=stdin, capture_output=True, timeout=120, env=env, cwd=ROOT
-    )
+graphkit = partial(run_graphkit, process=True, text=False)
+"""Real processes here (tests/graphkit_cli.py): stdin, the environment and exit codes as a
+user's shell sees them."""
 
 
 def query_json(db: Path, cypher: str, *params: str) -> list[dict]:

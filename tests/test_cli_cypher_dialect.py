@@ -4,32 +4,26 @@ failures the issue reports (type(r), shortestPath, a list comprehension, a missp
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from graphkit_cli import graphkit
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "facts" / "seed.json"
 
 
-def graphkit(db: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "graphkit", "--db", str(db), *args]
-    return subprocess.run(command, capture_output=True, timeout=120, cwd=ROOT)
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("dialect") / "db"
-    result = graphkit(path, "load", str(SEED))
-    assert result.returncode == 0, result.stderr.decode()
+    result = graphkit("load", str(SEED), db=path)
+    assert result.returncode == 0, result.stderr
     return path
 
 
 def rows(db: Path, cypher: str) -> list[dict]:
-    result = graphkit(db, "query", cypher, "--format", "json")
-    assert result.returncode == 0, result.stderr.decode()
+    result = graphkit("query", cypher, "--format", "json", db=db)
+    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
@@ -70,8 +64,8 @@ def test_list_comprehension(db: Path) -> None:
 def test_a_misspelt_name_or_an_idiom_without_counterpart_is_one_line(
     db: Path, cypher: str, expected: str
 ) -> None:
-    result = graphkit(db, "query", cypher)
-    stderr = result.stderr.decode()
+    result = graphkit("query", cypher, db=db)
+    stderr = result.stderr
     assert result.returncode != 0 and "Traceback" not in stderr
     assert [line for line in stderr.splitlines() if line.strip()] == [
         line for line in stderr.splitlines() if line.startswith("error: ")
@@ -80,9 +74,9 @@ def test_a_misspelt_name_or_an_idiom_without_counterpart_is_one_line(
 
 
 def test_a_write_still_needs_write_after_translation(db: Path) -> None:
-    result = graphkit(db, "query", "MATCH (a:Agency) SET a.name = toUpper(a.name) RETURN a")
+    result = graphkit("query", "MATCH (a:Agency) SET a.name = toUpper(a.name) RETURN a", db=db)
     assert result.returncode != 0
-    assert "pass --write" in result.stderr.decode()
+    assert "pass --write" in result.stderr
 
 
 def test_a_file_written_for_ladybug_runs_as_written(db: Path, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from factories import EUROPOL, FactsBuilder, action_day, follow_up, mare_nostrum
+from graphkit_cli import graphkit
 
 from graphkit import export, model
 from graphkit.analytics import Filters, display_name
@@ -406,7 +407,7 @@ def test_export_store_applies_the_view_filters(source: LadybugStore, tmp_path: P
     export.export_store(source, "json", path, Filters(certainty="reported"))
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["edges"] and all(e["certainty"] == "reported" for e in data["edges"])
-    with pytest.raises(export.ExportError, match="unknown label Nope"):
+    with pytest.raises(export.ExportError, match="unknown label 'Nope'"):
         export.export_store(source, "json", path, Filters(labels={"Nope"}))
 
 
@@ -422,12 +423,6 @@ def test_every_store_exports_the_same_file(store: GraphStore, tmp_path: Path) ->
     assert mine.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")
 
 
-def graphkit(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args], capture_output=True, timeout=120, cwd=ROOT
-    )
-
-
 def test_graphkit_export_command(source: LadybugStore, tmp_path: Path) -> None:
     db = tmp_path / "db"
     with LadybugStore(db) as store:
@@ -435,26 +430,28 @@ def test_graphkit_export_command(source: LadybugStore, tmp_path: Path) -> None:
             store.write(doc)
     out = tmp_path / "out.graphml"
     result = graphkit("--db", str(db), "export", "-f", "graphml", "-o", str(out), "--country", "be")
-    assert result.returncode == 0, result.stderr.decode()
-    assert result.stdout.decode().strip() == str(out.resolve())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out.resolve())
     read = nx.read_graphml(out)
     assert "Country:BE" in read and "Country:IT" not in read
     folder = tmp_path / "csv"
     result = graphkit("--db", str(db), "export", "--format", "csv", "-o", str(folder))
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     assert (folder / "Agency.nodes.csv").is_file()
     bad = graphkit("--db", str(db), "export", "-f", "json", "-o", str(folder))
     assert bad.returncode != 0
-    assert "is a folder" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+    assert "is a folder" in bad.stderr and "Traceback" not in bad.stderr
     bad = graphkit("--db", str(db), "export", "-f", "xml", "-o", str(out))
     assert bad.returncode != 0
-    piped = graphkit("--db", str(db), "export", "-f", "cypher", "-o", "-", "--type", "Country")
-    assert piped.returncode == 0, piped.stderr.decode()
-    statements = export.script_statements(piped.stdout.decode("utf-8"))
+    piped = graphkit(  # a real process: the script on its standard output, piped
+        "--db", str(db), "export", "-f", "cypher", "-o", "-", "--type", "Country", process=True
+    )
+    assert piped.returncode == 0, piped.stderr
+    statements = export.script_statements(piped.stdout)
     assert statements[-1].startswith("UNWIND [{k: 'BE'")
-    assert "cypher: " in piped.stderr.decode()
+    assert "cypher: " in piped.stderr
     no_csv = graphkit("--db", str(db), "export", "-f", "csv", "-o", "-")
-    assert no_csv.returncode != 0 and "folder" in no_csv.stderr.decode()
+    assert no_csv.returncode != 0 and "folder" in no_csv.stderr
 
 
 BLOCK_FTM = """

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
+from graphkit_cli import graphkit as run_graphkit
 from many_reports import small_report
 
 from graphkit import load as load_module
@@ -93,15 +93,8 @@ def test_the_default_is_one_worker_per_usable_core() -> None:
     assert load_module.default_workers() == len(os.sched_getaffinity(0))
 
 
-def graphkit(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=300,
-        cwd=ROOT,
-    )
+graphkit = partial(run_graphkit, process=True, timeout=300)
+"""Real processes (tests/graphkit_cli.py): worker processes, stdin as a pipe."""
 
 
 def test_the_cli_with_workers_loads_stdin_in_its_turn_and_reports_errors(tmp_path: Path) -> None:

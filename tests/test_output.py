@@ -13,9 +13,11 @@ import socket
 import stat
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+from graphkit_cli import graphkit as run_graphkit
 
 from graphkit.errors import OutputError
 from graphkit.output import write_file, write_folder
@@ -142,10 +144,9 @@ def test_a_folder_of_files_goes_only_into_a_new_or_empty_folder(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["busy", "empty", "new"]
 
 
-def graphkit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args], capture_output=True, timeout=120, cwd=cwd
-    )
+graphkit = partial(run_graphkit, process=True, text=False)
+"""Real processes here (tests/graphkit_cli.py): /dev/stdout, modes and links as a user's
+shell meets them."""
 
 
 @pytest.fixture(scope="module")

@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graphkit import model
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
 from graphkit.errors import AnalysisError
+from graphkit.filters import canonical_labels
 from graphkit.output import write_file
 
 if TYPE_CHECKING:
@@ -129,14 +129,13 @@ def _attribute(mode: str) -> str:
 
 def targets_for(projection: str, given: Iterable[str] | None = None) -> tuple[str, ...] | None:
     """The labels a disruption of ``projection`` may remove: those ``given`` (checked against
-    the ontology), else on the full graph :data:`DEFAULT_TARGETS`, else None (every node of a
-    one-label projection: choosing ``agencies`` asks for agencies)."""
-    labels = tuple(dict.fromkeys(given or ()))
-    unknown = [label for label in labels if label not in model.LABELS]
-    if unknown:
-        raise AnalysisError(
-            f"--target {unknown[0]}: no such label; choose from {', '.join(sorted(model.LABELS))}"
-        )
+    the ontology, in any case: :func:`graphkit.filters.canonical_labels`), else on the full
+    graph :data:`DEFAULT_TARGETS`, else None (every node of a one-label projection: choosing
+    ``agencies`` asks for agencies)."""
+    try:
+        labels = canonical_labels(given or ())  # the one rule for labels
+    except AnalysisError as exc:
+        raise AnalysisError(f"--target: {exc}") from None
     if labels:
         return labels
     return DEFAULT_TARGETS if projection == "full" else None

@@ -1,4 +1,5 @@
-"""The graph as analysts need it: filters, the typed networkx graph, weighted projections.
+"""The graph as analysts need it: the typed networkx graph and weighted projections
+(filters, node ids and display names live in :mod:`graphkit.filters`, imported here too).
 
 Everything here works on :class:`~graphkit.store.base.GraphData` (what every store's
 ``read_graph`` returns, in a deterministic order), so an analysis gives the same answer
@@ -11,11 +12,7 @@ display name, see :func:`display_name`) and its stored properties.
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Literal
 
@@ -23,236 +20,32 @@ import networkx as nx
 
 from graphkit import model
 from graphkit.errors import AnalysisError
-from graphkit.facts import is_partial_date
-from graphkit.store.base import GraphData, GraphEdge, GraphNode
+from graphkit.filters import (
+    CERTAINTY_FILTERS,
+    Filters,
+    date_range,
+    display_name,
+    filter_graph,
+    node_id,
+    split_node_id,
+)
+from graphkit.store.base import GraphData, GraphNode
 
 Projection = Literal["full", "agencies", "countries", "groups", "persons"]
 PROJECTIONS: tuple[str, ...] = ("full", "agencies", "countries", "groups", "persons")
-CERTAINTY_FILTERS: tuple[str, ...] = ("reported", "all")
 
-
-# --------------------------------------------------------------------------------------
-# Names and ids
-# --------------------------------------------------------------------------------------
-
-
-def node_id(label: str, key: str) -> str:
-    """The networkx id of a node: ``"Label:key"``."""
-    return f"{label}:{key}"
-
-
-def split_node_id(nid: str) -> tuple[str, str]:
-    label, _, key = nid.partition(":")
-    return label, key
-
-
-def display_name(node: GraphNode | Mapping[str, Any]) -> str:
-    """A short human name for a node (a :class:`GraphNode` or a networkx node attr dict);
-    the rule is :func:`graphkit.model.display_name`."""
-    if isinstance(node, GraphNode):
-        return model.display_name(node.label, node.key, node.properties)
-    return model.display_name(str(node.get("label", "")), str(node.get("key", "")), node)
-
-
-# --------------------------------------------------------------------------------------
-# Filters
-# --------------------------------------------------------------------------------------
-
-
-@dataclass
-class Filters:
-    """What to keep before analysing; ``None`` means no restriction.
-
-    - ``labels``: node labels to keep (edges are kept when both ends are).
-    - ``countries``: ISO2 codes. Keeps those Country nodes (not the others), the operations
-      conducted in them, the groups and persons active or arrested there or targeted by a
-      kept operation, the agencies based there or taking part in a kept operation, the
-      seizures of kept operations, the members of kept groups and the reports describing
-      kept operations.
-    - ``since`` / ``until``: ISO dates, possibly partial ("2023", "2023-04"), inclusive.
-      An operation is kept when its start..end dates (else its report's published date)
-      overlap the range; a report when its published date does, or it describes a kept
-      operation. Relationships are kept when their report is; other nodes when a kept
-      report supports them. Dates without a year ("--04-07") cannot be placed and are
-      dropped when a range is given.
-    - ``certainty``: ``"reported"`` drops relationships stated as alleged; ``"all"`` keeps them.
-    - ``reports``: report keys; keeps relationships read from them and nodes they support.
-    """
-
-    labels: set[str] | None = None
-    countries: set[str] | None = None
-    since: str | None = None
-    until: str | None = None
-    certainty: str = "all"
-    reports: set[str] | None = None
-
-    def is_empty(self) -> bool:
-        return (
-            self.labels is None
-            and self.countries is None
-            and self.since is None
-            and self.until is None
-            and self.certainty == "all"
-            and self.reports is None
-        )
-
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def date_range(value: str | None) -> tuple[str, str] | None:
-    """A possibly partial ISO date as an inclusive (first day, last day); None without a year."""
-    if not value:
-        return None
-    match = _DATE.match(value.strip())
-    if not match or not is_partial_date(value.strip()):  # 2024-99 is not a month
-        return None
-    year, month, day = match.groups()
-    if day:
-        return (f"{year}-{month}-{day}",) * 2
-    if month:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return (f"{year}-{month}-01", f"{year}-{month}-{last:02d}")
-    return (f"{year}-01-01", f"{year}-12-31")
-
-
-def _bound(value: str | None, which: int, name: str) -> str | None:
-    if value is None:
-        return None
-    span = date_range(value)
-    if span is None:
-        raise AnalysisError(f"--{name} {value!r}: expected an ISO date (2023, 2023-04, 2023-04-07)")
-    return span[which]
-
-
-def filter_graph(graph: GraphData, filters: Filters) -> GraphData:
-    """The part of ``graph`` that ``filters`` keep (see :class:`Filters`), in the same order."""
-    if filters.certainty not in CERTAINTY_FILTERS:
-        raise AnalysisError(
-            f"certainty {filters.certainty!r}: choose one of {', '.join(CERTAINTY_FILTERS)}"
-        )
-    if filters.labels is not None:
-        unknown = sorted(set(filters.labels) - model.LABELS)
-        if unknown:
-            raise AnalysisError(
-                f"unknown label {', '.join(map(repr, unknown))}; "
-                f"choose from {', '.join(model.NODE_TYPES)}"
-            )
-    if filters.is_empty():
-        return graph
-    nodes: dict[tuple[str, str], GraphNode] = {n.id: n for n in graph.nodes}
-    edges = list(graph.edges)
-
-    if filters.certainty == "reported":
-        edges = [e for e in edges if e.properties.get("certainty") != "alleged"]
-
-    keep_reports: set[str] | None = None
-    if filters.reports is not None:
-        keep_reports = set(filters.reports)
-
-    since = _bound(filters.since, 0, "since")
-    until = _bound(filters.until, 1, "until")
-    dropped_ops: set[tuple[str, str]] = set()
-    if since is not None or until is not None:
-        in_range_reports, dropped_ops = _dated(nodes, edges, since, until)
-        keep_reports = in_range_reports if keep_reports is None else keep_reports & in_range_reports
-
-    if keep_reports is not None:
-        edges = [e for e in edges if e.properties.get("report") in keep_reports]
-        nodes = {
-            nid: n
-            for nid, n in nodes.items()
-            if nid not in dropped_ops and _supported(n, keep_reports)
-        }
-        edges = [e for e in edges if e.src in nodes and e.dst in nodes]
-
-    if filters.countries is not None:
-        wanted = {c.upper() for c in filters.countries}
-        keep = _country_scope(nodes, edges, wanted)
-        nodes = {nid: n for nid, n in nodes.items() if nid in keep}
-
-    if filters.labels is not None:
-        nodes = {nid: n for nid, n in nodes.items() if n.label in filters.labels}
-
-    edges = [e for e in edges if e.src in nodes and e.dst in nodes]
-    return GraphData(nodes=[n for n in graph.nodes if n.id in nodes], edges=edges)
-
-
-def _supported(node: GraphNode, reports: set[str]) -> bool:
-    if node.label == "Report":
-        return node.key in reports
-    return bool(set(node.properties.get("reports") or ()) & reports)
-
-
-def _overlaps(span: tuple[str, str] | None, since: str | None, until: str | None) -> bool:
-    if span is None:
-        return False
-    return (since is None or span[1] >= since) and (until is None or span[0] <= until)
-
-
-def _dated(
-    nodes: Mapping[tuple[str, str], GraphNode],
-    edges: list[GraphEdge],
-    since: str | None,
-    until: str | None,
-) -> tuple[set[str], set[tuple[str, str]]]:
-    """Reports in the date range, and the operations out of it."""
-    published = {
-        n.key: date_range(n.properties.get("published"))
-        for n in nodes.values()
-        if n.label == "Report"
-    }
-    op_reports: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for e in edges:
-        if e.type == "DESCRIBES":
-            op_reports[e.dst].add(e.src[1])
-    reports_in = {key for key, span in published.items() if _overlaps(span, since, until)}
-    ops_out: set[tuple[str, str]] = set()
-    for nid, n in nodes.items():
-        if n.label != "Operation":
-            continue
-        start = date_range(n.properties.get("start_date"))
-        end = date_range(n.properties.get("end_date"))
-        if start or end:
-            span = ((start or end)[0], (end or start)[1])  # type: ignore[index]
-            inside = _overlaps(span, since, until)
-        else:
-            support = op_reports.get(nid) or set(n.properties.get("reports") or ())
-            inside = any(_overlaps(published.get(r), since, until) for r in support)
-        if inside:
-            reports_in |= op_reports.get(nid, set())
-        else:
-            ops_out.add(nid)
-    return reports_in, ops_out
-
-
-def _country_scope(
-    nodes: Mapping[tuple[str, str], GraphNode], edges: list[GraphEdge], wanted: set[str]
-) -> set[tuple[str, str]]:
-    countries = {nid for nid in nodes if nid[0] == "Country" and nid[1] in wanted}
-    out: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for e in edges:
-        out[e.src].add(e.dst)
-    by_type: dict[str, list[GraphEdge]] = defaultdict(list)
-    for e in edges:
-        by_type[e.type].append(e)
-
-    ops = {e.src for e in by_type["CONDUCTED_IN"] if e.dst in countries}
-    groups = {e.src for t in ("OPERATED_IN", "ARRESTED_IN") for e in by_type[t]}
-    groups = {g for g in groups if g[0] == "CriminalGroup" and out[g] & countries}
-    groups |= {e.dst for e in by_type["TARGETED"] if e.src in ops}
-    persons = {e.src for e in by_type["ARRESTED_IN"] if e.src[0] == "Person" and e.dst in countries}
-    persons |= {e.src for e in by_type["MEMBER_OF"] if e.dst in groups}
-    agencies = {
-        nid
-        for nid, n in nodes.items()
-        if n.label == "Agency" and str(n.properties.get("country") or "").upper() in wanted
-    }
-    agencies |= {e.src for e in by_type["BASED_IN"] if e.dst in countries}
-    agencies |= {e.src for e in by_type["PARTICIPATED_IN"] if e.dst in ops}
-    seizures = {e.dst for e in by_type["SEIZED"] if e.src in ops}
-    reports = {e.src for e in by_type["DESCRIBES"] if e.dst in ops}
-    return countries | ops | groups | persons | agencies | seizures | reports
+__all__ = [
+    "CERTAINTY_FILTERS",
+    "PROJECTIONS",
+    "Filters",
+    "date_range",
+    "display_name",
+    "filter_graph",
+    "node_id",
+    "project",
+    "split_node_id",
+    "to_networkx",
+]
 
 
 # --------------------------------------------------------------------------------------

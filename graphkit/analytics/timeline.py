@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graphkit.analytics.projection import date_range, display_name
+from graphkit.filters import date_range, display_name
 from graphkit.store.base import GraphData, GraphNode
 
 ROLE_ORDER = {"led": 0, "supported": 1, "participated": 2}

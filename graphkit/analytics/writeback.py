@@ -14,8 +14,8 @@ from typing import Any
 
 from graphkit import model
 from graphkit.analytics.measures import MeasureResult
-from graphkit.analytics.projection import split_node_id
 from graphkit.errors import AnalysisError
+from graphkit.filters import split_node_id
 from graphkit.store.base import GraphStore
 
 WRITABLE: tuple[str, ...] = tuple(p.name for p in model.MEASURE_PROPERTIES)

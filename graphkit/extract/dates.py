@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graphkit.extract.analysis import Analysis
+from graphkit.model import PartialDate
 
 MONTHS = {
     m: i + 1
@@ -75,9 +76,7 @@ class Day:
     day: int
 
     def iso(self) -> str:
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return PartialDate.format(self.year, self.month, self.day)
 
 
 def _valid(month: int, day: int) -> bool:
@@ -123,22 +122,14 @@ def find_published(text: str) -> str | None:
     return None
 
 
-_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-"""A publication date with a year ("2023", "2023-06", "2023-06-14"): only such a date can
-give an action date its year."""
-
-
 def _published_parts(published: str | None) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) of a publication date with a year; (None, None, None) for none,
-    for one without a year ("--06-14") and for anything else."""
-    m = _PUBLISHED.match(published) if published else None
-    if not m:
+    """(year, month, day) of a publication date with a year ("2023", "2023-06",
+    "2023-06-14": only such a date can give an action date its year); (None, None, None)
+    for none, for one without a year ("--06-14") and for anything else."""
+    parts = PartialDate.parse(published) if published else None
+    if parts is None or parts[0] is None:
         return None, None, None
-    return (
-        int(m.group(1)),
-        int(m.group(2)) if m.group(2) else None,
-        int(m.group(3)) if m.group(3) else None,
-    )
+    return parts
 
 
 def _resolve(month: int, day: int, year: int | None, published: str | None) -> Day:
@@ -153,7 +144,7 @@ def _resolve(month: int, day: int, year: int | None, published: str | None) -> D
 
 
 def _month_iso(year: int | None, month: int) -> str:
-    return f"--{month:02d}" if year is None else f"{year:04d}-{month:02d}"
+    return PartialDate.format(year, month)
 
 
 def find_action_dates(analysis: Analysis, published: str | None) -> tuple[str | None, str | None]:

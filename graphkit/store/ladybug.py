@@ -20,10 +20,9 @@ from typing import Any
 
 import ladybug
 
-from graphkit import schema
 from graphkit.errors import QueryError, StoreBusy, StoreError, StoreUnwritable
 from graphkit.model import Property, allowed_type
-from graphkit.store import ties
+from graphkit.store import schema, ties
 from graphkit.store.base import GraphStore, QueryResult
 from graphkit.store.statements import Dialect, Runner, entity_record
 from graphkit.store.ties import TieBatch, TiesWritten

@@ -22,9 +22,9 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graphkit import schema
 from graphkit.errors import QueryError, StoreError, StoreUnavailable
 from graphkit.redact import has_credentials, shown_uri, uri_scheme
+from graphkit.store import schema
 from graphkit.store.base import GraphStore, QueryResult
 from graphkit.store.statements import Runner, entity_record
 

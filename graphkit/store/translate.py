@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graphkit import model
@@ -634,25 +635,21 @@ def _did_you_mean(name: str, valid: list[str]) -> str:
     return f"did you mean {close[0]}? " if close else ""
 
 
-def unknown_label(name: str) -> UnknownName:
-    labels = sorted(model.LABELS)
-    hint = _did_you_mean(name, labels)
-    if hint:
-        hint = hint.replace("mean ", "mean :")
+def _unknown(what: str, plural: str, name: str, valid: Iterable[str]) -> UnknownName:
+    """A label or relationship type the ontology does not have: the closest one, and all."""
+    names = sorted(valid)
+    hint = _did_you_mean(name, names).replace("mean ", "mean :")
     return UnknownName(
-        f"unknown label :{name}; {hint}the labels are {', '.join(':' + x for x in labels)}"
+        f"unknown {what} :{name}; {hint}the {plural} are {', '.join(':' + x for x in names)}"
     )
+
+
+def unknown_label(name: str) -> UnknownName:
+    return _unknown("label", "labels", name, model.LABELS)
 
 
 def unknown_type(name: str) -> UnknownName:
-    types = sorted(model.REL_TYPES)
-    hint = _did_you_mean(name, types)
-    if hint:
-        hint = hint.replace("mean ", "mean :")
-    return UnknownName(
-        f"unknown relationship type :{name}; {hint}the types are "
-        f"{', '.join(':' + x for x in types)}"
-    )
+    return _unknown("relationship type", "types", name, model.REL_TYPES)
 
 
 def unknown_property(prop: str, owners: list[str], valid: list[str]) -> UnknownName:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, ViewError
 from graphkit.view.options import (
     DEFAULT_MAX_NODES,
     Certainty,
@@ -43,6 +43,7 @@ __all__ = [
     "Projection",
     "SizeBy",
     "View",
+    "ViewError",
     "ViewOptions",
     "build_view",
     "show",
@@ -66,13 +67,16 @@ class View:
         regular file is replaced, keeping its mode; nothing under ``protect``, such as the
         database's folder, is written)."""
         from graphkit.output import write_file
-        from graphkit.view.build import ViewError
 
-        target = Path(path).expanduser()
-        if target.is_dir() and not target.is_symlink():
-            raise ViewError(f"{target} is a folder; give a file name such as view.html")
         data = self.html.encode("utf-8")
-        write_file(target, lambda h: h.write(data), binary=True, protect=protect, error=ViewError)
+        target = write_file(
+            path,
+            lambda h: h.write(data),
+            binary=True,
+            protect=protect,
+            error=ViewError,
+            example="view.html",
+        )
         return target.resolve()
 
     def iframe(self, height: int | None = None) -> str:

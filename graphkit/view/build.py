@@ -16,7 +16,7 @@ import json
 import math
 import random
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,9 +24,9 @@ import networkx as nx
 from pyvis.network import Network
 
 from graphkit import model
-from graphkit.analytics import Filters, compute_measures, display_name, filter_graph, project
-from graphkit.analytics.paths import find_entity
-from graphkit.errors import AnalysisError, GraphkitError
+from graphkit.analytics import compute_measures, display_name, filter_graph, project
+from graphkit.errors import AnalysisError, ViewError
+from graphkit.filters import check_labels, find_entity
 from graphkit.store.base import GraphData, GraphEdge, GraphNode
 from graphkit.view.options import ColorBy, Projection, ViewOptions
 from graphkit.view.provenance import (
@@ -39,11 +39,6 @@ from graphkit.view.provenance import (
     report_texts,
     spellings,
 )
-
-
-class ViewError(GraphkitError):
-    """A view cannot be made as asked (unknown type, focus not found, unwritable file...)."""
-
 
 # --------------------------------------------------------------------------------------
 # Styles: colour-blind-safe Tableau colours, and a shape per type so colour is not needed
@@ -245,21 +240,13 @@ def build_network(
     ``reports`` maps report keys to ``title`` / ``published`` (from ``store.reports()``);
     without it, the graph's Report nodes are used.
     """
-    labels = _check_labels(options.labels)
+    labels = check_labels(options.labels, ViewError)
     if options.hops < 0:
         raise ViewError("--hops must be 0 or more")
     if options.max_nodes < 1:
         raise ViewError("--max-nodes must be at least 1")
     report_info = report_rows(graph, reports)
-    filtered = filter_graph(
-        graph,
-        Filters(
-            countries=set(options.countries) if options.countries else None,
-            since=options.since,
-            until=options.until,
-            certainty=str(options.certainty),
-        ),
-    )
+    filtered = filter_graph(graph, options.filters())
     projection = str(options.projection)
     g = project(filtered, projection)
     if labels is not None:
@@ -356,7 +343,7 @@ def _cap(
         how = f"with the highest {options.size_by}"
     notice = (
         f"Showing {options.max_nodes:,} of {total:,} nodes: those {how}. "
-        "Narrow the view with --focus, --type, --country or --since/--until, "
+        "Narrow the view with --focus, --label, --country or --since/--until, "
         "or raise --max-nodes."
     )
     return g.subgraph(ranked[: options.max_nodes]).copy(), notice
@@ -580,21 +567,6 @@ def _reserve_sizes(carried: nx.Graph, reserve: list[str], options: ViewOptions) 
     measure = str(options.size_by)
     values = _measures(carried, [measure], options.seed).get(measure, {})
     return {n: values.get(n, 0.0) for n in reserve}
-
-
-def _check_labels(labels: Iterable[str] | None) -> set[str] | None:
-    if labels is None:
-        return None
-    canonical = {label.casefold(): label for label in model.NODE_TYPES}
-    out = set()
-    for label in labels:
-        found = canonical.get(label.casefold())
-        if found is None:
-            raise ViewError(
-                f"unknown node type {label!r}; choose from {', '.join(model.NODE_TYPES)}"
-            )
-        out.add(found)
-    return out
 
 
 def _nid(node: GraphNode) -> str:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graphkit.filters import Filters
 
 DEFAULT_MAX_NODES = 1500
 """Above this many nodes a view keeps the most important ones (a browser stays responsive)."""
@@ -55,3 +59,15 @@ class ViewOptions:
     max_nodes: int = DEFAULT_MAX_NODES
     title: str | None = None
     seed: int = 42
+
+    def filters(self) -> Filters:
+        """The graph filters (:mod:`graphkit.filters`) this view applies before projecting;
+        ``labels`` are kept after projecting, by the view itself."""
+        from graphkit.filters import Filters
+
+        return Filters(
+            countries=set(self.countries) if self.countries else None,
+            since=self.since,
+            until=self.until,
+            certainty=str(self.certainty),
+        )

@@ -655,7 +655,9 @@ def test_targets_follow_the_projection_unless_named() -> None:
     assert disrupt_module.targets_for("full") == ("CriminalGroup", "Person")
     assert disrupt_module.targets_for("agencies") is None  # the projection asked for agencies
     assert disrupt_module.targets_for("full", ["Agency", "Agency"]) == ("Agency",)
-    with pytest.raises(AnalysisError, match="--target Agencie: no such label"):
+    with pytest.raises(
+        AnalysisError, match="--target: unknown label 'Agencie'; choose from Report, "
+    ):
         disrupt_module.targets_for("full", ["Agencie"])
 
 

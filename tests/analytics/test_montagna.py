@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from graphkit_cli import graphkit
 
 from graphkit.analytics import load_graph, project, simulate
 from graphkit.load import import_edges
@@ -125,12 +124,6 @@ def test_the_procedure_written_here_gives_the_published_curves(network, strategy
     assert paper_curve(network, strategy) == pytest.approx(PUBLISHED[network, strategy], abs=1e-9)
     blocks = paper_curve(network, strategy, block=5)[::5]
     assert blocks == pytest.approx(PUBLISHED_BLOCKS[network, strategy], abs=1e-9)
-
-
-def graphkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args], capture_output=True, text=True, check=False
-    )
 
 
 @pytest.fixture(scope="module")

@@ -235,8 +235,13 @@ def test_bad_filters_are_analysis_errors() -> None:
             filter_graph(agency_network(), Filters(until=impossible))
     with pytest.raises(AnalysisError, match="certainty 'maybe'"):
         filter_graph(agency_network(), Filters(certainty="maybe"))
-    with pytest.raises(AnalysisError, match="unknown label 'agency'; choose from Report, "):
-        filter_graph(agency_network(), Filters(labels={"agency"}))
+    with pytest.raises(AnalysisError, match="unknown label 'Ship'; choose from Report, "):
+        filter_graph(agency_network(), Filters(labels={"Ship", "agency"}))
+    with pytest.raises(AnalysisError, match="unknown label 'Boat', 'Ship'; choose from Report, "):
+        filter_graph(agency_network(), Filters(labels={"Ship", "Boat", "Agency"}))
+    # labels in any case, as every command takes them (graphkit.filters.check_labels)
+    lower = filter_graph(agency_network(), Filters(labels={"agency"}))
+    assert lower == filter_graph(agency_network(), Filters(labels={"Agency"}))
 
 
 def test_group_country_network_is_the_full_projection_of_two_labels() -> None:

@@ -29,6 +29,7 @@ from factories import (
     follow_up,
     mare_nostrum,
 )
+from graphkit_cli import graphkit
 from many_reports import small_report
 
 from graphkit import model, queries
@@ -327,15 +328,9 @@ def test_operations_timeline_filters_by_partial_dates(loaded: GraphStore) -> Non
 # --------------------------------------------------------------------------------------
 
 
-def graphkit(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args], capture_output=True, timeout=120, cwd=ROOT
-    )
-
-
 def test_graphkit_queries_lists_every_query_with_its_parameters() -> None:
     result = graphkit("queries", "--format", "json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     listed = {q["name"]: q for q in json.loads(result.stdout)}
     assert set(listed) == EXPECTED_QUERIES
     assert [p["name"] for p in listed["connections"]["parameters"]] == [
@@ -347,7 +342,7 @@ def test_graphkit_queries_lists_every_query_with_its_parameters() -> None:
     table = graphkit("queries")
     assert table.returncode == 0
     for name in EXPECTED_QUERIES:
-        assert name in table.stdout.decode()
+        assert name in table.stdout
 
 
 def test_graphkit_query_by_name_and_by_path_on_the_embedded_store(tmp_path: Path) -> None:
@@ -358,17 +353,17 @@ def test_graphkit_query_by_name_and_by_path_on_the_embedded_store(tmp_path: Path
         "--db", str(db), "query", "connections", "-p", "source=Europol", "-p", "target=IT", "-f",
         "json",
     )  # fmt: skip
-    assert by_name.returncode == 0, by_name.stderr.decode()
+    assert by_name.returncode == 0, by_name.stderr
     by_path = graphkit(
         "--db", str(db), "query", "cypher/queries/connections.cypher",
         "-p", "source=Europol", "-p", "target=IT", "-f", "json",
     )  # fmt: skip
-    assert by_path.returncode == 0, by_path.stderr.decode()
+    assert by_path.returncode == 0, by_path.stderr
     assert json.loads(by_name.stdout) == json.loads(by_path.stdout) != []
     missing = graphkit("--db", str(db), "query", "group_profile")
     assert missing.returncode != 0
-    assert "needs --param name=" in missing.stderr.decode()
-    assert "Traceback" not in missing.stderr.decode()
+    assert "needs --param name=" in missing.stderr
+    assert "Traceback" not in missing.stderr
 
 
 @pytest.mark.neo4j
@@ -385,7 +380,7 @@ def test_graphkit_query_by_name_on_neo4j_runs_the_neo4j_file(
         cwd=ROOT,
         env=env,
     )
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == run(
         embedded, "connections", {"source": "Europol", "target": "IT"}
     )

@@ -257,8 +257,8 @@ def test_legend_counts_and_reports_used():
     # title, published, and the days of the operations they describe (the date filter)
     op_days = ["2023-04-01", "2023-04-01"]
     assert data.reports == {
-        "r1": ["Ring dismantled", "2023-05-02", *op_days],
-        "r2": ["Second", "2023-06-01", *op_days],
+        "r1": ["Ring dismantled", "2 May 2023", *op_days],
+        "r2": ["Second", "1 Jun 2023", *op_days],
     }
     assert (data.title, data.notice, data.total_nodes) == ("graphkit view", None, 8)
     assert data.subtitle == "8 nodes, 9 relationships · size: degree"
@@ -269,8 +269,8 @@ def test_reports_given_win_over_report_nodes_and_only_used_ones_are_listed():
     reports = {"r1": {"title": "From the store", "published": "2024-01-01"}, "r9": {}}
     data = build_network(small(), ViewOptions(title="Mine"), reports)
     assert data.reports == {
-        "r1": ["From the store", "2024-01-01", "2023-04-01", "2023-04-01"],
-        "r2": ["Second", "2023-06-01", "2023-04-01", "2023-04-01"],
+        "r1": ["From the store", "1 Jan 2024", "2023-04-01", "2023-04-01"],
+        "r2": ["Second", "1 Jun 2023", "2023-04-01", "2023-04-01"],
     }
     assert data.title == "Mine"
 
@@ -374,7 +374,7 @@ def test_types_are_chosen_case_insensitively_and_checked():
     assert "types: COUNTRY, agency" in data.subtitle
     with pytest.raises(ViewError) as err:
         build_network(small(), ViewOptions(labels=frozenset({"Ship"})))
-    assert str(err.value).startswith("unknown node type 'Ship'; choose from Report, ")
+    assert str(err.value).startswith("unknown label 'Ship'; choose from Report, ")
 
 
 @pytest.mark.parametrize(
@@ -400,7 +400,7 @@ def test_the_cap_keeps_the_biggest_then_by_id():
     ]
     assert data.notice == (
         "Showing 3 of 8 nodes: those with the highest degree. Narrow the view with --focus, "
-        "--type, --country or --since/--until, or raise --max-nodes."
+        "--label, --country or --since/--until, or raise --max-nodes."
     )
     assert data.total_nodes == 8
     assert build_network(small(), ViewOptions(max_nodes=8)).notice is None

@@ -260,7 +260,7 @@ def test_types_focus_and_hops(seed_store) -> None:
     with pytest.raises(ViewError, match=r"ambiguous; did you mean: .*Police.*Label:key"):
         build_network(graph, ViewOptions(focus="police"))
     assert one.nodes == build_network(graph, ViewOptions(focus="Europool", hops=1)).nodes
-    with pytest.raises(ViewError, match="unknown node type"):
+    with pytest.raises(ViewError, match="unknown label 'Spaceship'"):
         build_network(graph, ViewOptions(labels=frozenset({"Spaceship"})))
     assert issubclass(ViewError, GraphkitError)
 

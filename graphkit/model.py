@@ -125,6 +125,10 @@ class NodeType:
     key: str
     properties: tuple[Property, ...]
     doc: str
+    caption: tuple[str, ...] = ("name",)
+    """The properties that name a node, tried in order (see :func:`display_name`)."""
+    featured: tuple[str, ...] = ()
+    """The properties a tooltip or details panel shows first, in this order."""
 
     @cached_property
     def property_names(self) -> tuple[str, ...]:
@@ -258,6 +262,8 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("sha256", S, "digest of the normalised text"),
             ),
             "One input document.",
+            caption=("title", "source"),
+            featured=("title", "published", "source"),
         ),
         NodeType(
             "Operation",
@@ -279,6 +285,16 @@ NODE_TYPES: dict[str, NodeType] = {
                 ),
             ),
             "A law-enforcement operation or investigation.",
+            caption=("name", "display_name"),
+            featured=(
+                "name",
+                "start_date",
+                "end_date",
+                "arrests",
+                "officers",
+                "searches",
+                "crimes",
+            ),
         ),
         NodeType(
             "CriminalGroup",
@@ -303,6 +319,8 @@ NODE_TYPES: dict[str, NodeType] = {
                 ),
             ),
             "An organised crime group or network.",
+            caption=("name", "display_name"),
+            featured=("name", "descriptor", "crimes"),
         ),
         NodeType(
             "Country",
@@ -312,6 +330,8 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("name", S, "English short name"),
             ),
             "A country, one node per ISO code.",
+            caption=("name",),
+            featured=("name",),
         ),
         NodeType(
             "Agency",
@@ -328,6 +348,8 @@ NODE_TYPES: dict[str, NodeType] = {
                 ),
             ),
             "A law-enforcement, judicial, customs or intergovernmental body.",
+            caption=("name",),
+            featured=("name", "country", "kind"),
         ),
         NodeType(
             "Seizure",
@@ -340,6 +362,8 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("country", S, "ISO2 of the country the report places it in, or null"),
             ),
             "Something seized in an operation.",
+            caption=(),
+            featured=("item", "quantity", "unit"),
         ),
         NodeType(
             "Person",
@@ -351,6 +375,8 @@ NODE_TYPES: dict[str, NodeType] = {
                 Property("age", INT),
             ),
             "A person, only where a report names them.",
+            caption=("name",),
+            featured=("name", "nationality", "age"),
         ),
     )
 }
@@ -582,14 +608,36 @@ def format_number(value: Any) -> str:
 def display_name(label: str, key: str, props: Mapping[str, Any]) -> str:
     """A short human name for a node, the same in every command, query, export and view.
 
-    Country: its name (else the ISO code); Agency, Person: name; Operation: its codename,
-    else its derived ``display_name``; CriminalGroup: name, else its ``display_name`` or
-    description; Seizure: quantity, unit and item ("8255 plants cannabis"); Report: title.
-    Falls back to the key only for nodes written by hand without any of these.
+    The first non-empty property of the node type's ``caption`` (Country, Agency, Person:
+    name; Operation: its codename, else its derived ``display_name``; CriminalGroup: name,
+    else its ``display_name``; Report: title, else source). Without one: a group by its
+    description, an operation by its dates; a Seizure is always its quantity, unit and item
+    ("8255 plants cannabis"). Falls back to the key only for nodes written by hand without
+    any of these.
+
+    >>> display_name("Seizure", "s1", {"item": "cocaine", "quantity": 1200.0, "unit": "kg"})
+    '1,200 kg cocaine'
+    >>> display_name("Operation", "op1", {"start_date": "2024-04-07"})
+    'operation, 7 Apr 2024'
     """
-    name = props.get("name")
-    if label == "Country":
-        return str(name or key)
+    spec = NODE_TYPES.get(label)
+    for name in spec.caption if spec else ("name",):
+        if props.get(name):
+            return str(props[name])
+    if label == "CriminalGroup" and props.get("descriptor"):
+        return group_caption(props.get("descriptor"), None)
+    if label == "Seizure":
+        item = props.get("item") or key
+        quantity, unit = props.get("quantity"), props.get("unit")
+        if quantity is None:
+            return str(item)
+        amount = format_number(quantity)
+        if unit and str(unit).casefold() in str(item).casefold():  # "4 (vehicles) luxury vehicles"
+            unit = None
+        return " ".join(str(p) for p in (amount, unit, item) if p)
+    if label == "Operation" and (props.get("start_date") or props.get("end_date")):
+        return operation_caption([], props.get("start_date"), props.get("end_date"), None)
+    return str(key)
     if label == "CriminalGroup":
         return str(
             name

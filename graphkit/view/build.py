@@ -117,15 +117,6 @@ ALLEGED_DASHES = [2, 5]
 """Alleged relationships are dotted, whatever their type (their colour still tells it)."""
 
 # What a node's tooltip lists, in this order (the key is shown separately).
-TOOLTIP_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Report": ("title", "published", "source"),
-    "Operation": ("name", "start_date", "end_date", "arrests", "officers", "searches", "crimes"),
-    "CriminalGroup": ("name", "descriptor", "crimes"),
-    "Country": ("name",),
-    "Agency": ("name", "country", "kind"),
-    "Seizure": ("item", "quantity", "unit"),
-    "Person": ("name", "nationality", "age"),
-}
 
 LABEL_CHARS = 40
 EDGE_LABELS_UP_TO = 60  # draw relationship types on edges in small views only
@@ -645,7 +636,7 @@ def _node_properties(label: str, node: GraphNode | None, shown: str) -> list[lis
     if node is None:
         return []
     rows = []
-    for name in TOOLTIP_PROPERTIES.get(label, ()):
+    for name in model.node_type(label).featured if label in model.NODE_TYPES else ():
         value = node.properties.get(name)
         if value not in (None, "", []) and not (name in ("name", "title") and value == shown):
             rows.append([name, _format_value(value)])

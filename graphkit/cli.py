@@ -47,7 +47,7 @@ from graphkit.view.options import (
 
 if TYPE_CHECKING:  # the loading pipeline (facts, extractor) is imported by the commands using it
     from graphkit.filters import Filters
-    from graphkit.load import Outcome
+    from graphkit.load import Loaded, Outcome
 
 GLOBAL_OPTIONS = {"--db": " FOLDER", "--neo4j": " URI", "--debug": "", "--version": ""}
 """The options of ``graphkit`` itself (they go before the command), with their metavar."""
@@ -203,10 +203,9 @@ def load(
     for outcome in failed:
         say(err, f"error: {outcome.error}")
     with settings.store() as store:
-        before = store.counts()
-        outcomes = _load_with_progress(store, found, published, workers)
-        after = store.counts()
-    outcomes = failed + outcomes
+        result = _load_with_progress(store, found, published, workers)
+    changes = result.changes
+    outcomes = failed + result
     loaded = [o for o in outcomes if o.ok]
     table = PlainTable(title="Loaded", title_justify="left")
     for column in ("reports", "unchanged", "failed", "nodes created", "relationships created"):
@@ -215,8 +214,8 @@ def load(
         str(len({o.report for o in loaded})),
         str(len({o.report for o in loaded if o.unchanged})),
         str(len(outcomes) - len(loaded)),
-        str(_total(after["nodes"]) - _total(before["nodes"])),
-        str(_total(after["relationships"]) - _total(before["relationships"])),
+        str(changes.nodes_created - changes.nodes_deleted),
+        str(changes.relationships_created - changes.relationships_deleted),
     )
     out.print(table)
     if len(loaded) < len(outcomes):
@@ -319,7 +318,7 @@ def import_edges(
 
 def _load_with_progress(
     store: GraphStore, found: list[str], published: str | None, workers: int | None
-) -> list[Outcome]:
+) -> Loaded:
     from graphkit.load import load as load_inputs
 
     def report(outcome: Outcome) -> None:
@@ -328,7 +327,7 @@ def _load_with_progress(
         elif outcome.warning:
             say(err, f"warning: {outcome.warning}")
 
-    def run(on_item: Callable[[Outcome], None]) -> list[Outcome]:
+    def run(on_item: Callable[[Outcome], None]) -> Loaded:
         return load_inputs(
             store,
             found,
@@ -520,8 +519,13 @@ def remove(
                 raise QueryError(f"no report with key or source {ref!r} (see: graphkit reports)")
             keys.extend(found)
         for key in dict.fromkeys(keys):
-            store.remove(key)
-            say(out, f"removed {key}")
+            removed = store.remove_report(key)
+            if removed is not None:
+                say(
+                    out,
+                    f"removed {key} ({removed.nodes_deleted:,} nodes, "
+                    f"{removed.relationships_deleted:,} relationships)",
+                )
 
 
 @app.command("reports")
@@ -1233,10 +1237,6 @@ def export_command(
     say(err, f"{result.format}: {result.nodes} nodes, {result.edges} relationships")
     if str(output) != "-":
         say(out, str(result.path.resolve()))
-
-
-def _total(counts: dict[str, int]) -> int:
-    return sum(counts.values())
 
 
 def _redact(text: str) -> str:

@@ -34,6 +34,7 @@ from graphkit.errors import (
 from graphkit.facts import FactsDocument, ReportInfo, is_partial_date, sha256, slug
 from graphkit.inputs import FACTS_KINDS, Input, expand, read_input, shown_path
 from graphkit.store.base import GraphStore
+from graphkit.store.statements import Changes
 from graphkit.store.ties import TieBatch, TieSpool, partitions_for
 
 
@@ -245,11 +246,13 @@ def load(
     on_item: Callable[[Outcome], None] | None = None,
     debug: bool = False,
     workers: int | None = 1,
-) -> list[Outcome]:
+) -> Loaded:
     """Load each input (a file or ``-``, see :func:`sources`); never stop at a bad one.
+    Returns the outcomes in input order, with what the load changed in the graph
+    (:attr:`Loaded.changes`).
 
     Inputs are read one by one and written in batches, one transaction per batch
-    (:meth:`GraphStore.write_many`). Two inputs with the same text are one report, stored
+    (:meth:`GraphStore.write_batch`). Two inputs with the same text are one report, stored
     under the smaller of their paths (the outcome of the other carries a warning). If the
     store rejects a batch, its documents are
     written again one at a time, so only the bad one fails and nothing is half-loaded.
@@ -264,7 +267,7 @@ def load(
     (:class:`StoreUnavailable`) stops the load at once, with an error naming the first
     report of the batch being written; what was written before stays.
     """
-    outcomes: list[Outcome] = []
+    outcomes = Loaded()
     pending: list[_Pending] = []
     chars = elements = 0
     started = 0.0
@@ -272,7 +275,7 @@ def load(
 
     def flush() -> None:
         nonlocal chars, elements
-        _write_batch(store, pending, debug)
+        outcomes.changes += _write_batch(store, pending, debug)
         for item in pending:
             assert item.outcome is not None
             outcomes.append(item.outcome)
@@ -315,14 +318,27 @@ def load(
     return outcomes
 
 
-def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> None:
-    """Write the read documents of ``pending`` and set every item's outcome."""
+class Loaded(list[Outcome]):
+    """The outcomes of a load, in input order, and what it changed in the graph: counted by
+    the writes themselves, not by comparing totals (which would count another client's
+    writes at the same time)."""
+
+    changes: Changes
+
+    def __init__(self, outcomes: Iterable[Outcome] = ()) -> None:
+        super().__init__(outcomes)
+        self.changes = Changes()
+
+
+def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Changes:
+    """Write the read documents of ``pending``, set every item's outcome and say what the
+    writes changed."""
     todo = [item for item in pending if item.doc is not None]
     if not todo:
-        return
+        return Changes()
     if len(todo) > 1:
         try:
-            unchanged = store.write_many([item.doc for item in todo if item.doc is not None])
+            done = store.write_batch([item.doc for item in todo if item.doc is not None])
         except StoreUnwritable:  # disk full, no permission: no other input can load either
             raise
         except StoreUnavailable as exc:  # the server is gone: no retries one by one
@@ -334,19 +350,22 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Non
                 raise
         else:
             for item in todo:
-                item.outcome = _loaded(item, unchanged)
-            return
+                item.outcome = _loaded(item, done.unchanged)
+            return done.changes
+    changes = Changes()
     for i, item in enumerate(todo):
         assert item.doc is not None
         try:
-            written = store.write(item.doc)
-            item.outcome = _loaded(item, set() if written else {item.doc.report.key})
+            done = store.write_batch([item.doc])
+            item.outcome = _loaded(item, done.unchanged)
+            changes += done.changes
         except StoreUnwritable:
             raise
         except StoreUnavailable as exc:
             raise _stopped(todo[i:], exc) from exc
         except Exception as exc:
             _fail(item, exc, debug)
+    return changes
 
 
 def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:

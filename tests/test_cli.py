@@ -161,9 +161,12 @@ def test_facts_from_stdin_and_yaml(tmp_path: Path) -> None:
 
 
 def test_remove_takes_a_report_back(loaded: Path) -> None:
+    nodes, relationships = totals(loaded)
     result = graphkit("remove", "data/reports/seed-albanian-network.txt", db=loaded)
     assert result.returncode == 0, result.stderr.decode()
     assert totals(loaded) == (0, 0)
+    said = result.stdout.decode()  # what the removal deleted, as counted by its statements
+    assert f"({nodes:,} nodes, {relationships:,} relationships)" in said
     unknown = graphkit("remove", "nothing-like-this.txt", db=loaded)
     assert_one_line_error(unknown, "no report")
 

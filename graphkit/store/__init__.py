@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore, QueryResult
+from graphkit.store.base import GraphData, GraphEdge, GraphNode, GraphStore, QueryResult, Written
+from graphkit.store.statements import Changes
 
 __all__ = [
     "DEFAULT_DB",
+    "Changes",
     "GraphData",
     "GraphEdge",
     "GraphNode",
     "GraphStore",
     "QueryResult",
+    "Written",
     "open_store",
 ]
 

@@ -27,6 +27,7 @@ from graphkit.store.readonly import check_read_only
 from graphkit.store.statements import (
     EXISTING_REPORTS,
     REPORT_EXISTS,
+    Changes,
     Dialect,
     Runner,
     WriteBatch,
@@ -35,11 +36,12 @@ from graphkit.store.statements import (
     read_nodes_statement,
     read_relationships_statement,
     relationship_patterns,
-    removal_statements,
+    remove_report,
     split_at_repeats,
     take_back,
     tidy_properties,
     write_statements,
+    written,
 )
 from graphkit.store.translate import NEO4J, check_names
 
@@ -50,6 +52,15 @@ if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only re
 # --------------------------------------------------------------------------------------
 # Records handed to analytics and views
 # --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :meth:`GraphStore.write_batch` did: the reports left as they were (same facts
+    stored already) and the graph's changes."""
+
+    unchanged: set[str]
+    changes: Changes
 
 
 @dataclass(frozen=True)
@@ -194,15 +205,20 @@ class GraphStore(ABC):
         The end state is that of :meth:`write` for each document in order (a report
         given twice ends as its later version), in a handful of statements per batch. A
         report stored with the same facts (:meth:`FactsDocument.digest`) is left as it is:
-        returns those reports' keys.
+        returns those reports' keys (:meth:`write_batch` also says what changed).
         """
+        return self.write_batch(docs).unchanged
+
+    def write_batch(self, docs: Sequence[FactsDocument]) -> Written:
+        """:meth:`write_many`, returning the unchanged reports and what the write did."""
         if not docs:
-            return set()
+            return Written(set(), Changes())
         chunks = split_at_repeats(docs)
         digests = [{doc.report.key: doc.digest() for doc in chunk} for chunk in chunks]
 
-        def work(run: Runner) -> set[str]:
+        def work(run: Runner) -> Written:
             unchanged: set[str] = set()
+            changes = Changes()
             for chunk, digest in zip(chunks, digests, strict=True):
                 stored = dict(run(EXISTING_REPORTS, {"keys": list(digest)}))
                 same = {key for key, value in stored.items() if value == digest[key]}
@@ -210,13 +226,14 @@ class GraphStore(ABC):
                 todo = [doc for doc in chunk if doc.report.key not in same]
                 if not todo:
                     continue
-                take_back(run, todo, [k for k in stored if k not in same], self.dialect)
+                changes += take_back(run, todo, [k for k in stored if k not in same], self.dialect)
                 batch = WriteBatch.from_documents(todo, digest)
+                changes += written(run, batch)
                 for statement, params in write_statements(batch, self.dialect):
                     run(statement, params)
-            return unchanged
+            return Written(unchanged, changes)
 
-        return set(self.transaction(work))
+        return self.transaction(work)
 
     def write_ties(self, batch: TieBatch) -> TiesWritten:
         """Store an imported edge list (:mod:`graphkit.store.ties`) in one transaction:
@@ -241,15 +258,17 @@ class GraphStore(ABC):
 
     def remove(self, report_key: str) -> bool:
         """Take back what a report contributed; False if the report was not there."""
+        return self.remove_report(report_key) is not None
 
-        def work(run: Runner) -> bool:
+    def remove_report(self, report_key: str) -> Changes | None:
+        """:meth:`remove`, returning what it deleted (None: the report was not there)."""
+
+        def work(run: Runner) -> Changes | None:
             if not run(REPORT_EXISTS, {"report": report_key})[0][0]:
-                return False
-            for statement, params in removal_statements(report_key, self.dialect):
-                run(statement, params)
-            return True
+                return None
+            return remove_report(run, report_key, self.dialect)
 
-        return bool(self.transaction(work))
+        return self.transaction(work)
 
     def reports(self) -> list[dict[str, Any]]:
         """The stored reports: key, source, title, published."""

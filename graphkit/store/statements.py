@@ -229,6 +229,30 @@ Statement = tuple[str, dict[str, Any]]
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What a write or a removal did to the graph, counted by its own statements (another
+    client writing at the same time is not counted, as a difference of totals would)."""
+
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+
+    def __add__(self, other: Changes) -> Changes:
+        return Changes(
+            self.nodes_created + other.nodes_created,
+            self.nodes_deleted + other.nodes_deleted,
+            self.relationships_created + other.relationships_created,
+            self.relationships_deleted + other.relationships_deleted,
+        )
+
+
+def _deleted(rows: list[list[Any]]) -> int:
+    """The count a ``... DELETE x RETURN count(*)`` statement returns."""
+    return int(rows[0][0]) if rows else 0
+
+
 class Dialect:
     """The few expressions where LadybugDB's Cypher and Neo4j's differ (lists, typing)."""
 
@@ -413,17 +437,20 @@ class _Columns:
 
 
 def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
-    """Delete a report's relationships, then the nodes that no other report supports."""
+    """Delete a report's relationships, then the nodes that no other report supports.
+
+    The deleting statements return how many they deleted (see :func:`remove_report`)."""
     params = {"report": report_key}
     statements: list[Statement] = [
-        (f"MATCH ()-[e:{rel_type}]->() WHERE e.report = $report DELETE e", params)
+        (f"MATCH ()-[e:{rel_type}]->() WHERE e.report = $report DELETE e RETURN count(*)", params)
         for rel_type in model.RELATIONSHIP_TYPES
     ]
     for label in model.ENTITY_LABELS:
         supported = dialect.contains("n.reports", "$report")
         statements.append(
             (
-                f"MATCH (n:{label}) WHERE size(n.reports) = 1 AND {supported} DETACH DELETE n",
+                f"MATCH (n:{label}) WHERE size(n.reports) = 1 AND {supported} DETACH DELETE n "
+                "RETURN count(*)",
                 params,
             )
         )
@@ -434,8 +461,20 @@ def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
                 params,
             )
         )
-    statements.append(("MATCH (n:Report {key: $report}) DETACH DELETE n", params))
+    statements.append(("MATCH (n:Report {key: $report}) DETACH DELETE n RETURN count(*)", params))
     return statements
+
+
+def remove_report(run: Runner, report_key: str, dialect: Dialect) -> Changes:
+    """Run :func:`removal_statements` and count what they deleted."""
+    relationships = nodes = 0
+    for statement, params in removal_statements(report_key, dialect):
+        rows = run(statement, params)
+        if statement.startswith("MATCH ()-["):
+            relationships += _deleted(rows)
+        elif "DELETE" in statement:
+            nodes += _deleted(rows)
+    return Changes(nodes_deleted=nodes, relationships_deleted=relationships)
 
 
 REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
@@ -447,7 +486,7 @@ EXISTING_REPORTS = (
 
 def take_back(
     run: Runner, docs: Sequence[FactsDocument], existing: Collection[str], dialect: Dialect
-) -> None:
+) -> Changes:
     """Remove the stored versions of ``existing`` (keys of some of ``docs``) before the
     batch ``docs`` is written, leaving what writing the documents one by one would leave.
 
@@ -460,15 +499,22 @@ def take_back(
     """
     removed = sorted(set(existing))
     if not removed:
-        return
+        return Changes()
     position = {doc.report.key: i for i, doc in enumerate(docs)}
     first_mention: dict[tuple[str, str], int] = {}
     for i, doc in enumerate(docs):
         for each in doc.nodes:
             first_mention.setdefault((each.label, each.key), i)
     params = {"keys": removed}
+    relationships = deleted_nodes = 0
     for rel_type in model.RELATIONSHIP_TYPES:
-        run(f"MATCH ()-[e:{allowed_type(rel_type)}]->() WHERE e.report IN $keys DELETE e", params)
+        relationships += _deleted(
+            run(
+                f"MATCH ()-[e:{allowed_type(rel_type)}]->() WHERE e.report IN $keys DELETE e "
+                "RETURN count(*)",
+                params,
+            )
+        )
     gone = set(removed)
     for label in model.ENTITY_LABELS:
         key = key_property(label)
@@ -489,9 +535,12 @@ def take_back(
                     continue
             keep.append({"key": node_key, "reports": rest})
         if delete:
-            run(
-                f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) DETACH DELETE n",
-                {"keys": delete},
+            deleted_nodes += _deleted(
+                run(
+                    f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) DETACH DELETE n "
+                    "RETURN count(*)",
+                    {"keys": delete},
+                )
             )
         if keep:
             columns = _Columns(keep, dialect)
@@ -502,4 +551,29 @@ def take_back(
                 f"SET n.reports = {reports}",
                 {**columns.params, "nodes": nodes},
             )
-    run("MATCH (n:Report) WHERE n.key IN $keys DETACH DELETE n", params)
+    deleted_nodes += _deleted(
+        run("MATCH (n:Report) WHERE n.key IN $keys DETACH DELETE n RETURN count(*)", params)
+    )
+    return Changes(nodes_deleted=deleted_nodes, relationships_deleted=relationships)
+
+
+def written(run: Runner, batch: WriteBatch) -> Changes:
+    """What writing ``batch`` (:func:`write_statements`) will create: run before it, this
+    counts the batch's nodes that are not stored yet; every relationship is created."""
+    created = 0
+    groups = [("Report", "key", [row["key"] for row in batch.reports])]
+    groups += [
+        (label, key_property(label), [row[key_property(label)] for row in rows])
+        for label, rows in batch.nodes.items()
+    ]
+    for label, key, keys in groups:
+        if keys:
+            stored = run(
+                f"UNWIND $keys AS k MATCH (n:{allowed_label(label)} {{{key}: k}}) RETURN count(n)",
+                {"keys": keys},
+            )
+            created += len(keys) - _deleted(stored)
+    return Changes(
+        nodes_created=created,
+        relationships_created=sum(len(rows) for rows in batch.relationships.values()),
+    )

@@ -233,13 +233,13 @@ def test_load_writes_in_batches_and_only_the_bad_document_fails(
     monkeypatch.setattr(load_module, "read_facts", read_facts)
     monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", batch_size)
     batches: list[int] = []
-    write_many = store.write_many
+    write_batch = store.write_batch
 
-    def counting(docs: Any) -> set[str]:
+    def counting(docs: Any) -> Any:
         batches.append(len(docs))
-        return write_many(docs)
+        return write_batch(docs)
 
-    monkeypatch.setattr(store, "write_many", counting)
+    monkeypatch.setattr(store, "write_batch", counting)
     seen: list[load_module.Outcome] = []
     inputs = ["a.json", "missing.json", "bad.json", "b.json", "c.json"]
     outcomes = load_module.load(store, inputs, on_item=seen.append)
@@ -251,7 +251,7 @@ def test_load_writes_in_batches_and_only_the_bad_document_fails(
     assert outcomes[1].error == "missing.json: no such file"
     assert outcomes[2].error is not None and outcomes[2].error.startswith("bad.json: ")
     assert store.read_graph() == expected_graph([action_day(), follow_up(), mare_nostrum()])
-    # write() is write_many of one document: a rejected batch is written again one by one.
+    # a rejected batch is written again one document at a time
     assert batches == ([1, 2, 1, 1, 1] if batch_size == 2 else [4, 1, 1, 1, 1])
 
 
@@ -270,13 +270,13 @@ def test_batches_are_capped_by_their_nodes_and_relationships(
     monkeypatch.setattr(load_module, "read_facts", lambda source, published=None: documents[source])
     monkeypatch.setattr(load_module, "BATCH_ELEMENTS", weight["a.json"] + weight["b.json"])
     batches: list[list[str]] = []
-    write_many = store.write_many
+    write_batch = store.write_batch
 
-    def recording(docs: Any) -> set[str]:
+    def recording(docs: Any) -> Any:
         batches.append([d.report.source for d in docs])
-        return write_many(docs)
+        return write_batch(docs)
 
-    monkeypatch.setattr(store, "write_many", recording)
+    monkeypatch.setattr(store, "write_batch", recording)
     outcomes = load_module.load(store, ["a.json", "b.json", "c.json"])
     assert all(o.ok for o in outcomes)
     sources = [documents[name].report.source for name in ("a.json", "b.json", "c.json")]

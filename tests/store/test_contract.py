@@ -608,3 +608,56 @@ def test_writing_the_same_facts_again_writes_nothing(store: GraphStore) -> None:
     assert store.read_graph() == before
     changed = first.model_copy(update={"nodes": first.nodes[:-1]})
     assert store.write(changed) is True  # other facts from the same text: replaced
+
+
+# --- what a write and a removal say they did (issue 13: no difference of totals) --------
+
+
+def total(counts: dict[str, dict[str, int]]) -> tuple[int, int]:
+    return sum(counts["nodes"].values()), sum(counts["relationships"].values())
+
+
+def net(changes: Any) -> tuple[int, int]:
+    return (
+        changes.nodes_created - changes.nodes_deleted,
+        changes.relationships_created - changes.relationships_deleted,
+    )
+
+
+def test_a_batch_says_what_it_created_and_nothing_for_unchanged_reports(store: GraphStore):
+    docs = all_documents()
+    first = store.write_batch(docs)
+    assert first.unchanged == set()
+    assert (first.changes.nodes_created, first.changes.relationships_created) == total(
+        expected_counts(docs)
+    )
+    assert (first.changes.nodes_deleted, first.changes.relationships_deleted) == (0, 0)
+    again = store.write_batch(docs)
+    assert again.unchanged == {d.report.key for d in docs}
+    assert net(again.changes) == (0, 0) and again.changes.nodes_created == 0
+
+
+def test_a_corrected_report_counts_what_it_took_back_and_wrote(store: GraphStore):
+    store.write_batch([action_day(), follow_up()])
+    before = total(store.counts())
+    done = store.write_batch([action_day_corrected()])
+    after = total(store.counts())
+    assert net(done.changes) == (after[0] - before[0], after[1] - before[1])
+    old, new = action_day(), action_day_corrected()
+    assert done.changes.relationships_deleted == len(old.relationships)
+    assert done.changes.relationships_created == len(new.relationships)
+
+
+def test_a_removal_counts_what_it_deleted(store: GraphStore):
+    docs = all_documents()
+    store.write_batch(docs)
+    before = total(store.counts())
+    removed = store.remove_report(docs[0].report.key)
+    after = total(store.counts())
+    assert removed is not None
+    assert (removed.nodes_deleted, removed.relationships_deleted) == (
+        before[0] - after[0],
+        before[1] - after[1],
+    )
+    assert removed.relationships_deleted == len(docs[0].relationships)
+    assert store.remove_report(docs[0].report.key) is None

@@ -638,26 +638,3 @@ def display_name(label: str, key: str, props: Mapping[str, Any]) -> str:
     if label == "Operation" and (props.get("start_date") or props.get("end_date")):
         return operation_caption([], props.get("start_date"), props.get("end_date"), None)
     return str(key)
-    if label == "CriminalGroup":
-        return str(
-            name
-            or props.get("display_name")
-            or (group_caption(props.get("descriptor"), None) if props.get("descriptor") else key)
-        )
-    if label == "Seizure":
-        item = props.get("item") or key
-        quantity, unit = props.get("quantity"), props.get("unit")
-        if quantity is None:
-            return str(item)
-        amount = format_number(quantity)
-        if unit and str(unit).casefold() in str(item).casefold():  # "4 (vehicles) luxury vehicles"
-            unit = None
-        return " ".join(str(p) for p in (amount, unit, item) if p)
-    if label == "Operation":
-        if name or props.get("display_name"):
-            return str(name or props.get("display_name"))
-        start, end = props.get("start_date"), props.get("end_date")
-        return operation_caption([], start, end, None) if start or end else str(key)
-    if label == "Report":
-        return str(props.get("title") or props.get("source") or key)
-    return str(name or key)

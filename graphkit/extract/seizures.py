@@ -554,7 +554,9 @@ _JOINT = re.compile(r",?\s+and\s+|,\s+")
 """Where a clause with its own verb hands over to the list that is the passive's subject."""
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:also\s+|later\s+)?$", re.I)
 _AUX_WORD = re.compile(r"(?:was|were|have|had|has|are|is|being)\b", re.IGNORECASE)
-_ATTRIBUTIVE = re.compile(r"\b(?:on|of|from|with|the|in|by|as)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:on|of|from|with|the|in|by|as|\w{3,}ing)\s+$", re.IGNORECASE)
+"""Before a seizure verb, words that make it an adjective: "built on intercepted messages",
+"analysing seized phone data"."""
 _PIECE_SPLIT = re.compile(r"\s*(?:,(?!\d)|;|\band\b|\bas well as\b|\bplus\b|\bor\b)\s*")
 _MODIFIER = re.compile(
     r"\s(?:in|of|from|for|to|used|that|which|who|with|worth|valued|belonging|hidden|"

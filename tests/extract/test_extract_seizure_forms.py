@@ -431,3 +431,16 @@ def test_a_second_seizure_verb_starts_a_list_of_its_own(text, expected):
 )
 def test_dollars_named_by_their_country(text, expected):
     assert seized(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Europol helped by analysing seized phone data and funding a meeting.",
+        "Experts spent weeks examining seized laptops and writing reports.",
+        "The case rests on decrypting intercepted messages and tracing payments.",
+    ],
+)
+def test_a_seizure_verb_after_a_gerund_is_an_adjective(text):
+    """ "analysing seized phone data": no list of seized things starts there."""
+    assert seized(text) == []

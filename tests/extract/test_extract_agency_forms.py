@@ -290,3 +290,28 @@ def test_in_a_city_does_not_extend_a_police_name():
 )
 def test_a_named_body_after_and_ends_the_name_before_it(text):
     assert set(found(text)) == {text[4:].split(" and ")[0], "Europol"}
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Malta's Customs intercepted the container.", "Malta's Customs"),
+        ("Malta Customs intercepted the container.", "Malta Customs"),
+        ("Officers said Moldovan customs intercepted the lorry.", "Moldovan customs"),
+        ("Officers said the Malian gendarmerie stopped the convoy.", "Malian gendarmerie"),
+    ],
+)
+def test_the_words_a_country_s_generic_body_is_written_in(text, mention):
+    (found,) = find_agencies(analyse(text))
+    assert text[found.start : found.end] == mention
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The National Police of the Netherlands raided the flats.", "Dutch National Police"),
+        ("The Federal Police of Belgium raided the flats.", "Belgian Federal Police"),
+    ],
+)
+def test_of_the_country_after_a_known_body(text, name):
+    assert name in found(text)

@@ -179,3 +179,13 @@ def test_taking_the_lead_leads(text):
 )
 def test_who_investigated_and_who_gave_assistance(text, expected):
     assert roles(text) == expected
+
+
+def test_a_fronted_list_ends_at_its_comma_even_with_another_body_later():
+    text = (
+        "Led by the Portuguese Judicial Police, the Belgian Federal Police and the Hellenic "
+        "Police, the operation had help from Europol."
+    )
+    found = roles(text)
+    assert {found[n] for n in ("Portuguese Judicial Police", "Belgian Federal Police")} == {"led"}
+    assert found["Hellenic Police"] == "led"

@@ -195,9 +195,12 @@ def load_until_stopped(server, folder: Path, docs, stop: Callable[[], None]):
     assert reached, finish(process).stderr.decode()
     stopped = time.monotonic()
     stop()
+    # measured from when the server is gone: a clean shutdown first waits for the load's
+    # transaction and checkpoints, which takes the server longer on a slower machine
+    gone = time.monotonic()
     result = finish(process, timeout=ERROR_TIMEOUT)
-    to_error = time.monotonic() - stopped
-    assert to_error < 60, to_error
+    to_error = time.monotonic() - gone
+    assert to_error < 60, (to_error, gone - stopped)
     line = assert_one_line_error(result, str(folder), "lost Neo4j", "run load again")
     named = line.split("error: ", 1)[1].split(":", 1)[0]
     assert Path(named).parent == folder, line

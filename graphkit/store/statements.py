@@ -567,12 +567,13 @@ def written(run: Runner, batch: WriteBatch) -> Changes:
         for label, rows in batch.nodes.items()
     ]
     for label, key, keys in groups:
-        if keys:
+        for start in range(0, len(keys), RELATIONSHIP_ROWS):  # bounded, as the writes are
+            chunk = keys[start : start + RELATIONSHIP_ROWS]
             stored = run(
                 f"UNWIND $keys AS k MATCH (n:{allowed_label(label)} {{{key}: k}}) RETURN count(n)",
-                {"keys": keys},
+                {"keys": chunk},
             )
-            created += len(keys) - _deleted(stored)
+            created += len(chunk) - _deleted(stored)
     return Changes(
         nodes_created=created,
         relationships_created=sum(len(rows) for rows in batch.relationships.values()),

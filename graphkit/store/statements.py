@@ -437,44 +437,60 @@ class _Columns:
 
 
 def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
-    """Delete a report's relationships, then the nodes that no other report supports.
+    """Delete a report's relationships, then the nodes that no other report supports."""
+    return [statement for _, statement in _removal_steps(report_key, dialect)]
 
-    The deleting statements return how many they deleted (see :func:`remove_report`)."""
+
+def _removal_steps(report_key: str, dialect: Dialect) -> list[tuple[str | None, Statement]]:
+    """:func:`removal_statements`, each with what it deletes and counts (``relationships``,
+    ``nodes``) or None for the statement that only updates the support lists."""
     params = {"report": report_key}
-    statements: list[Statement] = [
-        (f"MATCH ()-[e:{rel_type}]->() WHERE e.report = $report DELETE e RETURN count(*)", params)
+    steps: list[tuple[str | None, Statement]] = [
+        (
+            "relationships",
+            (
+                f"MATCH ()-[e:{rel_type}]->() WHERE e.report = $report DELETE e RETURN count(*)",
+                params,
+            ),
+        )
         for rel_type in model.RELATIONSHIP_TYPES
     ]
     for label in model.ENTITY_LABELS:
         supported = dialect.contains("n.reports", "$report")
-        statements.append(
+        steps.append(
             (
-                f"MATCH (n:{label}) WHERE size(n.reports) = 1 AND {supported} DETACH DELETE n "
-                "RETURN count(*)",
-                params,
+                "nodes",
+                (
+                    f"MATCH (n:{label}) WHERE size(n.reports) = 1 AND {supported} "
+                    "DETACH DELETE n RETURN count(*)",
+                    params,
+                ),
             )
         )
-        statements.append(
+        steps.append(
             (
-                f"MATCH (n:{label}) WHERE {supported} UNWIND n.reports AS x "
-                "WITH n, x WHERE x <> $report WITH n, collect(x) AS rest SET n.reports = rest",
-                params,
+                None,
+                (
+                    f"MATCH (n:{label}) WHERE {supported} UNWIND n.reports AS x "
+                    "WITH n, x WHERE x <> $report WITH n, collect(x) AS rest SET n.reports = rest",
+                    params,
+                ),
             )
         )
-    statements.append(("MATCH (n:Report {key: $report}) DETACH DELETE n RETURN count(*)", params))
-    return statements
+    steps.append(
+        ("nodes", ("MATCH (n:Report {key: $report}) DETACH DELETE n RETURN count(*)", params))
+    )
+    return steps
 
 
 def remove_report(run: Runner, report_key: str, dialect: Dialect) -> Changes:
-    """Run :func:`removal_statements` and count what they deleted."""
-    relationships = nodes = 0
-    for statement, params in removal_statements(report_key, dialect):
+    """Take a report back (:func:`removal_statements`), counting what it deleted."""
+    deleted = {"relationships": 0, "nodes": 0}
+    for counted, (statement, params) in _removal_steps(report_key, dialect):
         rows = run(statement, params)
-        if statement.startswith("MATCH ()-["):
-            relationships += _deleted(rows)
-        elif "DELETE" in statement:
-            nodes += _deleted(rows)
-    return Changes(nodes_deleted=nodes, relationships_deleted=relationships)
+        if counted is not None:
+            deleted[counted] += _deleted(rows)
+    return Changes(nodes_deleted=deleted["nodes"], relationships_deleted=deleted["relationships"])
 
 
 REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"

@@ -33,8 +33,8 @@ from graphkit.errors import (
 )
 from graphkit.facts import FactsDocument, ReportInfo, is_partial_date, sha256, slug
 from graphkit.inputs import FACTS_KINDS, Input, expand, read_input, shown_path
+from graphkit.store import Changes
 from graphkit.store.base import GraphStore
-from graphkit.store.statements import Changes
 from graphkit.store.ties import TieBatch, TieSpool, partitions_for
 
 

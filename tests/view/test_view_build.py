@@ -295,7 +295,8 @@ def test_a_projection_draws_weighted_undirected_links():
     assert data.subtitle == "2 nodes, 1 relationships · projection: agencies · size: degree"
 
 
-def test_projection_widths_are_relative_to_the_heaviest_link():
+def three_agencies() -> GraphData:
+    """small() with a third agency (PJ) in both operations and the Policia in a second one."""
     graph = small()
     op2 = ("Operation", "op2")
     graph.nodes += [GraphNode("Agency", "fr:pj", {"name": "PJ"}), GraphNode(*op2, {})]
@@ -304,7 +305,11 @@ def test_projection_widths_are_relative_to_the_heaviest_link():
         edge("PARTICIPATED_IN", ("Agency", "fr:pj"), op2, role="support"),
         edge("PARTICIPATED_IN", POLICIA, op2, role="lead"),
     ]
-    data = build_network(graph, ViewOptions(projection=Projection.agencies))
+    return graph
+
+
+def test_projection_widths_are_relative_to_the_heaviest_link():
+    data = build_network(three_agencies(), ViewOptions(projection=Projection.agencies))
     widths = {frozenset((e["from"], e["to"])): e["width"] for e in data.edges}
     assert widths == {
         frozenset(("Agency:es:policia", "Agency:fr:pj")): 6,  # weight 2: two operations
@@ -769,15 +774,7 @@ def test_start_positions_are_spread_evenly_around_the_centre():
 
 
 def test_a_projection_legend_and_edges():
-    graph = small()
-    op2 = ("Operation", "op2")
-    graph.nodes += [GraphNode("Agency", "fr:pj", {"name": "PJ"}), GraphNode(*op2, {})]
-    graph.edges += [
-        edge("PARTICIPATED_IN", ("Agency", "fr:pj"), OP, role="support"),
-        edge("PARTICIPATED_IN", ("Agency", "fr:pj"), op2, role="support"),
-        edge("PARTICIPATED_IN", POLICIA, op2, role="lead"),
-    ]
-    data = build_network(graph, ViewOptions(projection=Projection.agencies))
+    data = build_network(three_agencies(), ViewOptions(projection=Projection.agencies))
     assert data.legend["edges"] == [
         {"type": "WORKED_WITH", "color": "#8c8c8c", "dashes": False, "count": 3}
     ]

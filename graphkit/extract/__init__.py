@@ -87,5 +87,7 @@ def extract_text(
     title = result.meta.get("title")
     if title is None and analysis.sentences and analysis.sentences[0].headline:
         title = analysis.sentences[0].text
-    report = ReportInfo.from_text(body, source=source, title=title, published=published)
+    report = ReportInfo.from_text(
+        body, source=source, title=title, published=published, normalised=True
+    )
     return build(analysis, report)

@@ -1,0 +1,47 @@
+"""Cheap gates in front of expensive scans must never change what the scan finds.
+
+A gate skips a regular expression when a sentence lacks the words the expression needs;
+each gate is checked here against the ungated scan on generated sentences that mix those
+words (in any case), punctuation and look-alike characters."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphkit.extract.analysis import _ANY_BREAK, Analysis
+
+_PIECES = st.sampled_from(
+    [
+        "while", "WHILE", "Whilst", "whereas", "but", "But", "although", "though", "which",
+        "where", "who", "whose", "whıle", "whiles", "butter", "police", "arrested", "in",
+        "Spain", ",", ";", ":", "(", ")", "[", "]", " – ", " — ", "-", "'", "\n", "  ",
+    ]
+)  # fmt: skip
+_SENTENCES = st.lists(_PIECES, min_size=1, max_size=25).map(" ".join)
+
+
+def _full_scan(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    every = [m.start() for m in _ANY_BREAK.finditer(text)]
+    strong = [m.start() for m in _ANY_BREAK.finditer(text) if m.lastgroup == "clause"]
+    return tuple(strong), tuple(every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES)
+def test_clause_breaks_are_those_of_the_full_scan(text: str) -> None:
+    for view in Analysis.of(text + ".").sentences:
+        assert view._breaks == _full_scan(view.text)
+
+
+def test_a_sentence_without_conjunctions_still_breaks_at_punctuation() -> None:
+    (view,) = Analysis.of(
+        "Police arrested two men (both Spanish); a third fled – he was caught."
+    ).sentences
+    strong, every = view._breaks
+    assert strong == every and len(strong) == 4  # ( ) ; –
+    (view,) = Analysis.of(
+        "Police arrested two men, who were Spanish, while a third fled."
+    ).sentences
+    strong, every = view._breaks
+    assert len(strong) == 1 and len(every) == 2  # ", while" is a clause; ", who" a relative

@@ -70,8 +70,11 @@ def report_key(text: str) -> str:
 def slug(value: str) -> str:
     """A stable, readable key fragment: ASCII, lower case, hyphens."""
     value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    value = _NOT_SLUG.sub("-", value.lower()).strip("-")
     return value or "x"
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def entity_key(label: str, *parts: str) -> str:
@@ -159,7 +162,7 @@ class Node(BaseModel):
             if name == spec.key or name not in spec.property_names:
                 raise ValueError(f"{self.label} has no property {name!r}")
             self.properties[name] = _coerce(spec.property(name), value, self.label)
-        if self.label == "Country" and not re.fullmatch(r"[A-Z]{2}", self.key):
+        if self.label == "Country" and not _ISO2.fullmatch(self.key):
             raise ValueError(f"Country key {self.key!r} is not an ISO 3166-1 alpha-2 code")
         return self
 

@@ -70,6 +70,9 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 
+_BULLET = re.compile(r"\s*[•●▪‣◦*\-–—·]")
+_ISO2 = re.compile(r"[A-Z]{2}")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -156,7 +159,7 @@ def _joins(analysis: Analysis, first: SentenceView, last: SentenceView) -> bool:
 
 def _bullet(analysis: Analysis, view: SentenceView) -> bool:
     line_start = analysis.text.rfind("\n", 0, view.start) + 1
-    return bool(re.match(r"\s*[•●▪‣◦*\-–—·]", analysis.text[line_start : view.start + 1]))
+    return bool(_BULLET.match(analysis.text[line_start : view.start + 1]))
 
 
 def _name_both_ends(
@@ -349,7 +352,7 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     for agency, role, view in agencies:
         ref = _agency_ref(doc, agency)
         doc.rel("PARTICIPATED_IN", ref, op, view, role=role)
-        if re.fullmatch(r"[A-Z]{2}", agency.country) and agency.country not in ("EU",):
+        if _ISO2.fullmatch(agency.country) and agency.country != "EU":
             # stated only where the report names the country; Agency.country always has it
             home = next(
                 (v for v in seen_in[ref].values() if names_country(v.text, agency.country)), None

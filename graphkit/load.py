@@ -164,8 +164,13 @@ about half a second) costs more than it saves on a few reports. Facts documents 
 parsed, not extracted, and do not count."""
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 AHEAD_PER_WORKER = 16
-"""Inputs handed to the workers ahead of the one being written, per worker: enough to keep
-them busy while a batch is written, few enough to bound the documents held in memory."""
+"""Inputs handed to the workers ahead of the one being written, per worker, at the least."""
+AHEAD_BYTES = 2 * BATCH_TEXT_CHARS
+"""Beyond that, inputs are handed out ahead up to a whole batch more, while their files hold
+fewer bytes than this: the workers go on extracting the next batch while this process
+writes one (with only a few inputs ahead they stood idle during each write, and two workers
+loaded 10,000 reports at 1.5x the rate of one instead of close to 2x), and memory stays
+bounded however large the inputs are."""
 
 
 def default_workers() -> int:
@@ -191,6 +196,21 @@ def _warm_up(parent: int) -> None:
         extract_text("Police in Spain arrested 2 suspects.", source="warm-up")
 
 
+def wants_more(waiting: int, ahead_bytes: int, workers: int) -> bool:
+    """Whether to hand ``workers`` one more input, with ``waiting`` inputs (of
+    ``ahead_bytes`` bytes) handed out and not yet taken back to write."""
+    least = workers * AHEAD_PER_WORKER
+    return waiting < least or (waiting < least + BATCH_DOCUMENTS and ahead_bytes < AHEAD_BYTES)
+
+
+def _size(source: str) -> int:
+    """The input's size in bytes (0 when it cannot be read: its worker will say why)."""
+    try:
+        return os.stat(source).st_size
+    except (OSError, ValueError):
+        return 0
+
+
 def _read_all(
     inputs: Iterable[str], published: str | None, debug: bool, workers: int | None
 ) -> Iterator[_Pending]:
@@ -210,25 +230,36 @@ def _read_all(
         workers, mp_context=context, initializer=_warm_up, initargs=(os.getpid(),)
     )
     try:
-        waiting: deque[Future[_Pending]] = deque()
+        waiting: deque[tuple[Future[_Pending], int]] = deque()  # with the input's size
         todo = iter(inputs)
+        ahead_bytes = 0
 
-        def submit() -> None:
+        def submit() -> bool:
+            nonlocal ahead_bytes
             source = next(todo, None)
             if source is None:
-                return
+                return False
             if source == "-":  # stdin is this process's: read it here, in its turn
                 done: Future[_Pending] = Future()
                 done.set_result(_read(source, published, debug))
-                waiting.append(done)
-            else:
-                waiting.append(pool.submit(_read, source, published, debug))
+                waiting.append((done, 0))
+                return True
+            size = _size(source)
+            ahead_bytes += size
+            waiting.append((pool.submit(_read, source, published, debug), size))
+            return True
 
-        for _ in range(workers * AHEAD_PER_WORKER):
-            submit()
+        def top_up() -> None:
+            while wants_more(len(waiting), ahead_bytes, workers):
+                if not submit():
+                    return
+
+        top_up()
         while waiting:
-            item = waiting.popleft().result()
-            submit()
+            future, size = waiting.popleft()
+            item = future.result()
+            ahead_bytes -= size
+            top_up()
             yield item
     except BrokenProcessPool:
         raise ExtractionUnavailable(

@@ -137,3 +137,18 @@ def test_a_second_load_with_workers_changes_nothing(tmp_path: Path) -> None:
     again, graph_again = loaded(tmp_path / "db", sources, workers=2)
     assert graph_again == graph
     assert all(o.unchanged for o in again if o.ok)
+
+
+def test_workers_are_kept_a_batch_ahead_of_the_writer_within_a_byte_budget() -> None:
+    """While one batch is written the workers extract the next: small inputs are handed out
+    up to a whole batch ahead; large ones only up to the minimum, so memory stays bounded."""
+    from graphkit.load import AHEAD_BYTES, AHEAD_PER_WORKER, BATCH_DOCUMENTS, wants_more
+
+    least = 2 * AHEAD_PER_WORKER
+    small = 4_000  # bytes per input
+    assert wants_more(least + BATCH_DOCUMENTS - 1, (least + BATCH_DOCUMENTS - 1) * small, 2)
+    assert not wants_more(least + BATCH_DOCUMENTS, (least + BATCH_DOCUMENTS) * small, 2)
+    assert wants_more(least - 1, AHEAD_BYTES * 10, 2)  # the minimum, however large
+    assert not wants_more(least, AHEAD_BYTES, 2)
+    assert wants_more(least, AHEAD_BYTES - 1, 2)
+    assert not wants_more(AHEAD_PER_WORKER, AHEAD_BYTES, 1)

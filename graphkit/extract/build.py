@@ -135,8 +135,9 @@ class _Doc:
 
     def document(self, analysis: Analysis | None = None) -> FactsDocument:
         if analysis is not None:
+            starts = [v.start for v in analysis.sentences]
             for rel in self.rels.values():
-                _name_both_ends(analysis, rel, self.nodes)
+                _name_both_ends(analysis, starts, rel, self.nodes)
         return FactsDocument(
             report=self.report,
             nodes=list(self.nodes.values()),
@@ -163,7 +164,10 @@ def _bullet(analysis: Analysis, view: SentenceView) -> bool:
 
 
 def _name_both_ends(
-    analysis: Analysis, rel: Relationship, nodes: dict[tuple[str, str], Node]
+    analysis: Analysis,
+    starts: list[int],
+    rel: Relationship,
+    nodes: dict[tuple[str, str], Node],
 ) -> None:
     """Widen a relationship's evidence to the sentence before (or after) it, within its
     paragraph, when the sentence alone does not name both ends ("Three men were arrested
@@ -172,8 +176,7 @@ def _name_both_ends(
     dst = nodes.get((rel.dst.label, rel.dst.key))
     if both_named(src, dst, rel.evidence):
         return
-    views = analysis.sentences
-    starts = [v.start for v in views]
+    views = analysis.sentences  # ``starts``: their start offsets
     i = bisect_right(starts, rel.evidence_start) - 1
     j = bisect_left(starts, rel.evidence_end) - 1
     if i < 0 or j < i:

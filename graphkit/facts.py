@@ -218,16 +218,19 @@ class FactsDocument(BaseModel):
     def _check(self) -> FactsDocument:
         if self.format != FORMAT:
             raise ValueError(f"unsupported facts format {self.format!r} (expected {FORMAT!r})")
-        known: set[NodeRef] = {self.report.ref}
+        # ends as (label, key) pairs: a tuple hashes in C, a NodeRef through pydantic
+        known = {("Report", self.report.key)}
         for node in self.nodes:
-            if node.ref in known:
+            end = (node.label, node.key)
+            if end in known:
                 raise ValueError(f"node {node.label} {node.key!r} appears twice")
-            known.add(node.ref)
-        seen: set[tuple[str, NodeRef, NodeRef]] = set()
+            known.add(end)
+        seen: set[tuple[str, str, str, str, str]] = set()
         text = self.report.text
         for rel in self.relationships:
-            for end in (rel.src, rel.dst):
-                if end not in known:
+            src, dst = rel.src, rel.dst
+            for end in (src, dst):
+                if (end.label, end.key) not in known:
                     raise ValueError(f"{rel.type} points at {end.label} {end.key!r}, not in nodes")
             if not 0 <= rel.evidence_start <= rel.evidence_end <= len(text):
                 raise ValueError(f"{rel.type} evidence offsets are outside the report text")
@@ -236,11 +239,10 @@ class FactsDocument(BaseModel):
                     f"{rel.type} evidence does not match report text at "
                     f"{rel.evidence_start}:{rel.evidence_end}"
                 )
-            if rel.identity in seen:
-                raise ValueError(
-                    f"{rel.type} from {rel.src.key!r} to {rel.dst.key!r} appears twice"
-                )
-            seen.add(rel.identity)
+            identity = (rel.type, src.label, src.key, dst.label, dst.key)  # rel.identity's
+            if identity in seen:
+                raise ValueError(f"{rel.type} from {src.key!r} to {dst.key!r} appears twice")
+            seen.add(identity)
         self._derive_display_names()
         return self
 
@@ -248,33 +250,37 @@ class FactsDocument(BaseModel):
         """Fill the derived ``display_name`` of operations and groups (see
         :func:`graphkit.model.display_name`): unnamed ones by their countries and dates, or
         by the operation that targeted them. A value given in the document is replaced."""
-        by_ref = {node.ref: node for node in self.nodes}
-        countries: dict[NodeRef, list[str]] = {}
-        targeted_by: dict[NodeRef, NodeRef] = {}
+
+        def end(ref: NodeRef | Node) -> tuple[str, str]:
+            return (ref.label, ref.key)
+
+        by_end = {end(node): node for node in self.nodes}
+        countries: dict[tuple[str, str], list[str]] = {}
+        targeted_by: dict[tuple[str, str], tuple[str, str]] = {}
         for rel in self.relationships:
-            if rel.type == "CONDUCTED_IN" and rel.dst in by_ref:
-                country = by_ref[rel.dst]
-                names = countries.setdefault(rel.src, [])
+            if rel.type == "CONDUCTED_IN" and end(rel.dst) in by_end:
+                country = by_end[end(rel.dst)]
+                names = countries.setdefault(end(rel.src), [])
                 label = str(country.properties.get("name") or country.key)
                 if label not in names:
                     names.append(label)
             elif rel.type == "TARGETED":
-                targeted_by.setdefault(rel.dst, rel.src)
-        captions: dict[NodeRef, str] = {}
+                targeted_by.setdefault(end(rel.dst), end(rel.src))
+        captions: dict[tuple[str, str], str] = {}
         for node in self.nodes:
             if node.label == "Operation":
                 props = node.properties
-                captions[node.ref] = props.get("name") or model.operation_caption(
-                    countries.get(node.ref, []),
+                caption = props.get("name") or model.operation_caption(
+                    countries.get(end(node), []),
                     props.get("start_date"),
                     props.get("end_date"),
                     self.report.published,
                 )
-                props["display_name"] = captions[node.ref]
+                props["display_name"] = captions[end(node)] = caption
         for node in self.nodes:
             if node.label == "CriminalGroup":
                 props = node.properties
-                operation = targeted_by.get(node.ref)
+                operation = targeted_by.get(end(node))
                 props["display_name"] = props.get("name") or model.group_caption(
                     props.get("descriptor"), captions.get(operation) if operation else None
                 )

@@ -91,8 +91,27 @@ ACTION_VERB = re.compile(
 
 @lru_cache(maxsize=256)
 def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """One expression for "a word starts with one of these": a single scan in C."""
-    return re.compile(" (?:" + "|".join(re.escape(p) for p in prefixes) + ")")
+    """One expression for "the words that start with one of these", in words joined by
+    spaces: a single scan in C."""
+    return re.compile(" ((?:" + "|".join(re.escape(p) for p in prefixes) + ")[^ ]*)")
+
+
+class Vocabulary:
+    """The distinct words of one report. Every step asks of every sentence whether one of
+    its words starts with one of a few stems ("arrest", "seiz", ...): each set of stems is
+    matched against the report's words once, and a sentence's answer is a set
+    intersection."""
+
+    def __init__(self, words: set[str]) -> None:
+        self._joined = " " + " ".join(words)
+        self._starting: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def starting_with(self, prefixes: tuple[str, ...]) -> frozenset[str]:
+        found = self._starting.get(prefixes)
+        if found is None:
+            found = frozenset(_prefix_pattern(prefixes).findall(self._joined))
+            self._starting[prefixes] = found
+        return found
 
 
 @dataclass
@@ -109,6 +128,8 @@ class SentenceView:
     customs seized ..."): its facts are not this operation's."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Results a step computes once per sentence and another step reads again."""
+    vocabulary: Vocabulary | None = field(default=None, repr=False, compare=False)
+    """The report's words (:meth:`Analysis.of` sets it), for :meth:`has_prefix`."""
     # the sentence's own fields, copied: every step reads them in its inner loops, and an
     # attribute is several times cheaper than a property that reads another object's
     text: str = field(init=False, repr=False, compare=False)
@@ -125,13 +146,11 @@ class SentenceView:
         """The sentence's distinct word keys, for cheap "does it mention X" checks."""
         return frozenset(t.key for t in self.tokens if t.is_word)
 
-    @cached_property
-    def _joined(self) -> str:
-        return " " + " ".join(self.keys)
-
     def has_prefix(self, prefixes: tuple[str, ...]) -> bool:
         """Whether a word of the sentence starts with one of ``prefixes`` (lower case)."""
-        return _prefix_pattern(prefixes).search(self._joined) is not None
+        if self.vocabulary is None:
+            self.vocabulary = Vocabulary(set(self.keys))
+        return not self.keys.isdisjoint(self.vocabulary.starting_with(prefixes))
 
     @cached_property
     def boilerplate(self) -> bool:
@@ -203,6 +222,9 @@ class Analysis:
             has_words = any(t.key in NUMBER_WORDS for t in tokens if t.is_word)
             numbers = find_numbers(s.text, s.start, words=has_words)
             views.append(SentenceView(s, tokens, matches, numbers))
+        vocabulary = Vocabulary(set().union(*(view.keys for view in views)))
+        for view in views:
+            view.vocabulary = vocabulary
         _mark_headline(views)
         _mark_separate_events(text, views)
         return cls(text, views)

@@ -15,7 +15,8 @@ _PIECES = st.sampled_from(
     [
         "while", "WHILE", "Whilst", "whereas", "but", "But", "although", "though", "which",
         "where", "who", "whose", "whıle", "whiles", "butter", "police", "arrested", "in",
-        "Spain", ",", ";", ":", "(", ")", "[", "]", " – ", " — ", "-", "'", "\n", "  ",
+        "Spain", "seized", "Operation", ",", ";", ":", "(", ")", "[", "]", " – ", " — ", "-",
+        "'", "\n", "  ",
     ]
 )  # fmt: skip
 _SENTENCES = st.lists(_PIECES, min_size=1, max_size=25).map(" ".join)
@@ -45,3 +46,19 @@ def test_a_sentence_without_conjunctions_still_breaks_at_punctuation() -> None:
     ).sentences
     strong, every = view._breaks
     assert len(strong) == 1 and len(every) == 2  # ", while" is a clause; ", who" a relative
+
+
+_STEMS = st.lists(st.sampled_from(["arrest", "seiz", "detain", "op", "x", "poli", "ı"]), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SENTENCES, min_size=1, max_size=4), _STEMS)
+def test_has_prefix_asks_whether_a_word_of_the_sentence_starts_with_a_stem(
+    sentences: list[str], stems: list[str]
+) -> None:
+    """The report's words are matched once per set of stems; each sentence's answer must be
+    its own, not another sentence's of the same report."""
+    prefixes = tuple(stems)
+    for view in Analysis.of(". ".join(sentences) + ".").sentences:
+        expected = any(word.startswith(prefixes) for word in view.keys)
+        assert view.has_prefix(prefixes) is expected

@@ -110,6 +110,14 @@ _ROLE_CUE = re.compile(
     re.IGNORECASE,
 )
 """The three kinds of role cue in one scan; the group that matched names the role."""
+_CUE_WORDS = re.compile(
+    r"by\b|with\b|from\b|under|leading|request|initiative|alongside|involv", re.IGNORECASE
+)
+"""Text every :data:`_ROLE_CUE` match contains ("led by", "in cooperation with", "support
+from", "under the lead of", "leading", "at the request of", "on the initiative of",
+"alongside", "involving"): a window without any holds no cue. The same flags and no word
+boundary before, so a cue found in any part of the window is found here too; the word
+boundary after holds wherever the cue's does (each is followed by ``\b`` in its pattern)."""
 _SUBJECT_VERB = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
@@ -493,6 +501,8 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
     A phrase that opens the sentence ends at its first comma after an agency ("Supported by
     Europol, the Belgian police arrested ..."): the police are not supported."""
     pos = view.local(start)
+    if not _CUE_WORDS.search(view.text, max(0, pos - 160), pos):
+        return None  # no cue in reach: skip the clause look-up and the scan
     lo, _ = view.clause(pos)
     before = view.text[max(lo, pos - 160) : pos]
     offset = max(lo, pos - 160)

@@ -44,6 +44,14 @@ _CODENAME = re.compile(
     rf"|\b(?i:{_ACTION_NOUN}),?(?:\s+\w+){{0,2}}?,?\s+(?:known as|called|named|dubbed)\s+"
     rf"(?:Operation\s+)?(?P<known>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
+_CODENAME_HINT = re.compile(
+    rf"Op|Task|Pro[jyg]|Joint Action|JAD|code|dubbed|called|named|known as|titled|bapti|\s[{_Q}]"
+)
+"""Text every :data:`_CODENAME` match contains, with the same case: a capitalised prefix
+("Operation", "Op.", "Operazione", "Task Force", "Project", "Proyecto", "Progetto", "Joint
+Action Day", "JAD"), a naming word ("code-named", "dubbed", "called", "named", "known as",
+"titled", "baptised"), or, for a quoted name after a lower-case "operation" or action
+noun, a space then a quote. A sentence without any cannot match, and the scan is cheap."""
 _LOWER_CODENAME = re.compile(rf"\b(?:{_OPERATION.lower()})\s+(?P<name>{_NAME_WORD}{_NAME_TAIL})")
 """A name after a lower-case "operation" ("under operation LIMES", "as part of operation
 Nightfall"); it must not be a word the sentence names otherwise ("the operation Greek
@@ -168,10 +176,15 @@ def _full_name(m: re.Match[str]) -> tuple[str, bool] | None:
 
 
 def _lower_codenames(view: SentenceView) -> list[re.Match[str]]:
+    if "op" not in view.text:
+        return []  # every form of "operation" the expression knows starts with "op"
+    hits = list(_LOWER_CODENAME.finditer(view.text))
+    if not hits:
+        return hits
     named = {view.local(m.char_start) for m in view.matches}
     return [
         m
-        for m in _LOWER_CODENAME.finditer(view.text)
+        for m in hits
         if m.start("name") not in named
         and m.group("name").split()[0].lower() not in _NOT_LOWER_NAMES
     ]
@@ -190,7 +203,8 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
     for view in analysis.sentences:
         if not view.has_prefix(_CODENAME_PREFIXES):
             continue
-        for m in [*_CODENAME.finditer(view.text), *_lower_codenames(view)]:
+        codenames = _CODENAME.finditer(view.text) if _CODENAME_HINT.search(view.text) else ()
+        for m in [*codenames, *_lower_codenames(view)]:
             found = _full_name(m) if m.re is _CODENAME else _lower_name(m)
             if found is None:
                 continue

@@ -44,14 +44,23 @@ _CODENAME = re.compile(
     rf"|\b(?i:{_ACTION_NOUN}),?(?:\s+\w+){{0,2}}?,?\s+(?:known as|called|named|dubbed)\s+"
     rf"(?:Operation\s+)?(?P<known>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
-_CODENAME_HINT = re.compile(
-    rf"Op|Task|Pro[jyg]|Joint Action|JAD|code|dubbed|called|named|known as|titled|bapti|\s[{_Q}]"
+_CODENAME_WORDS = re.compile(
+    r"Op|Task|Pro[jyg]|Joint Action|JAD|code|dubbed|called|named|known as|titled|bapti"
 )
-"""Text every :data:`_CODENAME` match contains, with the same case: a capitalised prefix
-("Operation", "Op.", "Operazione", "Task Force", "Project", "Proyecto", "Progetto", "Joint
-Action Day", "JAD"), a naming word ("code-named", "dubbed", "called", "named", "known as",
-"titled", "baptised"), or, for a quoted name after a lower-case "operation" or action
-noun, a space then a quote. A sentence without any cannot match, and the scan is cheap."""
+_QUOTE = re.compile(rf"[{_Q}]")
+_SPACE_QUOTE = re.compile(rf"\s[{_Q}]")
+
+
+def _may_name(text: str) -> bool:
+    """Whether ``text`` holds what every :data:`_CODENAME` match contains, in the same
+    case: a capitalised prefix ("Operation", "Op.", "Operazione", "Task Force", "Project",
+    "Proyecto", "Progetto", "Joint Action Day", "JAD"), a naming word ("code-named",
+    "dubbed", "called", "named", "known as", "titled", "baptised"), or, for a quoted name
+    after a lower-case "operation" or action noun, a space then a quote. A sentence
+    without any cannot match, and these scans are cheap."""
+    return bool(_CODENAME_WORDS.search(text) or (_QUOTE.search(text) and _SPACE_QUOTE.search(text)))
+
+
 _LOWER_CODENAME = re.compile(rf"\b(?:{_OPERATION.lower()})\s+(?P<name>{_NAME_WORD}{_NAME_TAIL})")
 """A name after a lower-case "operation" ("under operation LIMES", "as part of operation
 Nightfall"); it must not be a word the sentence names otherwise ("the operation Greek
@@ -203,7 +212,7 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
     for view in analysis.sentences:
         if not view.has_prefix(_CODENAME_PREFIXES):
             continue
-        codenames = _CODENAME.finditer(view.text) if _CODENAME_HINT.search(view.text) else ()
+        codenames = _CODENAME.finditer(view.text) if _may_name(view.text) else ()
         for m in [*codenames, *_lower_codenames(view)]:
             found = _full_name(m) if m.re is _CODENAME else _lower_name(m)
             if found is None:

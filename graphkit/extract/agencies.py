@@ -110,14 +110,35 @@ _ROLE_CUE = re.compile(
     re.IGNORECASE,
 )
 """The three kinds of role cue in one scan; the group that matched names the role."""
-_CUE_WORDS = re.compile(
-    r"by\b|with\b|from\b|under|leading|request|initiative|alongside|involv", re.IGNORECASE
+_CUE_WORDS = (
+    "by",
+    "with",
+    "from",
+    "under",
+    "leading",
+    "request",
+    "initiative",
+    "alongside",
+    "involv",
 )
-"""Text every :data:`_ROLE_CUE` match contains ("led by", "in cooperation with", "support
-from", "under the lead of", "leading", "at the request of", "on the initiative of",
-"alongside", "involving"): a window without any holds no cue. The same flags and no word
-boundary before, so a cue found in any part of the window is found here too; the word
-boundary after holds wherever the cue's does (each is followed by ``\b`` in its pattern)."""
+_CUE_WORDS_RE = re.compile("|".join(_CUE_WORDS), re.IGNORECASE)
+
+
+def _may_hold_cue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a :data:`_ROLE_CUE` match: every one contains
+    one of :data:`_CUE_WORDS` ("led by", "in cooperation with", "support from", "under the
+    lead of", "leading", "at the request of", "on the initiative of", "alongside",
+    "involving"), so a cue in any part of the window puts one of them in the window.
+    ASCII text is lower-cased, exactly what the case-insensitive expression matches
+    there; other text (a dotless "ı" or a long "ſ" also fold to ASCII letters) is searched
+    with the same flag."""
+    window = text[start:end]
+    if not window.isascii():
+        return _CUE_WORDS_RE.search(window) is not None
+    window = window.lower()
+    return any(word in window for word in _CUE_WORDS)
+
+
 _SUBJECT_VERB = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
@@ -501,7 +522,7 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
     A phrase that opens the sentence ends at its first comma after an agency ("Supported by
     Europol, the Belgian police arrested ..."): the police are not supported."""
     pos = view.local(start)
-    if not _CUE_WORDS.search(view.text, max(0, pos - 160), pos):
+    if not _may_hold_cue(view.text, max(0, pos - 160), pos):
         return None  # no cue in reach: skip the clause look-up and the scan
     lo, _ = view.clause(pos)
     before = view.text[max(lo, pos - 160) : pos]
@@ -595,6 +616,10 @@ def _sentence_agencies(
     view: SentenceView, acronyms: dict[str, AgencyEntry]
 ) -> list[tuple[int, int, AgencyEntry]]:
     """(start, end, agency) of the agencies one sentence names."""
+    if view.keys.isdisjoint(HEADS) and all(m.entry.kind != "agency" for m in view.matches):
+        # no head noun: no capitalised name (see _runs) and no country's police or customs
+        # (see _national_police); no known body either: only defined acronyms, in order
+        return _acronym_mentions(view, acronyms, [])
     found: list[tuple[int, int, AgencyEntry]] = []
     unplaced: list[tuple[int, int, int, int]] = []  # runs naming no country: (s, e, cs, ce)
     gaz = [m for m in view.matches if m.entry.kind == "agency"]
@@ -722,6 +747,8 @@ def _listed_with_a_country(
     """A body that names no country, listed with one country's bodies, is that country's:
     "the French National Police and Judicial Customs officers"."""
     out: list[tuple[int, int, AgencyEntry]] = []
+    if not unplaced:
+        return out
     national = [(a, b, g) for a, b, g in found if len(g.country) == 2 and g.country != "EU"]
     for s, e, cs, ce in unplaced:
         near = [

@@ -243,26 +243,60 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
 
 
 def _largest(
-    analysis: Analysis, after: re.Pattern[str], before: re.Pattern[str] | None = None
+    analysis: Analysis,
+    after: re.Pattern[str],
+    before: re.Pattern[str] | None,
+    words: tuple[str, ...],
 ) -> tuple[int, SentenceView] | None:
+    """The largest whole number that ``after`` matches right after or ``before`` right
+    before; ``words`` (lower case) are words one of which every match of either contains,
+    so a sentence with none of them is skipped."""
     best: tuple[int, SentenceView] | None = None
     for view in analysis.sentences:
+        if not view.numbers or not _may_contain(view.text, words):
+            continue
+        text, offset = view.text, view.start
         for num in view.numbers:
             if num.as_int is None or num.value < 1:
                 continue
-            tail = view.text[view.local(num.end) :][:60]
-            head = view.text[: view.local(num.start)][-40:]
+            tail = text[num.end - offset :][:60]
+            head = text[: num.start - offset][-40:]
             hit = after.match(tail) or (before is not None and before.search(head))
             if hit and (best is None or num.as_int > best[0]):
                 best = (num.as_int, view)
     return best
 
 
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ASCII ``text`` holds one of ``words`` in any case: exactly what the
+    case-insensitive expressions match there. Other text may always (a dotless "ı" or a
+    long "ſ" also fold to ASCII letters)."""
+    if not text.isascii():
+        return True
+    text = text.lower()
+    return any(word in text for word in words)
+
+
+_OFFICER_WORDS = (
+    "officers",
+    "officials",
+    "police",
+    "agents",
+    "investigators",
+    "gendarmes",
+    "personnel",
+    "staff",
+)
+"""What every :data:`_OFFICERS` match ends in."""
+_SEARCH_WORDS = ("search", "raid")
+"""What every :data:`_SEARCHES` and :data:`_SEARCHED_N` match contains."""
+
+
 def find_officers(analysis: Analysis) -> tuple[int, SentenceView] | None:
     """Officers deployed ("some 450 police officers", "350 officers")."""
-    return _largest(analysis, _OFFICERS)
+    return _largest(analysis, _OFFICERS, None, _OFFICER_WORDS)
 
 
 def find_searches(analysis: Analysis) -> tuple[int, SentenceView] | None:
     """Premises searched ("27 premises searches", "searched 20 houses")."""
-    return _largest(analysis, _SEARCHES, _SEARCHED_N)
+    return _largest(analysis, _SEARCHES, _SEARCHED_N, _SEARCH_WORDS)

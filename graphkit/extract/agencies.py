@@ -521,11 +521,12 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
     other agencies stand between them in one list ("led by A, B and C": all three lead).
     A phrase that opens the sentence ends at its first comma after an agency ("Supported by
     Europol, the Belgian police arrested ..."): the police are not supported."""
-    pos = view.local(start)
-    if not _may_hold_cue(view.text, max(0, pos - 160), pos):
+    text, sentence_start = view.text, view.start
+    pos = start - sentence_start
+    if not _may_hold_cue(text, max(0, pos - 160), pos):
         return None  # no cue in reach: skip the clause look-up and the scan
     lo, _ = view.clause(pos)
-    before = view.text[max(lo, pos - 160) : pos]
+    before = text[max(lo, pos - 160) : pos]
     offset = max(lo, pos - 160)
     last = None
     for last in _ROLE_CUE.finditer(before):  # noqa: B007 -- the last cue is the one that counts
@@ -534,15 +535,15 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
         return None
     end, cue_start, role = offset + last.end(), offset + last.start(), str(last.lastgroup)
     # between the cue and this agency: only other agencies and list words
-    gap = view.text[end:pos]
+    gap = text[end:pos]
     for a, b in sorted(spans):
-        la, lb = view.local(a), view.local(b)
+        la, lb = a - sentence_start, b - sentence_start
         if end <= la and lb <= pos:
-            gap = gap.replace(view.text[la:lb], " ", 1)
+            gap = gap.replace(text[la:lb], " ", 1)
     if not _LIST_GAP.match(gap):
         return None
-    fronted = not view.text[:cue_start].strip(" \"'“‘")
-    if fronted and "," in view.text[end:pos] and not _list_closed_by_comma(view, end, spans):
+    fronted = not text[:cue_start].strip(" \"'“‘")
+    if fronted and "," in text[end:pos] and not _list_closed_by_comma(view, end, spans):
         # "Led by A, B and C, the operation ...": a list, each member leads; "Supported by
         # Europol, the Belgian police arrested ...": the phrase ended at the comma
         return None
@@ -561,20 +562,24 @@ def _list_closed_by_comma(view: SentenceView, end: int, spans: list[tuple[int, i
         if not _LIST_GAP.match(view.text[pos:a]):
             break
         pos = b
-    return bool(re.match(r"\s*(?:,|[.;:]|$)", view.text[pos:]))
+    return bool(_LIST_CLOSED.match(view.text[pos:]))
+
+
+_LIST_CLOSED = re.compile(r"\s*(?:,|[.;:]|$)")
 
 
 def _verb_after(view: SentenceView, end: int, spans: list[tuple[int, int]]) -> str | None:
     """The verb an agency (or the list it ends) is the subject of: "Europol assisted",
     "the Dutch police, which headed the investigation", "A and B took part"."""
-    pos = view.local(end)
-    later = sorted((view.local(a), view.local(b)) for a, b in spans if view.local(a) >= pos)
+    text, sentence_start = view.text, view.start
+    pos = end - sentence_start
+    later = sorted((a - sentence_start, b - sentence_start) for a, b in spans if a >= end)
     for a, b in later:  # skip the rest of a list of agencies
-        if _LIST_GAP.match(view.text[pos:a]):
+        if _LIST_GAP.match(text[pos:a]):
             pos = b
         else:
             break
-    m = _SUBJECT_VERB.match(view.text[pos:])
+    m = _SUBJECT_VERB.match(text[pos:])
     return m.group("verb").lower() if m else None
 
 

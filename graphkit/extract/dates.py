@@ -68,6 +68,8 @@ _ACTION = re.compile(
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated)\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(?:published|date|posted|updated)\s*:?\s*", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_ISO_HINT = re.compile(r"\d-\d")
+"""What every :data:`_ISO` date contains; cheaper to look for."""
 _DATE_WORDS = frozenset(MONTHS)
 """Month names and abbreviations: a sentence without one names no day or month."""
 
@@ -158,9 +160,9 @@ def find_action_dates(analysis: Analysis, published: str | None) -> tuple[str | 
     months: list[tuple[int | None, int]] = []
     for view in analysis.sentences:
         if view.keys.isdisjoint(_DATE_WORDS) and (
-            "-" not in view.text or not _ISO.search(view.text)
+            "-" not in view.text or not _ISO_HINT.search(view.text) or not _ISO.search(view.text)
         ):
-            continue  # no month named and no ISO date (it has its "-"): nothing to read
+            continue  # no month named and no ISO date (it has "9-0"): nothing to read
         if view.headline or view.background or not _ACTION.search(view.text):
             continue
         if _PUBLISHED_LINE.match(view.text):

@@ -110,6 +110,42 @@ _ROLE_CUE = re.compile(
     re.IGNORECASE,
 )
 """The three kinds of role cue in one scan; the group that matched names the role."""
+_ROLE_CUE_LOWER = re.compile(_ROLE_CUE.pattern)
+""":data:`_ROLE_CUE` for lower-cased ASCII text, where it finds the same cues at the same
+places: all its letters are lower case, and ASCII letters fold to ASCII letters only. A
+case-sensitive scan is faster."""
+assert all(
+    rx.pattern == rx.pattern.lower() for rx in (_LED, _SUPPORTED, _COORDINATED, _PARTICIPATED)
+)
+_CUE_WORDS = (
+    "by",
+    "with",
+    "from",
+    "under",
+    "leading",
+    "request",
+    "initiative",
+    "alongside",
+    "involv",
+)
+_CUE_WORDS_RE = re.compile("|".join(_CUE_WORDS), re.IGNORECASE)
+
+
+def _may_hold_cue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a :data:`_ROLE_CUE` match: every one contains
+    one of :data:`_CUE_WORDS` ("led by", "in cooperation with", "support from", "under the
+    lead of", "leading", "at the request of", "on the initiative of", "alongside",
+    "involving"), so a cue in any part of the window puts one of them in the window.
+    ASCII text is lower-cased, exactly what the case-insensitive expression matches
+    there; other text (a dotless "ı" or a long "ſ" also fold to ASCII letters) is searched
+    with the same flag."""
+    window = text[start:end]
+    if not window.isascii():
+        return _CUE_WORDS_RE.search(window) is not None
+    window = window.lower()
+    return any(word in window for word in _CUE_WORDS)
+
+
 _SUBJECT_VERB = re.compile(
     r"^\s*(?:,\s*(?:which|who)\s+)?(?:(?:also|jointly|actively|closely|then)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?P<verb>led|leads|headed|heads|directed|spearheaded|initiated|"
@@ -492,26 +528,32 @@ def _cue_before(view: SentenceView, start: int, spans: list[tuple[int, int]]) ->
     other agencies stand between them in one list ("led by A, B and C": all three lead).
     A phrase that opens the sentence ends at its first comma after an agency ("Supported by
     Europol, the Belgian police arrested ..."): the police are not supported."""
-    pos = view.local(start)
+    text, sentence_start = view.text, view.start
+    pos = start - sentence_start
+    if not _may_hold_cue(text, max(0, pos - 160), pos):
+        return None  # no cue in reach: skip the clause look-up and the scan
     lo, _ = view.clause(pos)
-    before = view.text[max(lo, pos - 160) : pos]
+    before = text[max(lo, pos - 160) : pos]
     offset = max(lo, pos - 160)
+    cues = (
+        _ROLE_CUE_LOWER.finditer(before.lower()) if before.isascii() else _ROLE_CUE.finditer(before)
+    )
     last = None
-    for last in _ROLE_CUE.finditer(before):  # noqa: B007 -- the last cue is the one that counts
+    for last in cues:  # noqa: B007 -- the last cue is the one that counts
         pass
     if last is None:
         return None
     end, cue_start, role = offset + last.end(), offset + last.start(), str(last.lastgroup)
     # between the cue and this agency: only other agencies and list words
-    gap = view.text[end:pos]
+    gap = text[end:pos]
     for a, b in sorted(spans):
-        la, lb = view.local(a), view.local(b)
+        la, lb = a - sentence_start, b - sentence_start
         if end <= la and lb <= pos:
-            gap = gap.replace(view.text[la:lb], " ", 1)
+            gap = gap.replace(text[la:lb], " ", 1)
     if not _LIST_GAP.match(gap):
         return None
-    fronted = not view.text[:cue_start].strip(" \"'“‘")
-    if fronted and "," in view.text[end:pos] and not _list_closed_by_comma(view, end, spans):
+    fronted = not text[:cue_start].strip(" \"'“‘")
+    if fronted and "," in text[end:pos] and not _list_closed_by_comma(view, end, spans):
         # "Led by A, B and C, the operation ...": a list, each member leads; "Supported by
         # Europol, the Belgian police arrested ...": the phrase ended at the comma
         return None
@@ -530,20 +572,24 @@ def _list_closed_by_comma(view: SentenceView, end: int, spans: list[tuple[int, i
         if not _LIST_GAP.match(view.text[pos:a]):
             break
         pos = b
-    return bool(re.match(r"\s*(?:,|[.;:]|$)", view.text[pos:]))
+    return bool(_LIST_CLOSED.match(view.text[pos:]))
+
+
+_LIST_CLOSED = re.compile(r"\s*(?:,|[.;:]|$)")
 
 
 def _verb_after(view: SentenceView, end: int, spans: list[tuple[int, int]]) -> str | None:
     """The verb an agency (or the list it ends) is the subject of: "Europol assisted",
     "the Dutch police, which headed the investigation", "A and B took part"."""
-    pos = view.local(end)
-    later = sorted((view.local(a), view.local(b)) for a, b in spans if view.local(a) >= pos)
+    text, sentence_start = view.text, view.start
+    pos = end - sentence_start
+    later = sorted((a - sentence_start, b - sentence_start) for a, b in spans if a >= end)
     for a, b in later:  # skip the rest of a list of agencies
-        if _LIST_GAP.match(view.text[pos:a]):
+        if _LIST_GAP.match(text[pos:a]):
             pos = b
         else:
             break
-    m = _SUBJECT_VERB.match(view.text[pos:])
+    m = _SUBJECT_VERB.match(text[pos:])
     return m.group("verb").lower() if m else None
 
 
@@ -585,6 +631,10 @@ def _sentence_agencies(
     view: SentenceView, acronyms: dict[str, AgencyEntry]
 ) -> list[tuple[int, int, AgencyEntry]]:
     """(start, end, agency) of the agencies one sentence names."""
+    if view.keys.isdisjoint(HEADS) and all(m.entry.kind != "agency" for m in view.matches):
+        # no head noun: no capitalised name (see _runs) and no country's police or customs
+        # (see _national_police); no known body either: only defined acronyms, in order
+        return _acronym_mentions(view, acronyms, [])
     found: list[tuple[int, int, AgencyEntry]] = []
     unplaced: list[tuple[int, int, int, int]] = []  # runs naming no country: (s, e, cs, ce)
     gaz = [m for m in view.matches if m.entry.kind == "agency"]
@@ -712,6 +762,8 @@ def _listed_with_a_country(
     """A body that names no country, listed with one country's bodies, is that country's:
     "the French National Police and Judicial Customs officers"."""
     out: list[tuple[int, int, AgencyEntry]] = []
+    if not unplaced:
+        return out
     national = [(a, b, g) for a, b, g in found if len(g.country) == 2 and g.country != "EU"]
     for s, e, cs, ce in unplaced:
         near = [

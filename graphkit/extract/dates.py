@@ -65,6 +65,11 @@ _ACTION = re.compile(
 )
 
 
+_PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated)\b", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:published|date|posted|updated)\s*:?\s*", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_ISO_HINT = re.compile(r"\d-\d")
+"""What every :data:`_ISO` date contains; cheaper to look for."""
 _DATE_WORDS = frozenset(MONTHS)
 """Month names and abbreviations: a sentence without one names no day or month."""
 
@@ -85,7 +90,9 @@ def _valid(month: int, day: int) -> bool:
 
 def _dates_in(text: str) -> list[tuple[int, int, int | None, int | None]]:
     """(month, day, day2, year) for each date expression in ``text``."""
-    out = []
+    out: list[tuple[int, int, int | None, int | None]] = []
+    if not _DIGIT.search(text):
+        return out  # each expression needs a day's digits
     for rx in (_DAY_MONTH, _MONTH_DAY):
         for m in rx.finditer(text):
             month = MONTHS[m.group("m").lower()]
@@ -108,7 +115,7 @@ def find_published(text: str) -> str | None:
         line = line.strip()
         if len(line) > 60:
             continue
-        core = re.sub(r"^(?:published|date|posted|updated)\s*:?\s*", "", line, flags=re.I)
+        core = _DATE_LABEL.sub("", line)
         found = _dates_in(core)
         if found and len(core) <= 30:
             month, day, _, year = found[0]
@@ -152,11 +159,13 @@ def find_action_dates(analysis: Analysis, published: str | None) -> tuple[str | 
     days: list[Day] = []
     months: list[tuple[int | None, int]] = []
     for view in analysis.sentences:
-        if view.keys.isdisjoint(_DATE_WORDS) and not _ISO.search(view.text):
-            continue  # no month named and no ISO date: nothing to read
+        if view.keys.isdisjoint(_DATE_WORDS) and (
+            "-" not in view.text or not _ISO_HINT.search(view.text) or not _ISO.search(view.text)
+        ):
+            continue  # no month named and no ISO date (it has "9-0"): nothing to read
         if view.headline or view.background or not _ACTION.search(view.text):
             continue
-        if re.match(r"^\s*(?:published|posted|updated)\b", view.text, re.I):
+        if _PUBLISHED_LINE.match(view.text):
             continue
         text = view.text
         if view.index < 5:  # "THE HAGUE, 14 March 2025 – ..." dates the release, not the action

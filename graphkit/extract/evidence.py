@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graphkit.extract.gazetteer import gazetteer
-from graphkit.extract.tokens import tokenize
+from graphkit.extract.tokens import Token, tokenize
 from graphkit.extract.vocabulary import GROUPS, SUSPECTS, alternation, singular
 from graphkit.facts import FactsDocument, Node, Relationship
 
@@ -61,9 +61,12 @@ def mentions(node: Node, text: str) -> bool:
         return _names_agency(text, str(props.get("name") or ""))
     if label == "Seizure":
         item = str(props.get("item") or "")
-        words = re.findall(r"[^\W\d_]{3,}", item)
+        words = _ITEM_WORD.findall(item)
         stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words]
-        return any(re.search(rf"(?<!\w){re.escape(w)}", text, re.IGNORECASE) for w in stems)
+        return any(
+            (at := _first_chance(text, w)) >= 0 and _stem_pattern(w).search(text, at) is not None
+            for w in stems
+        )
     if label == "Person":
         return _has_words(text, str(props.get("name") or ""))
     return False
@@ -126,11 +129,36 @@ def _has_group_words(text: str) -> bool:
     return _GROUP_WORDS.search(text) is not None
 
 
+_ITEM_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _first_chance(text: str, phrase: str) -> int:
+    """Where in ``text`` a case-insensitive match of ``phrase`` can start at the earliest,
+    or -1 when it cannot occur: for ASCII text and phrase, the expression's
+    case-insensitive match is exactly a match of the lower-cased strings (there is no "K"
+    Kelvin sign or long "s" to fold), so the scan starts at the first occurrence."""
+    if text.isascii() and phrase.isascii():
+        return text.lower().find(phrase.lower())
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def _stem_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(stem)}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+
+
 def _has_words(text: str, phrase: str) -> bool:
     phrase = phrase.strip()
     if not phrase:
         return False
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.IGNORECASE) is not None
+    at = _first_chance(text, phrase)
+    # the pattern's look-behind still sees the character before ``at``
+    return at >= 0 and _phrase_pattern(phrase).search(text, at) is not None
 
 
 def names_country(text: str, iso2: str) -> bool:
@@ -139,16 +167,23 @@ def names_country(text: str, iso2: str) -> bool:
     return iso2 in _countries_named(text)
 
 
+@lru_cache(maxsize=64)
+def _tokens(text: str) -> list[Token]:
+    """The tokens of an evidence text, shared by the country and the agency look-ups (read
+    only)."""
+    return tokenize(text)
+
+
 @lru_cache(maxsize=4096)
 def _countries_named(text: str) -> frozenset[str]:
     """The countries a text names (relationships of one sentence share the look-up)."""
-    found = gazetteer().find(tokenize(text), text, 0, geo_only=True)
+    found = gazetteer().find(_tokens(text), text, 0, geo_only=True)
     return frozenset(m.entry.value for m in found)
 
 
 @lru_cache(maxsize=4096)
 def _joined_keys(text: str) -> str:
-    keys = [t.key for t in tokenize(text) if t.is_word or t.key in ("'", "-", "&", ".")]
+    keys = [t.key for t in _tokens(text) if t.is_word or t.key in ("'", "-", "&", ".")]
     return " " + " ".join(keys) + " "
 
 

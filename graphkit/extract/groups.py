@@ -67,7 +67,9 @@ def find_known(analysis: Analysis) -> list[GroupMention]:
     """Known organisations, first mention each, in text order."""
     seen: dict[str, GroupMention] = {}
     for view in analysis.sentences:
-        for m in view.of_kind("group"):
+        for m in view.matches:
+            if m.entry.kind != "group":
+                continue
             group: GroupEntry = m.entry.value
             if group.name not in seen:
                 seen[group.name] = GroupMention(group, None, view)

@@ -44,6 +44,23 @@ _CODENAME = re.compile(
     rf"|\b(?i:{_ACTION_NOUN}),?(?:\s+\w+){{0,2}}?,?\s+(?:known as|called|named|dubbed)\s+"
     rf"(?:Operation\s+)?(?P<known>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
+_CODENAME_WORDS = re.compile(
+    r"Op|Task|Pro[jyg]|Joint Action|JAD|code|dubbed|called|named|known as|titled|bapti"
+)
+_QUOTE = re.compile(rf"[{_Q}]")
+_SPACE_QUOTE = re.compile(rf"\s[{_Q}]")
+
+
+def _may_name(text: str) -> bool:
+    """Whether ``text`` holds what every :data:`_CODENAME` match contains, in the same
+    case: a capitalised prefix ("Operation", "Op.", "Operazione", "Task Force", "Project",
+    "Proyecto", "Progetto", "Joint Action Day", "JAD"), a naming word ("code-named",
+    "dubbed", "called", "named", "known as", "titled", "baptised"), or, for a quoted name
+    after a lower-case "operation" or action noun, a space then a quote. A sentence
+    without any cannot match, and these scans are cheap."""
+    return bool(_CODENAME_WORDS.search(text) or (_QUOTE.search(text) and _SPACE_QUOTE.search(text)))
+
+
 _LOWER_CODENAME = re.compile(rf"\b(?:{_OPERATION.lower()})\s+(?P<name>{_NAME_WORD}{_NAME_TAIL})")
 """A name after a lower-case "operation" ("under operation LIMES", "as part of operation
 Nightfall"); it must not be a word the sentence names otherwise ("the operation Greek
@@ -168,10 +185,15 @@ def _full_name(m: re.Match[str]) -> tuple[str, bool] | None:
 
 
 def _lower_codenames(view: SentenceView) -> list[re.Match[str]]:
+    if "op" not in view.text:
+        return []  # every form of "operation" the expression knows starts with "op"
+    hits = list(_LOWER_CODENAME.finditer(view.text))
+    if not hits:
+        return hits
     named = {view.local(m.char_start) for m in view.matches}
     return [
         m
-        for m in _LOWER_CODENAME.finditer(view.text)
+        for m in hits
         if m.start("name") not in named
         and m.group("name").split()[0].lower() not in _NOT_LOWER_NAMES
     ]
@@ -190,7 +212,8 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
     for view in analysis.sentences:
         if not view.has_prefix(_CODENAME_PREFIXES):
             continue
-        for m in [*_CODENAME.finditer(view.text), *_lower_codenames(view)]:
+        codenames = _CODENAME.finditer(view.text) if _may_name(view.text) else ()
+        for m in [*codenames, *_lower_codenames(view)]:
             found = _full_name(m) if m.re is _CODENAME else _lower_name(m)
             if found is None:
                 continue
@@ -220,26 +243,60 @@ def find_codenames(analysis: Analysis) -> list[Codename]:
 
 
 def _largest(
-    analysis: Analysis, after: re.Pattern[str], before: re.Pattern[str] | None = None
+    analysis: Analysis,
+    after: re.Pattern[str],
+    before: re.Pattern[str] | None,
+    words: tuple[str, ...],
 ) -> tuple[int, SentenceView] | None:
+    """The largest whole number that ``after`` matches right after or ``before`` right
+    before; ``words`` (lower case) are words one of which every match of either contains,
+    so a sentence with none of them is skipped."""
     best: tuple[int, SentenceView] | None = None
     for view in analysis.sentences:
+        if not view.numbers or not _may_contain(view.text, words):
+            continue
+        text, offset = view.text, view.start
         for num in view.numbers:
             if num.as_int is None or num.value < 1:
                 continue
-            tail = view.text[view.local(num.end) :][:60]
-            head = view.text[: view.local(num.start)][-40:]
+            tail = text[num.end - offset :][:60]
+            head = text[: num.start - offset][-40:]
             hit = after.match(tail) or (before is not None and before.search(head))
             if hit and (best is None or num.as_int > best[0]):
                 best = (num.as_int, view)
     return best
 
 
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ASCII ``text`` holds one of ``words`` in any case: exactly what the
+    case-insensitive expressions match there. Other text may always (a dotless "ı" or a
+    long "ſ" also fold to ASCII letters)."""
+    if not text.isascii():
+        return True
+    text = text.lower()
+    return any(word in text for word in words)
+
+
+_OFFICER_WORDS = (
+    "officers",
+    "officials",
+    "police",
+    "agents",
+    "investigators",
+    "gendarmes",
+    "personnel",
+    "staff",
+)
+"""What every :data:`_OFFICERS` match ends in."""
+_SEARCH_WORDS = ("search", "raid")
+"""What every :data:`_SEARCHES` and :data:`_SEARCHED_N` match contains."""
+
+
 def find_officers(analysis: Analysis) -> tuple[int, SentenceView] | None:
     """Officers deployed ("some 450 police officers", "350 officers")."""
-    return _largest(analysis, _OFFICERS)
+    return _largest(analysis, _OFFICERS, None, _OFFICER_WORDS)
 
 
 def find_searches(analysis: Analysis) -> tuple[int, SentenceView] | None:
     """Premises searched ("27 premises searches", "searched 20 houses")."""
-    return _largest(analysis, _SEARCHES, _SEARCHED_N)
+    return _largest(analysis, _SEARCHES, _SEARCHED_N, _SEARCH_WORDS)

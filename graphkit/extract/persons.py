@@ -13,6 +13,8 @@ from graphkit.extract.analysis import Analysis, SentenceView
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+){1,3}"
 _PERSON = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:aged\s+)?(?P<age>\d{{2}}),")
+_AGE = re.compile(r",\s+(?:aged\s+)?\d{2},")
+"""The end of every :data:`_PERSON` match (", 45,"): a sentence without it names no one."""
 _CONTEXT = re.compile(
     r"\b(?:arrest\w*|charged|indicted|detained|convicted|sentenced|extradited|pleaded|"
     r"suspect\w*|accused)\b",
@@ -57,12 +59,19 @@ def find_persons(analysis: Analysis) -> list[PersonMention]:
     sentence gives their role in the group, or where another sentence about arrests or
     charges names them again by surname ("... arrested Kos and four associates")."""
     out: dict[str, PersonMention] = {}
-    cued = [
-        v for v in analysis.sentences if v.has_prefix(_CONTEXT_PREFIXES) and _CONTEXT.search(v.text)
-    ]
-    cued_ids = {id(v) for v in cued}  # SentenceView compares by value: by identity here
+    cued: list[SentenceView] | None = None  # read once a name with an age turns up
+    cued_ids: set[int] = set()
     for view in analysis.sentences:
+        if not _AGE.search(view.text):
+            continue
         for m in _PERSON.finditer(view.text):
+            if cued is None:
+                cued = [
+                    v
+                    for v in analysis.sentences
+                    if v.has_prefix(_CONTEXT_PREFIXES) and _CONTEXT.search(v.text)
+                ]
+                cued_ids = {id(v) for v in cued}  # SentenceView compares by value: by identity
             name = m.group("name")
             if name.split()[0] in _NOT_NAMES or name in out:
                 continue

@@ -159,9 +159,10 @@ class Node(BaseModel):
             raise ValueError(f"{self.label} key is over {MAX_KEY_LENGTH} characters")
         spec = model.node_type(self.label)
         for name, value in self.properties.items():
-            if name == spec.key or name not in spec.property_names:
+            prop = spec.by_name.get(name)
+            if prop is None or name == spec.key:
                 raise ValueError(f"{self.label} has no property {name!r}")
-            self.properties[name] = _coerce(spec.property(name), value, self.label)
+            self.properties[name] = _coerce(prop, value, self.label)
         if self.label == "Country" and not _ISO2.fullmatch(self.key):
             raise ValueError(f"Country key {self.key!r} is not an ISO 3166-1 alpha-2 code")
         return self
@@ -190,11 +191,10 @@ class Relationship(BaseModel):
         if self.certainty not in _CERTAINTY.vocabulary:
             raise ValueError(f"certainty {self.certainty!r} is not one of {_CERTAINTY.vocabulary}")
         for name, value in self.properties.items():
-            if name not in spec.property_names:
+            prop = spec.by_name.get(name)
+            if prop is None:
                 raise ValueError(f"{self.type} has no property {name!r}")
-            self.properties[name] = _coerce(
-                next(p for p in spec.properties if p.name == name), value, self.type
-            )
+            self.properties[name] = _coerce(prop, value, self.type)
         if self.type == "PARTICIPATED_IN" and self.properties.get("role") is None:
             raise ValueError(f"PARTICIPATED_IN role None is not one of {model.ROLES}")
         return self

@@ -119,8 +119,30 @@ class Property:
     """The values it may take (each item's, for a list), where it has a fixed vocabulary."""
 
 
+class _HasProperties:
+    """What node and relationship types share: their properties, found by name."""
+
+    properties: tuple[Property, ...]
+
+    @cached_property
+    def property_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.properties)
+
+    @cached_property
+    def by_name(self) -> dict[str, Property]:
+        """Each property under its name (a dict: facts documents look names up for every
+        value they check)."""
+        return {p.name: p for p in self.properties}
+
+    def property(self, name: str) -> Property:
+        try:
+            return self.by_name[name]
+        except KeyError:
+            raise KeyError(f"{self} has no property {name!r}") from None
+
+
 @dataclass(frozen=True)
-class NodeType:
+class NodeType(_HasProperties):
     label: str
     key: str
     properties: tuple[Property, ...]
@@ -130,23 +152,12 @@ class NodeType:
     featured: tuple[str, ...] = ()
     """The properties a tooltip or details panel shows first, in this order."""
 
-    @cached_property
-    def property_names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.properties)
-
-    @cached_property
-    def _by_name(self) -> dict[str, Property]:
-        return {p.name: p for p in self.properties}
-
-    def property(self, name: str) -> Property:
-        try:
-            return self._by_name[name]
-        except KeyError:
-            raise KeyError(f"{self.label} has no property {name!r}") from None
+    def __str__(self) -> str:
+        return self.label
 
 
 @dataclass(frozen=True)
-class RelationshipType:
+class RelationshipType(_HasProperties):
     type: str
     endpoints: tuple[tuple[str, str], ...]
     properties: tuple[Property, ...]
@@ -155,9 +166,8 @@ class RelationshipType:
     """False for ties that have no direction (two people met): stored once per pair, from
     the smaller key to the larger, and read either way."""
 
-    @cached_property
-    def property_names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.properties)
+    def __str__(self) -> str:
+        return self.type
 
     def ends(self, a: str, b: str) -> tuple[str, str]:
         """The (source, target) keys a relationship between ``a`` and ``b`` is stored with:

@@ -136,15 +136,13 @@ class SentenceView:
     index: int = field(init=False, repr=False, compare=False)
     start: int = field(init=False, repr=False, compare=False)
     end: int = field(init=False, repr=False, compare=False)
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The sentence's distinct word keys, for cheap "does it mention X" checks."""
 
     def __post_init__(self) -> None:
         s = self.sentence
         self.text, self.index, self.start, self.end = s.text, s.index, s.start, s.end
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        """The sentence's distinct word keys, for cheap "does it mention X" checks."""
-        return frozenset(t.key for t in self.tokens if t.is_word)
+        self.keys = frozenset(t.key for t in self.tokens if t.is_word)
 
     def has_prefix(self, prefixes: tuple[str, ...]) -> bool:
         """Whether a word of the sentence starts with one of ``prefixes`` (lower case)."""
@@ -219,9 +217,11 @@ class Analysis:
         for s in split_sentences(text):
             tokens = tokenize(s.text, s.start)
             matches = gz.find(tokens, s.text, s.start)
-            has_words = any(t.key in NUMBER_WORDS for t in tokens if t.is_word)
-            numbers = find_numbers(s.text, s.start, words=has_words)
-            views.append(SentenceView(s, tokens, matches, numbers))
+            view = SentenceView(s, tokens, matches, [])
+            view.numbers = find_numbers(
+                s.text, s.start, words=not view.keys.isdisjoint(NUMBER_WORDS)
+            )
+            views.append(view)
         vocabulary = Vocabulary(set().union(*(view.keys for view in views)))
         for view in views:
             view.vocabulary = vocabulary

@@ -31,3 +31,23 @@ def test_the_same_report_from_windows_and_unix_is_one_report() -> None:
     windows = "\ufeffOperation X\r\nEuropol supported it.\t\r\n\r\n"
     assert normalise_text(unix) == normalise_text(windows) == "Operation X\nEuropol supported it."
     assert report_key(unix) == report_key(windows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(SPACES + "ab\u0065\u0301é"), max_size=40) | st.text())
+def test_the_form_for_large_texts_is_the_same_rule(text: str) -> None:
+    """Texts over a million characters (edge lists) take another path: the same result."""
+    from graphkit import facts
+
+    limit = facts._LINES_LIMIT
+    facts._LINES_LIMIT = -1
+    try:
+        assert normalise_text(text) == reference(text)
+    finally:
+        facts._LINES_LIMIT = limit
+
+
+def test_a_text_over_the_limit_is_stripped_line_by_line() -> None:
+    text = "a,b,meeting \t\n" * 80_000 + "c,d,call\u3000\n"
+    assert len(text) > 1_000_000
+    assert normalise_text(text) == reference(text)

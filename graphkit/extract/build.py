@@ -98,6 +98,7 @@ class _Doc:
     nodes: dict[tuple[str, str], Node] = field(default_factory=dict)
     rels: dict[tuple[str, NodeRef, NodeRef], Relationship] = field(default_factory=dict)
     refs: dict[tuple[str, str], NodeRef] = field(default_factory=dict)
+    agencies: dict[AgencyEntry, NodeRef] = field(default_factory=dict)
 
     def node(self, label: str, key: str, **props: Any) -> NodeRef:
         ident = (label, key)
@@ -109,6 +110,15 @@ class _Doc:
 
     def country(self, iso2: str) -> NodeRef:
         return self.node("Country", iso2, name=country_name(iso2))
+
+    def agency(self, agency: AgencyEntry) -> NodeRef:
+        ref = self.agencies.get(agency)  # asked once per mention: the key is made once
+        if ref is None:
+            key = entity_key("Agency", agency.country, agency.name)
+            ref = self.agencies[agency] = self.node(
+                "Agency", key, name=agency.name, country=agency.country, kind=agency.kind
+            )
+        return ref
 
     def rel(
         self,
@@ -231,11 +241,6 @@ def _hedged(view: SentenceView) -> str:
     return "alleged" if view.hedged else "reported"
 
 
-def _agency_ref(doc: _Doc, agency: AgencyEntry) -> NodeRef:
-    key = entity_key("Agency", agency.country, agency.name)
-    return doc.node("Agency", key, name=agency.name, country=agency.country, kind=agency.kind)
-
-
 def _merge_agencies(mentions: list[AgencyMention]) -> list[tuple[AgencyEntry, str, SentenceView]]:
     """One entry per agency: its strongest role and the sentence that gave it."""
     merged: dict[tuple[str, str], tuple[AgencyEntry, str, SentenceView]] = {}
@@ -351,9 +356,9 @@ def build(analysis: Analysis, report: ReportInfo) -> FactsDocument:
     agencies = _merge_agencies(agency_mentions)
     seen_in: dict[NodeRef, dict[int, SentenceView]] = {}  # sentence index -> sentence
     for m in agency_mentions:
-        seen_in.setdefault(_agency_ref(doc, m.agency), {}).setdefault(m.sentence.index, m.sentence)
+        seen_in.setdefault(doc.agency(m.agency), {}).setdefault(m.sentence.index, m.sentence)
     for agency, role, view in agencies:
-        ref = _agency_ref(doc, agency)
+        ref = doc.agency(agency)
         doc.rel("PARTICIPATED_IN", ref, op, view, role=role)
         if _ISO2.fullmatch(agency.country) and agency.country != "EU":
             # stated only where the report names the country; Agency.country always has it

@@ -38,8 +38,11 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     word = word.lstrip("(\"“‘'").lower()
     if word in _ABBREV:
         return True
-    # initials such as "J." or "U.S."
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+    return bool(_INITIALS.fullmatch(word))
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+"""Initials such as "J." or "U.S."."""
 
 
 def _split_line(line: str, base: int) -> list[tuple[int, int]]:

@@ -164,6 +164,8 @@ def find_crimes(
     skip = sorted(skip_spans or [])
     starts = [a for a, _ in skip]
     found: dict[str, SentenceView] = {}
+    by_key: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    """token key -> the cues whose literal prefix it starts with, for this report"""
     for view in analysis.sentences:
         if view.boilerplate:
             continue
@@ -173,13 +175,16 @@ def find_crimes(
         # in the report per sentence (which made long reports quadratic)
         first, last = bisect_left(starts, lo), bisect_left(starts, hi)
         spans = [(a - lo, b - lo) for a, b in skip[first:last]]
-        stems = {k[:3] for k in view.keys} & cues.stems
-        for tok in view.tokens if stems else ():
-            if tok.key[:3] not in stems:
+        for tok in view.tokens:
+            candidates = by_key.get(tok.key)
+            if candidates is None:
+                candidates = by_key[tok.key] = [
+                    c for c in cues.by_prefix.get(tok.key[:3], ()) if tok.key.startswith(c[0])
+                ]
+            if not candidates or not (tok.is_word or _word_stem(view, tok.key, cues)):
                 continue
-            candidates = cues.by_prefix[tok.key[:3]]
-            for prefix, crime, pattern in candidates:
-                if crime in found or not tok.key.startswith(prefix):
+            for _prefix, crime, pattern in candidates:
+                if crime in found:
                     continue
                 m = pattern.match(text, view.local(tok.start))
                 if m and not _skipped(text, m.start(), m.end(), spans):
@@ -197,6 +202,12 @@ def find_crimes(
                 found[crime] = view
                 break
     return found
+
+
+def _word_stem(view: SentenceView, key: str, cues: _Cues) -> bool:
+    """Whether a word of the sentence shares the first three letters of a punctuation
+    token's key ("℡" is "tel"): cues are looked for at the tokens whose stem a word has."""
+    return key[:3] in cues.stems and any(k[:3] == key[:3] for k in view.keys)
 
 
 def _may_start(view: SentenceView, prefixes: tuple[str, ...]) -> bool:

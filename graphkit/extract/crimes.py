@@ -25,6 +25,8 @@ class _Cues:
     other: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]
     """cues that start with a group or class: searched per sentence that has a word
     starting with one of the literal prefixes a match must start with (None: every sentence)"""
+    other_starts: tuple[str, ...] | None
+    """all of those prefixes: a sentence with no word starting so has none of these cues"""
 
 
 _LEADING_CHOICE = re.compile(r"\(\?:(?P<alts>[\w ']+(?:\|[\w ']+)+)\)(?P<rest>.*)", re.DOTALL)
@@ -118,7 +120,9 @@ def _cues() -> _Cues:
             else:
                 pattern = re.compile(rf"\b(?:{cue})\b", re.IGNORECASE)
                 other.append((crime, pattern, _starts(cue)))
-    return _Cues(by_prefix, frozenset(by_prefix), other)
+    needs = [starts for _, _, starts in other]
+    union = None if None in needs else tuple(sorted({p for starts in needs for p in starts}))
+    return _Cues(by_prefix, frozenset(by_prefix), other, union)
 
 
 _NAME_TAIL = re.compile(
@@ -191,6 +195,8 @@ def find_crimes(
                     if crime in INCIDENTAL and _inside(seized, tok.start):
                         continue
                     found[crime] = view
+        if cues.other_starts is not None and not _may_start(view, cues.other_starts):
+            continue
         for crime, pattern, needs in cues.other:
             if crime in found or (needs is not None and not _may_start(view, needs)):
                 continue

@@ -533,7 +533,7 @@ def find_arrests(analysis: Analysis, homes: list[tuple[int, int, str]] | None = 
         cue = view.has_prefix(_CUE_PREFIXES) and bool(
             _ARREST.search(view.text) or (detention_ok and _DETAIN.search(view.text))
         )
-        if view.background or not cue:
+        if not cue or view.background:  # "background" is read only where a cue is
             passed.append(view)
             continue
         if _is_heading(view):

@@ -171,8 +171,9 @@ def find_crimes(
     by_key: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
     """token key -> the cues whose literal prefix it starts with, for this report"""
     for view in analysis.sentences:
-        if view.boilerplate:
-            continue
+        # the crimes this sentence states, kept unless it is boilerplate: asked only of the
+        # few sentences that state one
+        hits: dict[str, None] = {}
         text = view.text
         lo, hi = view.start, view.end
         # only the spans starting in this sentence: a bisection, not a scan of every span
@@ -188,25 +189,28 @@ def find_crimes(
             if not candidates or not (tok.is_word or _word_stem(view, tok.key, cues)):
                 continue
             for _prefix, crime, pattern in candidates:
-                if crime in found:
+                if crime in found or crime in hits:
                     continue
                 m = pattern.match(text, view.local(tok.start))
                 if m and not _skipped(text, m.start(), m.end(), spans):
                     if crime in INCIDENTAL and _inside(seized, tok.start):
                         continue
-                    found[crime] = view
-        if cues.other_starts is not None and not _may_start(view, cues.other_starts):
-            continue
-        for crime, pattern, needs in cues.other:
-            if crime in found or (needs is not None and not _may_start(view, needs)):
-                continue
-            for m in pattern.finditer(text):
-                if _skipped(text, m.start(), m.end(), spans):
+                    hits[crime] = None
+        if cues.other_starts is None or _may_start(view, cues.other_starts):
+            for crime, pattern, needs in cues.other:
+                if crime in found or crime in hits:
                     continue
-                if crime in INCIDENTAL and _inside(seized, view.start + m.start()):
+                if needs is not None and not _may_start(view, needs):
                     continue
-                found[crime] = view
-                break
+                for m in pattern.finditer(text):
+                    if _skipped(text, m.start(), m.end(), spans):
+                        continue
+                    if crime in INCIDENTAL and _inside(seized, view.start + m.start()):
+                        continue
+                    hits[crime] = None
+                    break
+        if hits and not view.boilerplate:
+            found.update(dict.fromkeys(hits, view))
     return found
 
 

@@ -182,9 +182,12 @@ class _Count:
     total_cue: bool = False  # "a total of 31"
 
 
-def _separates_detention(analysis: Analysis) -> bool:
-    """True when the report counts detentions apart from arrests ("9 arrested and 3 detained")."""
-    for view in analysis.sentences:
+def _separates_detention(cued: list[SentenceView]) -> bool:
+    """True when the report counts detentions apart from arrests ("9 arrested and 3 detained").
+
+    ``cued`` are the report's sentences with a word starting with one of
+    :data:`_CUE_PREFIXES`, which all those with "detain" or "detention" are."""
+    for view in cued:
         if not view.has_prefix(("detain", "detention")):
             continue
         text = view.text
@@ -431,8 +434,8 @@ whose key is the word itself."""
 def _singles(view: SentenceView) -> list[Number]:
     """One-person arrests as counts of one, placed where their determiner stands."""
     out: list[Number] = []
-    if not view.has_prefix(("arrest", "detain", "apprehend")) or any(
-        view.keys.isdisjoint(words) for words in _ONE_PERSON_WORDS
+    if any(view.keys.isdisjoint(words) for words in _ONE_PERSON_WORDS) or not view.has_prefix(
+        ("arrest", "detain", "apprehend")
     ):
         return out
     for m in _ONE_PERSON.finditer(view.text):
@@ -452,10 +455,12 @@ def _counts(
 ) -> list[_Count]:
     """The arrest counts of one sentence, each paired with its country where the text
     gives one."""
-    geo = _geo(view)
-    frame = _frame(view, geo)
     nums = [n for n in view.numbers if _countable(view, n)]
     singles = _singles(view)
+    if not nums and not singles:
+        return []
+    geo = _geo(view)
+    frame = _frame(view, geo)
     if singles:
         nums = sorted([*nums, *singles], key=lambda n: n.start)
     out: list[_Count] = []
@@ -511,7 +516,9 @@ def find_arrests(analysis: Analysis, homes: list[tuple[int, int, str]] | None = 
     result = Arrests()
     if homes is None:
         homes = [(m.start, m.end, m.agency.country) for m in find_agencies(analysis)]
-    detention_ok = not _separates_detention(analysis)
+    # one look-up per sentence for the cue words, which both passes below need
+    cued = {view.index for view in analysis.sentences if view.has_prefix(_CUE_PREFIXES)}
+    detention_ok = not _separates_detention([v for v in analysis.sentences if v.index in cued])
     # each sentence reads only the agency names that start in it: found by bisection, not
     # by a scan of every name in the report per sentence
     homes = sorted(homes)
@@ -530,7 +537,7 @@ def find_arrests(analysis: Analysis, homes: list[tuple[int, int, str]] | None = 
     # of them that names one place sets it, and they are read only when a count needs it
     passed: list[SentenceView] = []
     for view in analysis.sentences:
-        cue = view.has_prefix(_CUE_PREFIXES) and bool(
+        cue = view.index in cued and bool(
             _ARREST.search(view.text) or (detention_ok and _DETAIN.search(view.text))
         )
         if not cue or view.background:  # "background" is read only where a cue is

@@ -183,9 +183,10 @@ def find_crimes(
         for tok in view.tokens:
             candidates = by_key.get(tok.key)
             if candidates is None:
-                candidates = by_key[tok.key] = [
-                    c for c in cues.by_prefix.get(tok.key[:3], ()) if tok.key.startswith(c[0])
-                ]
+                group = cues.by_prefix.get(tok.key[:3])  # most words start no cue
+                candidates = by_key[tok.key] = (
+                    [c for c in group if tok.key.startswith(c[0])] if group is not None else []
+                )
             if not candidates or not (tok.is_word or _word_stem(view, tok.key, cues)):
                 continue
             for _prefix, crime, pattern in candidates:

@@ -22,6 +22,8 @@ something else (officers, victims, searches, houses, years) are not arrests.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphkit.extract.agencies import find_agencies
@@ -29,6 +31,7 @@ from graphkit.extract.analysis import Analysis, SentenceView
 from graphkit.extract.countries import adjective_is_authority
 from graphkit.extract.gazetteer import Match
 from graphkit.extract.numbers import Number
+from graphkit.extract.tokens import word_set
 from graphkit.extract.vocabulary import SUSPECTS, alternation
 
 _ARREST = re.compile(
@@ -146,6 +149,17 @@ _ANAPHORA = re.compile(
 """A sentence that continues the previous one's place: "Three men were arrested there",
 "This seizure led to the arrest of two people"."""
 _LIST_LINE = re.compile(r"^\s*[:–—-]?\s*\(?\s*(?P<n>\d{1,5})\s*\)?\s*(?:arrests?|arrested)?\W*$")
+# the expressions the steps below use, compiled once
+_MORE = re.compile(r"\b(?:more|further|other|additional)\b", re.IGNORECASE)
+_AGE_OR_NUMBER = re.compile(r"(?:aged|age of|No\.|number|nr\.?)\s*$", re.IGNORECASE)
+_CURRENCY_CODE = re.compile(r"\b(?:EUR|USD|GBP)\s*$")
+_BARE_END = re.compile(r"\s*(?:$|[,;.)]|and\b|in\b|at\b|more\b|were\b|was\b|of\s+them\b)")
+_LIST_NEXT = re.compile(r"\s*(?:,|and|&)\s+(?:the\s+)?")
+_BESIDE_GAP = re.compile(r"\s*(?:[:,–—-]\s*)?\(?\s*")
+_IN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s")
+_FRAME_HEAD = re.compile(r"\W*(?:In|in|Across|across)\s+(?:the\s+)?")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_MORE_AFTER = re.compile(r"\s*more\b")
 _HEADING_END = re.compile(r"(?::|\b(?:country|countries|state))\s*$", re.IGNORECASE)
 
 
@@ -168,9 +182,12 @@ class _Count:
     total_cue: bool = False  # "a total of 31"
 
 
-def _separates_detention(analysis: Analysis) -> bool:
-    """True when the report counts detentions apart from arrests ("9 arrested and 3 detained")."""
-    for view in analysis.sentences:
+def _separates_detention(cued: list[SentenceView]) -> bool:
+    """True when the report counts detentions apart from arrests ("9 arrested and 3 detained").
+
+    ``cued`` are the report's sentences with a word starting with one of
+    :data:`_CUE_PREFIXES`, which all those with "detain" or "detention" are."""
+    for view in cued:
         if not view.has_prefix(("detain", "detention")):
             continue
         text = view.text
@@ -182,7 +199,7 @@ def _separates_detention(analysis: Analysis) -> bool:
         if len(between) > 30 or "," in between or ";" in between:
             continue  # two actions of two subjects, not two categories of one outcome
         tail = text[max(0, later.start() - 30) : later.start()]
-        if not re.search(r"\b(?:more|further|other|additional)\b", tail, re.IGNORECASE):
+        if not _MORE.search(tail):
             return True
     return False
 
@@ -203,9 +220,9 @@ def _countable(view: SentenceView, num: Number) -> bool:
     if _NOT_PEOPLE.match(after):
         return False
     before = view.text[max(0, view.local(num.start) - 12) : view.local(num.start)]
-    if re.search(r"(?:aged|age of|No\.|number|nr\.?)\s*$", before, re.IGNORECASE):
+    if _AGE_OR_NUMBER.search(before):
         return False
-    if before.endswith(("€", "$", "£")) or re.search(r"\b(?:EUR|USD|GBP)\s*$", before):
+    if before.endswith(("€", "$", "£")) or _CURRENCY_CODE.search(before):
         return False
     return not _is_year(num) or bool(_YEAR_OF_PEOPLE.match(after))
 
@@ -232,10 +249,7 @@ def _cue_for(view: SentenceView, num: Number) -> str | None:
 def _bare(view: SentenceView, num: Number) -> bool:
     """A number standing alone in a breakdown ("..., six in Spain", "France six")."""
     after = view.text[view.local(num.end) :][:40]
-    return bool(
-        re.match(r"\s*(?:$|[,;.)]|and\b|in\b|at\b|more\b|were\b|was\b|of\s+them\b)", after)
-        or _PEOPLE_AFTER.match(after)
-    )
+    return bool(_BARE_END.match(after) or _PEOPLE_AFTER.match(after))
 
 
 def _pair_after(view: SentenceView, num: Number, nxt: int, geo: list[Match]) -> Match | None:
@@ -254,7 +268,7 @@ def _pair_after(view: SentenceView, num: Number, nxt: int, geo: list[Match]) -> 
         return None
     # a list of countries after one number is a total over them, not a breakdown
     rest = view.text[view.local(target.char_end) :][:14]
-    lm = re.match(r"\s*(?:,|and|&)\s+(?:the\s+)?", rest)
+    lm = _LIST_NEXT.match(rest)
     if lm and any(view.local(m.char_start) == view.local(target.char_end) + lm.end() for m in geo):
         return None
     return target
@@ -267,8 +281,8 @@ def _pair_beside(view: SentenceView, num: Number, geo: list[Match]) -> Match | N
     after = view.text[view.local(num.end) :][:40]
     for m in geo:
         gap = view.text[view.local(m.char_end) : s]
-        if view.local(m.char_end) <= s and re.fullmatch(r"\s*(?:[:,–—-]\s*)?\(?\s*", gap):
-            if "," in gap and re.match(r"\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s", after):
+        if view.local(m.char_end) <= s and _BESIDE_GAP.fullmatch(gap):
+            if "," in gap and _IN_AFTER.match(after):
                 return None  # "in France, 3 in Belgium": the 3 is Belgium's
             return m
     return None
@@ -316,7 +330,7 @@ def _frame(view: SentenceView, geo: list[Match]) -> Match | None:
         return None
     first = geo[0]
     head = view.text[: view.local(first.char_start)]
-    if not re.fullmatch(r"\W*(?:In|in|Across|across)\s+(?:the\s+)?", head):
+    if not _FRAME_HEAD.fullmatch(head):
         return None
     end = view.local(first.char_end)
     if any(m is not first and end <= view.local(m.char_start) <= end + 12 for m in geo):
@@ -351,9 +365,7 @@ def _authority(
         for pos, iso2 in candidates
         if num.end < pos < nxt
         and view.local(pos) < c_end
-        and re.search(
-            r"\bby\s+(?:the\s+)?$", view.text[max(0, view.local(pos) - 8) : view.local(pos)]
-        )
+        and _BY.search(view.text[max(0, view.local(pos) - 8) : view.local(pos)])
     ]
     if len({iso2 for _, iso2 in after}) == 1:
         return after[0][1]
@@ -409,12 +421,22 @@ _ONE_PERSON = re.compile(
     r"leader|ringleader|boss)\b"
 )
 """One person's arrest without a number: "A Dutch national was also arrested in Germany"."""
+_ONE_PERSON_WORDS = (
+    word_set("arrested detained apprehended"),
+    word_set("a an one"),
+    word_set("man woman suspect person individual national citizen member leader ringleader boss"),
+)
+"""Whole words either branch of :data:`_ONE_PERSON` needs, one of each set: the expression is
+case-sensitive and bounds each by a space or a word boundary, so each is a token of its own,
+whose key is the word itself."""
 
 
 def _singles(view: SentenceView) -> list[Number]:
     """One-person arrests as counts of one, placed where their determiner stands."""
     out: list[Number] = []
-    if not view.has_prefix(("arrest", "detain", "apprehend")):
+    if any(view.keys.isdisjoint(words) for words in _ONE_PERSON_WORDS) or not view.has_prefix(
+        ("arrest", "detain", "apprehend")
+    ):
         return out
     for m in _ONE_PERSON.finditer(view.text):
         group = "a" if m.group("a") else "b"
@@ -433,10 +455,12 @@ def _counts(
 ) -> list[_Count]:
     """The arrest counts of one sentence, each paired with its country where the text
     gives one."""
-    geo = _geo(view)
-    frame = _frame(view, geo)
     nums = [n for n in view.numbers if _countable(view, n)]
     singles = _singles(view)
+    if not nums and not singles:
+        return []
+    geo = _geo(view)
+    frame = _frame(view, geo)
     if singles:
         nums = sorted([*nums, *singles], key=lambda n: n.start)
     out: list[_Count] = []
@@ -468,7 +492,7 @@ def _counts(
         count = _Count(
             num,
             view,
-            new_event=single or bool(_NEW_EVENT.search(head[-22:]) or re.match(r"\s*more\b", tail)),
+            new_event=single or bool(_NEW_EVENT.search(head[-22:]) or _MORE_AFTER.match(tail)),
             reference=bool(_REFERENCE.search(head)) and not _TOTAL_CUE.search(head),
             total_cue=bool(_TOTAL_CUE.search(opening)),
         )
@@ -492,24 +516,42 @@ def find_arrests(analysis: Analysis, homes: list[tuple[int, int, str]] | None = 
     result = Arrests()
     if homes is None:
         homes = [(m.start, m.end, m.agency.country) for m in find_agencies(analysis)]
-    detention_ok = not _separates_detention(analysis)
+    # one look-up per sentence for the cue words, which both passes below need
+    cued = {view.index for view in analysis.sentences if view.has_prefix(_CUE_PREFIXES)}
+    detention_ok = not _separates_detention([v for v in analysis.sentences if v.index in cued])
+    # each sentence reads only the agency names that start in it: found by bisection, not
+    # by a scan of every name in the report per sentence
+    homes = sorted(homes)
+    home_starts = [start for start, _end, _iso2 in homes]
+
+    def homes_in(view: SentenceView) -> list[tuple[int, int, str]]:
+        return homes[bisect_left(home_starts, view.start) : bisect_left(home_starts, view.end)]
+
+    def places_in(view: SentenceView) -> set[str]:
+        return {m.entry.value for m in _geo(view)} or _authority_countries(view, homes_in(view))
+
     counts: list[_Count] = []
     uncounted_places: set[str] = set()
     previous_place: str | None = None
+    # the sentences passed since ``previous_place`` was last brought up to date: the last
+    # of them that names one place sets it, and they are read only when a count needs it
+    passed: list[SentenceView] = []
     for view in analysis.sentences:
-        geo_here = {m.entry.value for m in _geo(view)} or _authority_countries(view, homes)
-        cue = view.has_prefix(_CUE_PREFIXES) and bool(
+        cue = view.index in cued and bool(
             _ARREST.search(view.text) or (detention_ok and _DETAIN.search(view.text))
         )
-        if view.background or not cue:
-            previous_place = next(iter(geo_here)) if len(geo_here) == 1 else previous_place
+        if not cue or view.background:  # "background" is read only where a cue is
+            passed.append(view)
             continue
         if _is_heading(view):
             for iso2, num, line in _list_block(analysis, view):
                 counts.append(_Count(num, line, iso2))
             continue
-        found = _counts(view, detention_ok, homes, previous_place)
+        previous_place = _last_place(passed, places_in) or previous_place
+        passed.clear()
+        found = _counts(view, detention_ok, homes_in(view), previous_place)
         counts.extend(found)
+        geo_here = places_in(view)
         if not found:
             uncounted_places |= geo_here
         previous_place = next(iter(geo_here)) if len(geo_here) == 1 else previous_place
@@ -517,6 +559,17 @@ def find_arrests(analysis: Analysis, homes: list[tuple[int, int, str]] | None = 
     _breakdown(result, counts)
     _total(result, counts, analysis, uncounted_places)
     return result
+
+
+def _last_place(
+    views: list[SentenceView], places_in: Callable[[SentenceView], set[str]]
+) -> str | None:
+    """The place of the last of ``views`` that names exactly one."""
+    for view in reversed(views):
+        here = places_in(view)
+        if len(here) == 1:
+            return next(iter(here))
+    return None
 
 
 def _breakdown(result: Arrests, counts: list[_Count]) -> None:

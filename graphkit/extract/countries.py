@@ -330,11 +330,10 @@ def _acting_agencies(
 ) -> list[CountryMention]:
     """National agencies that act on the ground in a clause naming no place: "the Spanish
     Guardia Civil conducted the operation", "FBI agents arrested ten people". A country's
-    force acts on its own territory, so its country is a place."""
+    force acts on its own territory, so its country is a place. ``agencies`` are those
+    that start in the sentence."""
     out: list[CountryMention] = []
-    lo = bisect_left(agencies, (view.start,))
-    hi = bisect_left(agencies, (view.end,))
-    for start, end, iso2 in agencies[lo:hi]:
+    for start, end, iso2 in agencies:
         if len(iso2) != 2 or not iso2.isupper() or iso2 == "EU":
             continue
         pos = view.local(start)
@@ -358,6 +357,7 @@ def country_mentions(
     """
     found = sorted(agencies or [])
     spans = [(a, b) for a, b, _ in found]
+    found_starts = [a for a, _, _ in found]
     out: list[CountryMention] = []
     for view in analysis.sentences:
         mentions: list[CountryMention] = []
@@ -384,13 +384,16 @@ def country_mentions(
                 continue
             mentions.append(CountryMention(m.entry.value, view, m.char_start, m.char_end, role))
             kept.append(m)
-        if found and not (view.boilerplate or view.background):
+        # the agencies that start in this sentence, by bisection; without any, the mentions
+        # stay in the order of the sentence's matches, which is text order already
+        here = found[bisect_left(found_starts, view.start) : bisect_left(found_starts, view.end)]
+        if here and not (view.boilerplate or view.background):
             named = {
                 view.local(m.char_start)
                 for m, c in zip(kept, mentions, strict=True)
                 if c.role is Role.PLACE and m.entry.kind == "country"
             }
-            mentions.extend(_acting_agencies(view, found, named))
+            mentions.extend(_acting_agencies(view, here, named))
             mentions.sort(key=lambda c: c.start)
         out.extend(mentions)
     return out

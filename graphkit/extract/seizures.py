@@ -221,12 +221,16 @@ _FIXES = {"aircrafts": "aircraft", "devises": "devices", "monies": "money"}
 """Common non-native plurals and typos in press releases, normalised in item names."""
 
 
+_PHRASE_PART = re.compile(r"[^\s,;:()\[\].]+|[,;:()\[\].]")
+_WORDLIKE = re.compile(r"[\w'’-]")
+
+
 def _words_after(text: str, max_words: int = 4) -> str:
     """The noun phrase starting ``text``: words up to punctuation or a stop word."""
     words: list[str] = []
-    for m in re.finditer(r"[^\s,;:()\[\].]+|[,;:()\[\].]", text[:200]):
+    for m in _PHRASE_PART.finditer(text[:200]):
         w = m.group()
-        if not re.match(r"[\w'’-]", w):
+        if not _WORDLIKE.match(w):
             break
         low = w.lower()
         if (
@@ -331,8 +335,11 @@ def _money(
     return SeizureMention(item, None if _approximate(after) else num.value, unit, view)
 
 
+_OR_SO = re.compile(r"^\s*or so\b", re.IGNORECASE)
+
+
 def _approximate(after: str) -> bool:
-    return bool(re.match(r"^\s*or so\b", after, re.IGNORECASE))
+    return bool(_OR_SO.match(after))
 
 
 def _measure(view: SentenceView, num: Number, after: str) -> SeizureMention | None:
@@ -816,7 +823,8 @@ def _list_lines(analysis: Analysis) -> list[SentenceView]:
     out: list[SentenceView] = []
     sentences = analysis.sentences
     for heading in sentences:
-        if not _LIST_HEADING.match(heading.text):
+        # the heading expression needs a ":": a line without one is no heading
+        if ":" not in heading.text or not _LIST_HEADING.match(heading.text):
             continue
         for view in sentences[heading.index + 1 :]:
             line_start = analysis.text.rfind("\n", 0, view.start) + 1

@@ -121,6 +121,11 @@ def find_nationalities(analysis: Analysis, country_roles: list[tuple[int, str]])
     found: dict[str, None] = {}
     starts = {pos for pos, _ in country_roles}
     for view in analysis.sentences:
+        if not any(
+            m.entry.kind == "adjective" or (m.entry.kind == "country" and m.char_start in starts)
+            for m in view.matches
+        ):
+            continue  # nothing below would read it: spare asking the questions next
         if view.boilerplate or view.background:
             continue
         toks = view.tokens

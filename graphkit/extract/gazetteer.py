@@ -102,25 +102,27 @@ class Gazetteer:
         ``text`` is the string the token offsets point into, minus ``offset``.
         """
         matches: list[Match] = []
-        i, n = 0, len(tokens)
+        n = len(tokens)
         root = self.geo_trie if geo_only else self.trie
-        while i < n:
+        keys = [t.key for t in tokens]
+        after = 0  # the end of the last match: matches do not overlap
+        # only where a known phrase starts (one comprehension, in C for the most part)
+        for i in [i for i, key in enumerate(keys) if key in root]:
+            if i < after:
+                continue
             node = root
             best: tuple[int, Entry] | None = None
             j = i
-            while j < n and tokens[j].key in node:
-                node = node[tokens[j].key]
+            while j < n and keys[j] in node:
+                node = node[keys[j]]
                 j += 1
                 for entry in node.get(None, ()):
                     if _accepts(entry, tokens[i:j], text, offset):
                         best = (j, entry)
                         break
-            if best is None:
-                i += 1
-                continue
-            end, entry = best
-            matches.append(Match(i, end, tokens[i].start, tokens[end - 1].end, entry))
-            i = end
+            if best is not None:
+                after, entry = best
+                matches.append(Match(i, after, tokens[i].start, tokens[after - 1].end, entry))
         return matches
 
 

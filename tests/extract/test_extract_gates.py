@@ -62,3 +62,43 @@ def test_has_prefix_asks_whether_a_word_of_the_sentence_starts_with_a_stem(
     for view in Analysis.of(". ".join(sentences) + ".").sentences:
         expected = any(word.startswith(prefixes) for word in view.keys)
         assert view.has_prefix(prefixes) is expected
+
+
+def _leftmost_longest(tokens, text):  # the scan as first written: every token a start
+    from graphkit.extract.gazetteer import _accepts, gazetteer
+
+    root, found, i = gazetteer().trie, [], 0
+    while i < len(tokens):
+        node, best, j = root, None, i
+        while j < len(tokens) and tokens[j].key in node:
+            node, j = node[tokens[j].key], j + 1
+            best = next(
+                ((j, e) for e in node.get(None, ()) if _accepts(e, tokens[i:j], text, 0)), best
+            )
+        if best is None:
+            i += 1
+            continue
+        found.append((i, best[0], best[1]))
+        i = best[0]
+    return found
+
+
+_PHRASE_WORDS = st.sampled_from(
+    ["Europol", "the", "Federal", "Police", "of", "Belgium", "Belgian", "Guardia", "Civil",
+     "Spain", "Spanish", "National", "Police", "Corps", "in", "and", "US", "us", "FBI", ",",
+     "Republic", "Bosnia", "Herzegovina", "Costa", "Rica", "Republic of Bosnia and Herzegovina",
+     "Republic of Costa Rica", "Federal Police of Belgium", "Spanish National Police"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASE_WORDS, max_size=20).map(" ".join))
+def test_gazetteer_matches_are_leftmost_longest_from_every_token(text: str) -> None:
+    """Known phrases are only looked for where one can start: the same matches as trying
+    every token."""
+    from graphkit.extract.gazetteer import gazetteer
+    from graphkit.extract.tokens import tokenize
+
+    tokens = tokenize(text)
+    found = [(m.start, m.end, m.entry) for m in gazetteer().find(tokens, text)]
+    assert found == _leftmost_longest(tokens, text)

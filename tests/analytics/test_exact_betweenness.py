@@ -1,0 +1,173 @@
+"""Exact betweenness at any size (``analyze --exact``): igraph's subset betweenness over
+chunks of sources, in worker processes, without a search from leaves, against networkx's
+exact ``betweenness_centrality``, the reference."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+from analytics_graphs import agency_network, barbell_with_broker
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graphkit.analytics import compute_measures, igraph_engine, project
+from graphkit.analytics import measures as measures_module
+from graphkit.analytics.measures import distance_graph
+from graphkit.errors import AnalysisError
+
+
+def random_graph(n: int, m: int, seed: int, leaves: int = 0, pairs: int = 0, isolated: int = 0):
+    """A random graph with weights 1, 2 or 4 (their inverses add up exactly in binary floating
+    point, so equal path lengths are equal in both engines), ``leaves`` degree-1 nodes hung
+    on random nodes, ``pairs`` two-node components and ``isolated`` nodes."""
+    rng = random.Random(seed)
+    g = nx.relabel_nodes(nx.gnm_random_graph(n, m, seed=seed), lambda v: f"n{v:03d}")
+    hosts = list(g)
+    for i in range(leaves):
+        g.add_edge(f"leaf{i}", rng.choice(hosts))
+    for i in range(pairs):
+        g.add_edge(f"a{i}", f"b{i}")
+    g.add_nodes_from(f"alone{i}" for i in range(isolated))
+    for u, v in g.edges:
+        g[u][v]["weight"] = rng.choice([1, 2, 4])
+    return g
+
+
+def reference(graph: nx.Graph, weighted: bool) -> dict:
+    h, dist = distance_graph(graph) if weighted else (graph, None)
+    return nx.betweenness_centrality(h, normalized=True, weight=dist)
+
+
+def exact(graph: nx.Graph, weighted: bool, workers: int = 1, **kwargs) -> dict:
+    c = igraph_engine.Converted(graph)
+    return igraph_engine.exact_betweenness(c, weighted, workers=workers, **kwargs)
+
+
+def assert_same(a: dict, b: dict, tolerance: float = 1e-9) -> None:
+    assert a.keys() == b.keys()
+    worst = max((abs(a[v] - b[v]) for v in a), default=0.0)
+    assert worst <= tolerance, worst
+
+
+GRAPHS = {
+    "barbell": barbell_with_broker(),
+    "random": random_graph(120, 300, seed=1),
+    "leaves": random_graph(60, 90, seed=2, leaves=40),
+    "disconnected": random_graph(50, 40, seed=3, leaves=10, pairs=3, isolated=4),
+    "star": nx.relabel_nodes(nx.star_graph(12), str),  # all but the centre are leaves
+    "tree": nx.relabel_nodes(nx.random_labeled_tree(40, seed=4), str),
+    "pairs": nx.relabel_nodes(nx.from_edgelist([(0, 1), (2, 3), (4, 5)]), str),  # leaves only
+    "three": nx.relabel_nodes(nx.path_graph(3), str),
+    "ontology": project(agency_network(), "full"),
+}
+
+
+@pytest.mark.parametrize("weighted", [True, False], ids=["weighted", "hops"])
+@pytest.mark.parametrize("name", list(GRAPHS))
+def test_exact_betweenness_is_networkx_to_1e_9(name: str, weighted: bool) -> None:
+    graph = GRAPHS[name]
+    assert_same(exact(graph, weighted), reference(graph, weighted))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n=st.integers(min_value=1, max_value=40),
+    density=st.floats(min_value=0.0, max_value=0.4),
+    leaves=st.integers(min_value=0, max_value=20),
+    pairs=st.integers(min_value=0, max_value=2),
+    isolated=st.integers(min_value=0, max_value=2),
+    seed=st.integers(min_value=0, max_value=10_000),
+    weighted=st.booleans(),
+)
+def test_exact_betweenness_is_networkx_on_any_small_graph(
+    n: int, density: float, leaves: int, pairs: int, isolated: int, seed: int, weighted: bool
+) -> None:
+    graph = random_graph(n, int(density * n * (n - 1) / 2), seed, leaves, pairs, isolated)
+    assert_same(exact(graph, weighted), reference(graph, weighted))
+
+
+def test_leaves_need_no_search_of_their_own() -> None:
+    graph = random_graph(30, 45, seed=5, leaves=25, pairs=2, isolated=3)
+    plan = igraph_engine.exact_plan(igraph_engine.Converted(graph))
+    degree = dict(graph.degree())
+    hung = sum(1 for v, d in degree.items() if d == 1 and degree[next(iter(graph[v]))] > 1)
+    assert plan.leaves == hung >= 25
+    # one search per node that is neither such a leaf nor isolated; the pairs keep theirs
+    assert plan.total == graph.number_of_nodes() - hung - 3
+    counted = sum(m * len(s) for m, s in plan.searches.items())
+    assert counted == graph.number_of_nodes() - 3  # each leaf counted in its neighbour's
+
+
+def test_worker_processes_give_the_same_numbers_as_one(monkeypatch) -> None:
+    """Chunks of one source each, spread over two processes: summed in the same order, so
+    the very same floats as in one process (and networkx's to 1e-9)."""
+    monkeypatch.setattr(igraph_engine, "EXACT_CHUNK_WORK", 1)
+    graph = random_graph(70, 150, seed=6, leaves=30, pairs=1, isolated=1)
+    seen: list[tuple[int, int]] = []
+    one = exact(graph, True)
+    two = exact(graph, True, workers=2, progress=lambda d, t, s: seen.append((d, t)))
+    assert one == two
+    assert_same(two, reference(graph, True))
+    plan = igraph_engine.exact_plan(igraph_engine.Converted(graph))
+    assert [d for d, _ in seen] == list(range(1, plan.total + 1))  # after every chunk, in order
+    assert {t for _, t in seen} == {plan.total}
+    assert_same(exact(graph, False, workers=2), reference(graph, False))
+
+
+def test_analyze_exact_computes_exact_betweenness_where_it_would_sample(monkeypatch) -> None:
+    monkeypatch.setattr(measures_module, "EXACT_WORK", 1_000)  # the default would sample here
+    graph = random_graph(100, 250, seed=7, leaves=30)
+    sampled = compute_measures(graph, ["betweenness"], engine="igraph")
+    assert any("sampled k=" in note for note in sampled.notes)
+    for engine in ("igraph", "networkx"):
+        result = compute_measures(graph, ["betweenness"], engine=engine, exact=True, workers=1)
+        assert_same(result.values["betweenness"], reference(graph, True))
+        assert not any("sampled" in note for note in result.notes)
+    notes = compute_measures(graph, ["betweenness"], engine="igraph", exact=True).notes
+    plan = igraph_engine.exact_plan(igraph_engine.Converted(graph))
+    assert (
+        f"betweenness exact: {plan.total:,} searches ({plan.leaves} leaves counted with "
+        "their neighbour), 1 process; distance = 1/weight"
+    ) in notes
+
+
+def test_without_igraph_exact_betweenness_says_how_to_get_it() -> None:
+    """In a process where ``import igraph`` fails: on a graph that would be sampled,
+    ``exact`` with the engine left to choose is an error naming the extra; asking for
+    networkx by name runs networkx's exact betweenness."""
+    script = """
+import sys
+sys.modules["igraph"] = None  # import igraph raises ImportError
+import networkx as nx
+from graphkit.analytics import compute_measures
+from graphkit.analytics import measures
+from graphkit.errors import AnalysisError
+g = nx.relabel_nodes(nx.karate_club_graph(), str)
+measures.EXACT_WORK = 100
+try:
+    compute_measures(g, ["betweenness"], exact=True, engine="auto")
+except AnalysisError as exc:
+    print(exc)
+r = compute_measures(g, ["betweenness"], exact=True, engine="networkx")
+print(r.notes[0], round(r.values["betweenness"]["0"], 6))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    error, computed = done.stdout.splitlines()
+    assert error.startswith("exact betweenness on 34 nodes and 78 edges needs python-igraph")
+    assert "pip install 'graphkit[fast]'" in error and "--engine networkx" in error
+    h, dist = distance_graph(nx.karate_club_graph())
+    want = nx.betweenness_centrality(h, weight=dist)[0]
+    assert computed == f"betweenness exact (networkx, one process); distance = 1/weight {want:.6f}"
+
+
+def test_three_nodes_or_fewer() -> None:
+    for n in (1, 2):
+        graph = nx.relabel_nodes(nx.path_graph(n), str)
+        assert exact(graph, True) == dict.fromkeys(graph, 0.0)
+    with pytest.raises(AnalysisError, match="unknown engine"):
+        compute_measures(GRAPHS["three"], ["betweenness"], engine="fast", exact=True)

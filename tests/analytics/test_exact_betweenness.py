@@ -4,6 +4,7 @@ exact ``betweenness_centrality``, the reference."""
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import sys
 import networkx as nx
 import pytest
 from analytics_graphs import agency_network, barbell_with_broker
+from graphkit_cli import SEED, graphkit, ok
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -163,6 +165,38 @@ print(r.notes[0], round(r.values["betweenness"]["0"], 6))
     h, dist = distance_graph(nx.karate_club_graph())
     want = nx.betweenness_centrality(h, weight=dist)[0]
     assert computed == f"betweenness exact (networkx, one process); distance = 1/weight {want:.6f}"
+
+
+def test_cli_analyze_exact(tmp_path) -> None:
+    db = tmp_path / "db"
+    ok(graphkit("load", SEED, db=db))
+    args = ("analyze", "--format", "json", "--top", "0", "-m", "betweenness")
+    default = json.loads(ok(graphkit(*args, db=db)).stdout)
+    done = ok(graphkit(*args, "--exact", "--workers", "2", db=db))
+    exact_run = json.loads(done.stdout)
+    assert any(n.startswith("betweenness exact: ") for n in exact_run["notes"])
+    assert "2 processes" in next(n for n in exact_run["notes"] if n.startswith("betweenness"))
+    values = {r["id"]: r["value"] for r in exact_run["measures"]["betweenness"]}
+    assert_same(values, {r["id"]: r["value"] for r in default["measures"]["betweenness"]})
+    alone = graphkit("analyze", "--workers", "2", db=db)
+    assert alone.returncode == 2 and "--workers is for --exact betweenness" in alone.stderr
+
+
+def test_cli_progress_line(capsys) -> None:
+    from graphkit import cli
+
+    progress = cli._ExactProgress()
+    progress(10, 40, 12.0)  # the first chunk: an estimate at once
+    progress(20, 40, 24.0)  # within 30 s of the last line: nothing
+    progress(40, 40, 48.0)  # the end
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "betweenness: 10/40 searches (25%), 12s spent, about 36s left",
+        "betweenness: 40/40 searches (100%), 48s spent",
+    ]
+    quick = cli._ExactProgress()
+    quick(5, 5, 0.1)
+    assert capsys.readouterr().err == ""
 
 
 def test_three_nodes_or_fewer() -> None:

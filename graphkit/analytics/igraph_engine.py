@@ -153,11 +153,16 @@ class ExactPlan:
     node are ``u``'s own, and on ``u`` it depends for every node of the component but the
     two of them. So no search is run from a leaf: ``u``'s search counts once more per leaf
     (``multiplicity``), and ``u`` gets (component size - 2) per leaf (``extra``, in ordered
-    pairs). Exact for any positive distances. Isolated nodes need no search."""
+    pairs). Nodes with the same neighbours at the same distances (*twins*: persons of the
+    same group arrested in the same country) are swapped by an automorphism of the graph
+    that fixes every other node, and neither lies on a shortest path from the other: their
+    dependencies are equal, so one search counts for all of them. Both are exact for any
+    positive distances. Isolated nodes need no search."""
 
     searches: dict[int, list[int]] = field(default_factory=dict)  # multiplicity -> sources
     extra: dict[int, float] = field(default_factory=dict)  # vertex -> ordered-pair dependency
     leaves: int = 0
+    twins: int = 0  # nodes whose search a twin's counts for
 
     @property
     def total(self) -> int:
@@ -181,6 +186,20 @@ def exact_plan(c: Converted) -> ExactPlan:
                 plan.leaves += 1
         elif d == 0:
             multiplicity[v] = 0
+    # twins: nodes of degree >= 2 without leaves (a leaf is no other node's neighbour)
+    # whose neighbours and distances to them are the same
+    ends = g.get_edgelist()
+    distance = g.es["distance"]
+    first: dict[tuple[tuple[int, float], ...], int] = {}
+    for v, incident in enumerate(g.get_inclist()):
+        if degree[v] < 2 or multiplicity[v] != 1:
+            continue
+        key = tuple(sorted((ends[e][0] + ends[e][1] - v, distance[e]) for e in incident))
+        twin = first.setdefault(key, v)
+        if twin != v:
+            multiplicity[twin] += 1
+            multiplicity[v] = 0
+            plan.twins += 1
     for v, m in enumerate(multiplicity):
         if m:
             plan.searches.setdefault(m, []).append(v)

@@ -258,7 +258,8 @@ def exact_betweenness(
     processes = fast.engine.exact_workers(fast.c, plan, workers)
     notes.append(
         f"betweenness exact: {plan.total:,} searches ({plan.leaves:,} leaves counted with "
-        f"their neighbour), {processes} process{'es' if processes > 1 else ''}; "
+        f"their neighbour, {plan.twins:,} nodes with a twin's), "
+        f"{processes} process{'es' if processes > 1 else ''}; "
         "distance = 1/weight"
     )
     return fast.engine.exact_betweenness(fast.c, True, processes, progress, plan)

@@ -22,20 +22,35 @@ from graphkit.analytics.measures import distance_graph
 from graphkit.errors import AnalysisError
 
 
-def random_graph(n: int, m: int, seed: int, leaves: int = 0, pairs: int = 0, isolated: int = 0):
+def random_graph(
+    n: int,
+    m: int,
+    seed: int,
+    leaves: int = 0,
+    pairs: int = 0,
+    isolated: int = 0,
+    twins: int = 0,
+) -> nx.Graph:
     """A random graph with weights 1, 2 or 4 (their inverses add up exactly in binary floating
     point, so equal path lengths are equal in both engines), ``leaves`` degree-1 nodes hung
-    on random nodes, ``pairs`` two-node components and ``isolated`` nodes."""
+    on random nodes, ``twins`` nodes tied to the same two or three nodes as another, with the
+    same weights, ``pairs`` two-node components and ``isolated`` nodes."""
     rng = random.Random(seed)
     g = nx.relabel_nodes(nx.gnm_random_graph(n, m, seed=seed), lambda v: f"n{v:03d}")
-    hosts = list(g)
-    for i in range(leaves):
-        g.add_edge(f"leaf{i}", rng.choice(hosts))
-    for i in range(pairs):
-        g.add_edge(f"a{i}", f"b{i}")
-    g.add_nodes_from(f"alone{i}" for i in range(isolated))
     for u, v in g.edges:
         g[u][v]["weight"] = rng.choice([1, 2, 4])
+    hosts = list(g)
+    for i in range(leaves):
+        g.add_edge(f"leaf{i}", rng.choice(hosts), weight=rng.choice([1, 2, 4]))
+    ties: list[tuple[str, int]] = []
+    for i in range(twins):
+        if not ties or rng.random() < 0.4:  # a new set of neighbours, else the last one's
+            size = min(len(hosts), rng.choice([2, 3]))
+            ties = [(h, rng.choice([1, 2, 4])) for h in rng.sample(hosts, size)]
+        g.add_edges_from((f"twin{i}", h, {"weight": w}) for h, w in ties)
+    for i in range(pairs):
+        g.add_edge(f"a{i}", f"b{i}", weight=rng.choice([1, 2, 4]))
+    g.add_nodes_from(f"alone{i}" for i in range(isolated))
     return g
 
 
@@ -59,7 +74,8 @@ GRAPHS = {
     "barbell": barbell_with_broker(),
     "random": random_graph(120, 300, seed=1),
     "leaves": random_graph(60, 90, seed=2, leaves=40),
-    "disconnected": random_graph(50, 40, seed=3, leaves=10, pairs=3, isolated=4),
+    "twins": random_graph(40, 60, seed=8, twins=30),
+    "disconnected": random_graph(50, 40, seed=3, leaves=10, pairs=3, isolated=4, twins=8),
     "star": nx.relabel_nodes(nx.star_graph(12), str),  # all but the centre are leaves
     "tree": nx.relabel_nodes(nx.random_labeled_tree(40, seed=4), str),
     "pairs": nx.relabel_nodes(nx.from_edgelist([(0, 1), (2, 3), (4, 5)]), str),  # leaves only
@@ -81,27 +97,42 @@ def test_exact_betweenness_is_networkx_to_1e_9(name: str, weighted: bool) -> Non
     density=st.floats(min_value=0.0, max_value=0.4),
     leaves=st.integers(min_value=0, max_value=20),
     pairs=st.integers(min_value=0, max_value=2),
+    twins=st.integers(min_value=0, max_value=12),
     isolated=st.integers(min_value=0, max_value=2),
     seed=st.integers(min_value=0, max_value=10_000),
     weighted=st.booleans(),
 )
 def test_exact_betweenness_is_networkx_on_any_small_graph(
-    n: int, density: float, leaves: int, pairs: int, isolated: int, seed: int, weighted: bool
+    n: int,
+    density: float,
+    leaves: int,
+    pairs: int,
+    twins: int,
+    isolated: int,
+    seed: int,
+    weighted: bool,
 ) -> None:
-    graph = random_graph(n, int(density * n * (n - 1) / 2), seed, leaves, pairs, isolated)
+    m = int(density * n * (n - 1) / 2)
+    graph = random_graph(n, m, seed, leaves, pairs, isolated, twins if n > 1 else 0)
     assert_same(exact(graph, weighted), reference(graph, weighted))
 
 
-def test_leaves_need_no_search_of_their_own() -> None:
+def test_leaves_and_twins_need_no_search_of_their_own() -> None:
     graph = random_graph(30, 45, seed=5, leaves=25, pairs=2, isolated=3)
+    for p in ("p1", "p2", "p3"):
+        graph.add_edges_from([(p, "n001"), (p, "n002")], weight=1)
+    graph.add_edges_from([("p4", "n001"), ("p4", "n002")], weight=2)  # not at the same distance
     plan = igraph_engine.exact_plan(igraph_engine.Converted(graph))
     degree = dict(graph.degree())
     hung = sum(1 for v, d in degree.items() if d == 1 and degree[next(iter(graph[v]))] > 1)
     assert plan.leaves == hung >= 25
-    # one search per node that is neither such a leaf nor isolated; the pairs keep theirs
-    assert plan.total == graph.number_of_nodes() - hung - 3
+    assert plan.twins >= 2  # p2 and p3 count in p1's search (and twins in the random part)
+    # one search per node that is neither such a leaf, nor a twin, nor isolated
+    assert plan.total == graph.number_of_nodes() - hung - plan.twins - 3
     counted = sum(m * len(s) for m, s in plan.searches.items())
-    assert counted == graph.number_of_nodes() - 3  # each leaf counted in its neighbour's
+    assert counted == graph.number_of_nodes() - 3  # each node counted in exactly one search
+    for weighted in (True, False):
+        assert_same(exact(graph, weighted), reference(graph, weighted))
 
 
 def test_worker_processes_give_the_same_numbers_as_one(monkeypatch) -> None:
@@ -133,7 +164,7 @@ def test_analyze_exact_computes_exact_betweenness_where_it_would_sample(monkeypa
     plan = igraph_engine.exact_plan(igraph_engine.Converted(graph))
     assert (
         f"betweenness exact: {plan.total:,} searches ({plan.leaves} leaves counted with "
-        "their neighbour), 1 process; distance = 1/weight"
+        f"their neighbour, {plan.twins} nodes with a twin's), 1 process; distance = 1/weight"
     ) in notes
 
 

@@ -799,8 +799,8 @@ def analyze(
             "--exact",
             help="Exact betweenness whatever the graph's size (by default it is estimated "
             "from sampled sources above n·(n+m) > 10^7): with the igraph engine, in --workers "
-            "processes, progress on stderr; on 100k nodes and 670k edges about 40 min on 2 "
-            "cores (with --engine networkx: one process, days).",
+            "processes, progress on stderr; 100k nodes and 670k edges take about 80 "
+            "CPU-minutes: 40 min on 2 free cores (with --engine networkx: one process, days).",
         ),
     ] = False,
     workers: Annotated[

@@ -15,7 +15,8 @@ nodes of a sparse projection) and estimated above it from ``k`` sampled sources,
 to a work budget (:data:`SAMPLE_WORK`), k and seed reported in the notes; closeness,
 which has no sampled form in networkx, is skipped above :data:`CLOSENESS_WORK` with a
 note. On the benchmark's 10k-node graph, k=109 sources find 8 of the exact top 10
-(Spearman 0.98 over all nodes), k=10 find 6 (0.86).
+(Spearman 0.98 over all nodes), k=10 find 6 (0.86). ``exact=True`` (``analyze --exact``)
+makes betweenness exact at any size (:func:`exact_betweenness`).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
     python benchmarks/bench_analytics.py                     # 1k, 10k, 100k nodes
     python benchmarks/bench_analytics.py --sizes 1000,10000  # quicker
     python benchmarks/bench_analytics.py --compare           # also igraph / rustworkx
+    python benchmarks/bench_analytics.py --sizes 100000 --skip-store --exact  # exact betweenness
 
 The generator (:func:`synthetic_graph`) builds an ontology-shaped graph: operations, each
 described by one report, link agencies (who all cooperate pairwise, as extracted facts
@@ -18,6 +19,10 @@ For each size it times, in separate child processes (so peak memory is per step)
     node table and relationship pattern: the bulk loader, not the per-report MERGE path),
     then ``load_graph(store, evidence=False)`` + ``project(full)`` from it (the read
     ``graphkit analyze`` does), and the full ``read_graph()`` for comparison;
+  * with ``--exact``: exact betweenness with the igraph engine (:func:`phase_exact`): the
+    searches it needs, the time per search with 1 and 2 worker processes, weighted and on
+    hop counts, timed on ``--exact-searches`` of them (0: all) and scaled to the whole run;
+    and networkx's exact betweenness against it on ``--exact-compare-size`` nodes;
   * with ``--compare``: the same sampled betweenness, PageRank, Louvain and k-core with
     igraph and rustworkx when installed (not graphkit dependencies; rustworkx has no
     sampled betweenness: its exact one, scaled to k sources, up to 20k nodes).
@@ -430,14 +435,105 @@ def phase_compare(n: int) -> dict[str, Any]:
     return out
 
 
+def _sampled_plan(plan: Any, searches: int, seed: int = 0) -> Any:
+    """``searches`` of the plan's searches, drawn at random (multiplicities kept): their
+    time, scaled to all of the plan's searches, estimates the whole run."""
+    pairs = [(m, v) for m, sources in plan.searches.items() for v in sources]
+    if searches >= len(pairs):
+        return plan
+    part = igraph_engine.ExactPlan(leaves=plan.leaves, twins=plan.twins)
+    for m, v in sorted(random.Random(seed).sample(pairs, searches)):
+        part.searches.setdefault(m, []).append(v)
+    return part
+
+
+def phase_exact(n: int, searches: int, workers_list: str) -> dict[str, Any]:
+    """Exact betweenness with the igraph engine, weighted (distance = 1/weight, as
+    ``analyze`` does) and on hop counts: the plan (searches after folding the leaves), then
+    ``searches`` of them timed with each number of workers, and the whole run estimated as
+    the time per search x the plan's searches (``searches`` 0: the whole run, timed).
+    CPU time counts this process and its worker processes."""
+    graph = project(synthetic_graph(n), "full")
+    t = time.perf_counter()
+    c = igraph_engine.Converted(graph)
+    plan = igraph_engine.exact_plan(c)
+    out: dict[str, Any] = {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "plan_s": time.perf_counter() - t,
+        "searches": plan.total,
+        "leaves_folded": plan.leaves,
+        "twins_folded": plan.twins,
+        "runs": [],
+    }
+    part = _sampled_plan(plan, searches) if searches else plan
+    for weighted in (True, False):
+        for workers in (int(w) for w in workers_list.split(",")):
+            t, c0 = time.perf_counter(), _cpu()
+            igraph_engine.exact_betweenness(c, weighted, workers=workers, plan=part)
+            wall, cpu = time.perf_counter() - t, _cpu() - c0
+            out["runs"].append(
+                {
+                    "weighted": weighted,
+                    "workers": workers,
+                    "searches_timed": part.total,
+                    "wall_s": wall,
+                    "cpu_s": cpu,
+                    "per_search_wall_s": wall / part.total,
+                    "per_search_cpu_s": cpu / part.total,
+                    "total_wall_s": wall / part.total * plan.total,
+                    "estimated": part.total < plan.total,
+                    "load_average": os.getloadavg(),
+                }
+            )
+    return out
+
+
+def phase_exact_compare(n: int) -> dict[str, Any]:
+    """networkx's exact betweenness against the igraph engine's exact one (one process, the
+    leaves folded) on the same graph: the time of each and the largest difference."""
+    import networkx as nx
+
+    graph = project(synthetic_graph(n), "full")
+    out: dict[str, Any] = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    for weighted in (True, False):
+        h, dist = distance_graph(graph) if weighted else (graph, None)
+        t, c0 = time.perf_counter(), _cpu()
+        want = nx.betweenness_centrality(h, normalized=True, weight=dist)
+        nx_s, nx_cpu = time.perf_counter() - t, _cpu() - c0
+        t, c0 = time.perf_counter(), _cpu()
+        got = igraph_engine.exact_betweenness(igraph_engine.Converted(graph), weighted, workers=1)
+        ig_s, ig_cpu = time.perf_counter() - t, _cpu() - c0
+        key = "weighted" if weighted else "hops"
+        out[key] = {
+            "networkx_s": nx_s,
+            "networkx_cpu_s": nx_cpu,
+            "igraph_s": ig_s,
+            "igraph_cpu_s": ig_cpu,
+            "speedup_cpu": nx_cpu / max(1e-9, ig_cpu),
+            "max_difference": max(abs(want[v] - got[v]) for v in want),
+        }
+    return out
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 PHASES = {"analyze": phase_analyze, "write": phase_write, "read": phase_read}
 
 
 def run_phase(
-    phase: str, n: int, db: str | None = None, engine: str | None = None
+    phase: str,
+    n: int,
+    db: str | None = None,
+    engine: str | None = None,
+    extra: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run one phase in a fresh interpreter; its last stdout line is the JSON result."""
-    command = [sys.executable, __file__, "--phase", phase, "--size", str(n)]
+    command = [sys.executable, __file__, "--phase", phase, "--size", str(n), *(extra or [])]
     if db:
         command += ["--db", db]
     if engine:
@@ -467,10 +563,37 @@ def main(argv: list[str] | None = None) -> int:
         "installed)",
     )
     parser.add_argument("--engine", default="networkx", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help="also time exact betweenness with the igraph engine at each size (per search "
+        "and in all, with 1 and 2 worker processes, weighted and on hop counts), and against "
+        "networkx's exact betweenness at --exact-compare-size",
+    )
+    parser.add_argument(
+        "--exact-searches",
+        type=int,
+        default=400,
+        help="with --exact: time this many of the searches (drawn at random) and estimate "
+        "the whole run from them; 0 = run it all (about 40 min weighted at 100k nodes)",
+    )
+    parser.add_argument(
+        "--exact-workers", default="1,2", help="with --exact: worker processes to time"
+    )
+    parser.add_argument(
+        "--exact-compare-size",
+        type=int,
+        default=2_000,
+        help="with --exact: the graph size on which networkx's exact betweenness is timed",
+    )
     args = parser.parse_args(argv)
     if args.phase:
         if args.phase == "compare":
             result = phase_compare(args.size)
+        elif args.phase == "exact":
+            result = phase_exact(args.size, args.exact_searches, args.exact_workers)
+        elif args.phase == "exact_compare":
+            result = phase_exact_compare(args.size)
         elif args.phase in ("write", "read"):
             result = PHASES[args.phase](args.size, args.db)
         else:
@@ -543,12 +666,53 @@ def main(argv: list[str] | None = None) -> int:
                         line += f"  {lib} {c[name]:.2f}/{c[name + '.cpu']:.2f}"
                         line += f" (x{ratio:.0f})" if lib != "networkx" else ""
                 print(line, flush=True)
+        if args.exact:
+            entry["exact"] = x = run_phase(
+                "exact",
+                n,
+                extra=[
+                    "--exact-searches",
+                    str(args.exact_searches),
+                    "--exact-workers",
+                    args.exact_workers,
+                ],
+            )
+            print(
+                f"exact betweenness (igraph): {x['searches']:,} searches "
+                f"({x['leaves_folded']:,} leaves and {x['twins_folded']:,} twins counted in "
+                "another node's search)",
+                flush=True,
+            )
+            for r in x["runs"]:
+                how = "weighted" if r["weighted"] else "hop counts"
+                whole = "estimated" if r["estimated"] else "measured"
+                print(
+                    f"  {how:10} {r['workers']} process(es): {r['per_search_wall_s'] * 1000:.1f}"
+                    f" ms/search wall ({r['per_search_cpu_s'] * 1000:.1f} ms cpu) over "
+                    f"{r['searches_timed']:,} searches; whole run {whole} "
+                    f"{r['total_wall_s'] / 60:.1f} min wall",
+                    flush=True,
+                )
         if n >= 100_000:
             failed |= a["analyze_s"] > TARGETS["analyze_s"]
             failed |= a["peak_gib"] > TARGETS["analyze_peak_gib"]
             if "read" in entry:
                 failed |= entry["read"]["read_project_s"] > TARGETS["read_s"]
         results["sizes"][n] = entry
+    if args.exact and args.exact_compare_size:
+        m = args.exact_compare_size
+        results["exact_compare"] = x = run_phase("exact_compare", m)
+        print(
+            f"== exact betweenness, networkx vs igraph, {x['nodes']:,} nodes, {x['edges']:,} edges"
+        )
+        for how in ("weighted", "hops"):
+            r = x[how]
+            print(
+                f"  {how:8} networkx {r['networkx_s']:.1f}s ({r['networkx_cpu_s']:.1f}s cpu), "
+                f"igraph {r['igraph_s']:.2f}s ({r['igraph_cpu_s']:.2f}s cpu): "
+                f"x{r['speedup_cpu']:.0f} (cpu), largest difference {r['max_difference']:.1e}",
+                flush=True,
+            )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if failed:

@@ -13,6 +13,7 @@ import inspect
 import io
 import json
 import logging
+import math
 import os
 import sys
 import traceback
@@ -792,6 +793,25 @@ def analyze(
     ] = False,
     seed: SeedOpt = 42,
     engine: EngineOpt = Engine.auto,
+    exact: Annotated[
+        bool,
+        typer.Option(
+            "--exact",
+            help="Exact betweenness whatever the graph's size (by default it is estimated "
+            "from sampled sources above n·(n+m) > 10^7): with the igraph engine, in --workers "
+            "processes, progress on stderr; 100k nodes and 670k edges take about 80 "
+            "CPU-minutes: 40 min on 2 free cores (with --engine networkx: one process, days).",
+        ),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes for --exact betweenness. Default: one per core on large graphs.",
+        ),
+    ] = None,
     filters: Filters = None,  # type: ignore[assignment]  # the filter options
 ) -> None:
     """Rank entities by centrality, brokerage and community on a projection of the graph."""
@@ -799,10 +819,21 @@ def analyze(
     from graphkit.analytics import analyze as run_analysis
     from graphkit.analytics import write_back as store_measures
 
+    if workers is not None and not exact:
+        raise typer.BadParameter("--workers is for --exact betweenness", param_hint="--workers")
     measures = [m.strip() for raw in measure or [] for m in raw.split(",") if m.strip()] or None
     with settings.store(read_only=not write_back) as store:
         data = filter_graph(load_graph(store, evidence=False), filters)
-        analysis = run_analysis(data, projection.value, measures, seed=seed, engine=engine.value)
+        analysis = run_analysis(
+            data,
+            projection.value,
+            measures,
+            seed=seed,
+            engine=engine.value,
+            exact=exact,
+            workers=workers,
+            progress=_ExactProgress() if exact else None,
+        )
         written = store_measures(store, analysis.result) if write_back else None
     top_n = top or None
     payload = analysis.to_dict(top_n) if format is Format.json else {}
@@ -841,6 +872,39 @@ def analyze(
         summary = ", ".join(f"{n} {label}" for label, n in written.items()) or "no nodes"
         stored = [m for m in WRITABLE if m in analysis.result.values]
         say(err, f"wrote {', '.join(stored)} to {summary}")
+
+
+class _ExactProgress:
+    """Exact betweenness's progress on stderr: searches done, time spent, time left (at
+    most one line every :attr:`EVERY` seconds, and the last)."""
+
+    EVERY = 30.0
+
+    def __init__(self) -> None:
+        self.said = -math.inf
+
+    def __call__(self, done: int, total: int, elapsed: float) -> None:
+        if done == total and self.said == -math.inf and elapsed < self.EVERY:
+            return  # a quick run: no progress to tell
+        if done < total and elapsed - self.said < self.EVERY:
+            return
+        self.said = elapsed
+        left = elapsed / done * (total - done) if done else math.nan
+        say(
+            err,
+            f"betweenness: {done:,}/{total:,} searches ({done / total:.0%}), "
+            f"{_duration(elapsed)} spent"
+            + (f", about {_duration(left)} left" if done < total else ""),
+        )
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
 @app.command()

@@ -106,3 +106,28 @@ def test_heavy_load_at_tiny_scale() -> None:
     embedded = results["stores"]["embedded"]
     assert embedded["exit"] == 0 and embedded["people"] == 1_000, embedded
     assert 0 < embedded["peak_rss_gib"] < 4
+
+
+def test_exact_betweenness_benchmark_at_tiny_scale() -> None:
+    """bench_analytics.py --exact's phases on a 600-node graph: the sampled estimate, and
+    networkx against the igraph engine's exact betweenness."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "bench_analytics", BENCHMARKS / "bench_analytics.py"
+        )
+        assert spec is not None and spec.loader is not None
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+        out = bench.phase_exact(600, 50, "1")
+        assert out["searches"] + out["leaves_folded"] + out["twins_folded"] <= out["nodes"]
+        assert [(r["weighted"], r["workers"], r["searches_timed"]) for r in out["runs"]] == [
+            (True, 1, 50),
+            (False, 1, 50),
+        ]
+        assert all(r["estimated"] and r["total_wall_s"] > r["wall_s"] for r in out["runs"])
+        compared = bench.phase_exact_compare(300)
+        assert compared["hops"]["max_difference"] < 1e-9
+        assert compared["weighted"]["networkx_s"] > 0 and compared["weighted"]["igraph_s"] > 0
+    finally:
+        sys.path.remove(str(BENCHMARKS))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,8 +92,13 @@ def analyze(
     measures: list[str] | None = None,
     seed: int = 42,
     engine: str | None = "networkx",
+    *,
+    exact: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int, float], None] | None = None,
 ) -> Analysis:
-    """Project ``data`` and compute ``measures`` on it.
+    """Project ``data`` and compute ``measures`` on it (``exact``, ``workers``,
+    ``progress``: exact betweenness whatever the size, see :func:`compute_measures`).
 
     Raises :class:`AnalysisError` for an empty graph or an empty projection (measures on
     nothing are no answer), an unknown projection or measure."""
@@ -110,4 +116,7 @@ def analyze(
             f"the {projection} projection is empty: the graph has no {label} nodes"
             + (" (after filtering)" if data.nodes else "")
         )
-    return Analysis(projection, graph, compute_measures(graph, wanted, seed=seed, engine=engine))
+    result = compute_measures(
+        graph, wanted, seed=seed, engine=engine, exact=exact, workers=workers, progress=progress
+    )
+    return Analysis(projection, graph, result)

@@ -22,9 +22,18 @@ Conventions matched:
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import math
+import multiprocessing
+import os
 import random
-from collections.abc import Iterator
+import signal
+import time
+from array import array
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -109,6 +118,202 @@ def betweenness(c: Converted, k: int | None, seed: int, weighted: bool) -> dict[
             [x * (source_scale if i in chosen else other_scale) for i, x in enumerate(raw)]
         )
     return c.values([x * scale for x in raw])
+
+
+# --------------------------------------------------------------------------------------
+# Exact betweenness on large graphs: one search per source, in chunks, in worker processes
+# --------------------------------------------------------------------------------------
+
+EXACT_CHUNK_WORK = 20_000_000
+"""Sources per task: about this many nodes + edges visited in all (a second or two of
+igraph), so that the progress is reported often and the tasks spread evenly."""
+
+PARALLEL_WORK = 200_000_000
+"""With the default number of workers, exact betweenness runs in this process below this
+much work (searches x (nodes + edges)): starting worker processes would cost more."""
+
+Progress = Callable[[int, int, float], None]
+"""``progress(searches done, searches in all, seconds elapsed)``, called after each chunk."""
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class ExactPlan:
+    """Which shortest-path searches exact betweenness needs, and what each one counts for.
+
+    A node of degree 1 (a *leaf*) hanging off a node ``u`` of higher degree reaches
+    everything through ``u``, by the same shortest paths: its dependencies on every other
+    node are ``u``'s own, and on ``u`` it depends for every node of the component but the
+    two of them. So no search is run from a leaf: ``u``'s search counts once more per leaf
+    (``multiplicity``), and ``u`` gets (component size - 2) per leaf (``extra``, in ordered
+    pairs). Nodes with the same neighbours at the same distances (*twins*: persons of the
+    same group arrested in the same country) are swapped by an automorphism of the graph
+    that fixes every other node, and neither lies on a shortest path from the other: their
+    dependencies are equal, so one search counts for all of them. Both are exact for any
+    positive distances. Isolated nodes need no search."""
+
+    searches: dict[int, list[int]] = field(default_factory=dict)  # multiplicity -> sources
+    extra: dict[int, float] = field(default_factory=dict)  # vertex -> ordered-pair dependency
+    leaves: int = 0
+    twins: int = 0  # nodes whose search a twin's counts for
+
+    @property
+    def total(self) -> int:
+        return sum(len(sources) for sources in self.searches.values())
+
+
+def exact_plan(c: Converted) -> ExactPlan:
+    g = c.graph
+    degree = g.degree()
+    parts = g.connected_components()
+    sizes, membership = parts.sizes(), parts.membership
+    multiplicity = [1] * g.vcount()
+    plan = ExactPlan()
+    for v, d in enumerate(degree):
+        if d == 1:
+            u = g.neighbors(v)[0]
+            if degree[u] > 1:
+                multiplicity[u] += 1
+                multiplicity[v] = 0
+                plan.extra[u] = plan.extra.get(u, 0.0) + sizes[membership[u]] - 2
+                plan.leaves += 1
+        elif d == 0:
+            multiplicity[v] = 0
+    # twins: nodes of degree >= 2 without leaves (a leaf is no other node's neighbour)
+    # whose neighbours and distances to them are the same
+    ends = g.get_edgelist()
+    distance = g.es["distance"]
+    first: dict[tuple[tuple[int, float], ...], int] = {}
+    for v, incident in enumerate(g.get_inclist()):
+        if degree[v] < 2 or multiplicity[v] != 1:
+            continue
+        key = tuple(sorted((ends[e][0] + ends[e][1] - v, distance[e]) for e in incident))
+        twin = first.setdefault(key, v)
+        if twin != v:
+            multiplicity[twin] += 1
+            multiplicity[v] = 0
+            plan.twins += 1
+    for v, m in enumerate(multiplicity):
+        if m:
+            plan.searches.setdefault(m, []).append(v)
+    return plan
+
+
+_worker_graph: Any = None
+
+
+def _start_worker(parent: int, n: int, ends: array, distances: array | None) -> None:
+    """A worker's copy of the graph (and, on Linux, its death with the parent)."""
+    global _worker_graph
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+    ig = _igraph()
+    edges = list(zip(ends[::2], ends[1::2], strict=True))
+    _worker_graph = ig.Graph(n=n, edges=edges, directed=False)
+    if distances is not None:
+        _worker_graph.es["distance"] = distances
+
+
+def _chunk(graph: Any, multiplicity: int, sources: list[int], weighted: bool) -> Any:
+    import numpy as np
+
+    raw = graph.betweenness(
+        directed=False, weights="distance" if weighted else None, sources=sources
+    )
+    return np.asarray(raw, dtype=float) * multiplicity
+
+
+def _worker_chunk(multiplicity: int, sources: list[int], weighted: bool) -> Any:
+    return _chunk(_worker_graph, multiplicity, sources, weighted)
+
+
+def exact_workers(c: Converted, plan: ExactPlan, workers: int | None) -> int:
+    """How many processes exact betweenness runs in: ``workers``, else one per core when
+    the work is at least :data:`PARALLEL_WORK`, else 1."""
+    if workers is None:
+        work = plan.total * (len(c.nodes) + c.graph.ecount())
+        workers = default_workers() if work >= PARALLEL_WORK else 1
+    return max(1, workers)
+
+
+def exact_betweenness(
+    c: Converted,
+    weighted: bool,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    plan: ExactPlan | None = None,
+) -> dict[Any, float]:
+    """networkx's exact ``betweenness_centrality(normalized=True)`` (on distance 1/weight
+    unless not ``weighted``), computed with igraph's subset betweenness over chunks of
+    sources, in ``workers`` processes (None: one per core when the graph is large enough
+    to gain from it), without a search from leaves (:class:`ExactPlan`).
+
+    The chunks are summed in the same order whatever the number of workers, so the result
+    does not depend on it."""
+    import numpy as np
+
+    n = len(c.nodes)
+    if n <= 2:
+        return dict.fromkeys(c.nodes, 0.0)
+    plan = plan or exact_plan(c)
+    weighted = weighted and c.weighted
+    per_chunk = max(1, min(1000, EXACT_CHUNK_WORK // (n + c.graph.ecount())))
+    chunks = [
+        (m, sources[i : i + per_chunk])
+        for m, sources in sorted(plan.searches.items())
+        for i in range(0, len(sources), per_chunk)
+    ]
+    workers = min(exact_workers(c, plan, workers), len(chunks))
+    total = np.zeros(n)
+    done, start = 0, time.perf_counter()
+    if workers <= 1:  # no chunk at all (no edges) included
+        results: Iterator[Any] = (_chunk(c.graph, m, s, weighted) for m, s in chunks)
+        for (_, sources), raw in zip(chunks, results, strict=True):
+            total += raw
+            done += len(sources)
+            if progress:
+                progress(done, plan.total, time.perf_counter() - start)
+    else:
+        ends = array("q", (x for edge in c.graph.get_edgelist() for x in edge))
+        distances = array("d", c.graph.es["distance"]) if weighted else None
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(os.getpid(), n, ends, distances),
+        )
+        try:
+            ms, sources_list = zip(*chunks, strict=True)
+            results = pool.map(
+                _worker_chunk, ms, sources_list, [weighted] * len(chunks)
+            )  # in chunk order: the same sum whatever the workers
+            for sources, raw in zip(sources_list, results, strict=True):
+                total += raw
+                done += len(sources)
+                if progress:
+                    progress(done, plan.total, time.perf_counter() - start)
+        except BrokenProcessPool:
+            raise AnalysisError(
+                "a betweenness worker process stopped (out of memory?); try --workers 1"
+            ) from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    # igraph counts each (source, target) pair of an undirected graph half; networkx
+    # counts ordered pairs and normalises by (n-1)(n-2)
+    ordered = 2 * total
+    for v, x in plan.extra.items():
+        ordered[v] += x
+    return c.values((ordered / ((n - 1) * (n - 2))).tolist())
 
 
 def closeness(c: Converted, weighted: bool) -> dict[Any, float]:

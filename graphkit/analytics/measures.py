@@ -15,7 +15,8 @@ nodes of a sparse projection) and estimated above it from ``k`` sampled sources,
 to a work budget (:data:`SAMPLE_WORK`), k and seed reported in the notes; closeness,
 which has no sampled form in networkx, is skipped above :data:`CLOSENESS_WORK` with a
 note. On the benchmark's 10k-node graph, k=109 sources find 8 of the exact top 10
-(Spearman 0.98 over all nodes), k=10 find 6 (0.86).
+(Spearman 0.98 over all nodes), k=10 find 6 (0.86). ``exact=True`` (``analyze --exact``)
+makes betweenness exact at any size (:func:`exact_betweenness`).
 """
 
 from __future__ import annotations
@@ -216,6 +217,55 @@ def betweenness(
     return nx.betweenness_centrality(h, k=k, normalized=True, weight=dist, seed=seed)
 
 
+NETWORKX_VISITS_PER_S = 400_000
+"""networkx's shortest-path searches visit about this many nodes + edges a second here
+(:data:`EXACT_WORK`): what an estimate of its exact betweenness's time is based on."""
+
+
+def exact_betweenness(
+    g: nx.Graph,
+    engine: str,
+    requested: str | None,
+    fast: _Fast | None,
+    workers: int | None,
+    progress: Callable[[int, int, float], None] | None,
+    notes: list[str],
+) -> dict[str, float]:
+    """Exact betweenness (distance = 1/weight) whatever the size of ``g`` (``--exact``).
+
+    With the igraph engine: igraph's subset betweenness over chunks of sources, in
+    ``workers`` processes (None: one per core when the graph is large), no search from a
+    leaf (:class:`~graphkit.analytics.igraph_engine.ExactPlan`); equal to networkx's to
+    1e-9 (the float-tie exception of the module's docstring aside). With ``--engine
+    networkx``, networkx's own, in this process. When the engine was not named, python-igraph
+    is missing and the graph is above :data:`EXACT_WORK`, an error says how to install it
+    rather than start hours of networkx."""
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    if engine == "networkx":
+        if requested in (None, "auto") and betweenness_sample(n, m) is not None:
+            from graphkit.analytics import igraph_engine
+
+            hours = n * (n + m) / NETWORKX_VISITS_PER_S / 3600
+            raise AnalysisError(
+                f"exact betweenness on {n:,} nodes and {m:,} edges needs python-igraph "
+                f"(networkx alone: about {hours:,.1f} h in one process); "
+                f"{igraph_engine.INSTALL_HINT}, or ask for networkx with --engine networkx"
+            )
+        notes.append("betweenness exact (networkx, one process); distance = 1/weight")
+        h, dist = distance_graph(g)
+        return nx.betweenness_centrality(h, normalized=True, weight=dist)
+    assert fast is not None  # made by compute_measures for the igraph engine
+    plan = fast.engine.exact_plan(fast.c)
+    processes = fast.engine.exact_workers(fast.c, plan, workers)
+    notes.append(
+        f"betweenness exact: {plan.total:,} searches ({plan.leaves:,} leaves counted with "
+        f"their neighbour, {plan.twins:,} nodes with a twin's), "
+        f"{processes} process{'es' if processes > 1 else ''}; "
+        "distance = 1/weight"
+    )
+    return fast.engine.exact_betweenness(fast.c, True, processes, progress, plan)
+
+
 def resolve_engine(engine: str | None) -> str:
     """``networkx`` or ``igraph`` for an engine name (``auto``/None: igraph when installed)."""
     from graphkit.analytics import igraph_engine
@@ -234,6 +284,10 @@ def compute_measures(
     measures: list[str] | None = None,
     seed: int = 42,
     engine: str | None = "networkx",
+    *,
+    exact: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int, float], None] | None = None,
 ) -> MeasureResult:
     """Compute ``measures`` (default :data:`DEFAULT_MEASURES`) on ``graph``.
 
@@ -243,8 +297,13 @@ def compute_measures(
     ``engine``: see :data:`ENGINES`; measures igraph does not have (eigenvector,
     constraint, effective size) are computed with networkx either way, and those networkx
     does not have (Leiden) with igraph either way.
+
+    ``exact``: betweenness is exact whatever the graph's size (:func:`exact_betweenness`),
+    in ``workers`` processes with the igraph engine, ``progress`` told after each chunk of
+    searches.
     """
     wanted = check_measures(measures)
+    requested = engine
     engine = resolve_engine(engine)
     g = simple_undirected(graph)
     result = MeasureResult()
@@ -259,7 +318,11 @@ def compute_measures(
         if engine == "igraph":
             result.notes.append("engine: igraph")
     for measure in wanted:
-        if fast is not None and (
+        if measure == "betweenness" and exact:
+            result.values[measure] = exact_betweenness(
+                g, engine, requested, fast, workers, progress, result.notes
+            )
+        elif fast is not None and (
             measure not in _COMPUTE or (engine == "igraph" and measure in _FAST)
         ):
             result.values[measure] = _FAST[measure](fast, seed, result.notes)

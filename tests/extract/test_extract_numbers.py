@@ -285,3 +285,37 @@ def test_mentions_never_overlap_and_keep_their_text(parts, separators):
         assert n.value == parse_number(n.text)
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["seven", "Seven", "thırty", "ſix", "İSTANBUL", "twelve", "a dozen", "a hundred", "A",
+     "four", "fourteenth", "sixteen", "and", "suspects", "2", "1,500", "-", " ", ", "]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=14).map(" ".join))
+def test_number_words_are_what_the_whole_scan_finds(text: str) -> None:
+    """Number words are only tried where one can start; the case-blind letters that lower-
+    case differently (ı, ſ, İ) and the words "a" starts ("a dozen") take the whole scan."""
+    from graphkit.extract.numbers import WORD_RE, _word_matches
+
+    whole = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    assert [(m.start(), m.end()) for m in _word_matches(text)] == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thırty suspects",  # dotless i matches "i" case-blind
+        "ſix suspects",  # long s matches "s"
+        "İSTANBUL: twelve suspects",  # İ lower-cases to two characters: offsets would move
+        "seven, seven and seven",  # every occurrence, not only the first and the last
+        "a dozen suspects",
+    ],
+)
+def test_number_words_in_texts_the_quick_scan_cannot_read(text: str) -> None:
+    from graphkit.extract.numbers import WORD_RE, _word_matches
+
+    assert [m.span() for m in _word_matches(text)] == [m.span() for m in WORD_RE.finditer(text)]
+    assert _word_matches(text)

@@ -174,6 +174,11 @@ def main(
         settings.neo4j = check_uri(settings.neo4j)  # before anything could echo a password
 
 
+def _workers_option(help: str) -> Any:
+    """``--workers/-j N``: the one spelling of "how many processes" for every command."""
+    return typer.Option("--workers", "-j", min=1, help=help)
+
+
 @app.command()
 def load(
     paths: Annotated[
@@ -185,12 +190,9 @@ def load(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=1,
-            help="Processes that read and extract reports while this one writes (the graph "
-            "is the same). Default: one per core from 100 text reports on, else 1.",
+        _workers_option(
+            "Processes that read and extract reports while this one writes (the graph "
+            "is the same). Default: one per core from 100 text reports on, else 1."
         ),
     ] = None,
 ) -> None:
@@ -805,11 +807,8 @@ def analyze(
     ] = False,
     workers: Annotated[
         int | None,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=1,
-            help="Processes for --exact betweenness. Default: one per core on large graphs.",
+        _workers_option(
+            "Processes for --exact betweenness. Default: one per core on large graphs."
         ),
     ] = None,
     filters: Filters = None,  # type: ignore[assignment]  # the filter options

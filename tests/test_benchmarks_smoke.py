@@ -7,6 +7,7 @@ check it relies on is also shown to notice a wrong count and a duplicated relati
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import sys
 from collections.abc import Iterator
@@ -20,19 +21,28 @@ from graphkit.store.ladybug import LadybugStore
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-@pytest.fixture(scope="module")
-def bench() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(BENCHMARKS))  # bench_soak imports its sibling ``common``
+@contextlib.contextmanager
+def benchmark(name: str) -> Iterator[ModuleType]:
+    """benchmarks/<name>.py imported as a module, with its folder on the path while in use
+    (the scripts import their sibling ``common``)."""
+    sys.path.insert(0, str(BENCHMARKS))
     try:
-        spec = importlib.util.spec_from_file_location("bench_soak", BENCHMARKS / "bench_soak.py")
+        spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
-        sys.modules["bench_soak"] = module
+        sys.modules[name] = module
         spec.loader.exec_module(module)
         yield module
     finally:
         sys.path.remove(str(BENCHMARKS))
-        sys.modules.pop("bench_soak", None)
+        sys.modules.pop(name, None)
+        sys.modules.pop("common", None)
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[ModuleType]:
+    with benchmark("bench_soak") as module:
+        yield module
 
 
 def test_soak_at_tiny_scale(bench: ModuleType) -> None:
@@ -91,18 +101,8 @@ def test_graph_check_notices_wrong_counts_and_duplicates(bench: ModuleType, tmp_
 
 def test_heavy_load_at_tiny_scale() -> None:
     """benchmarks/bench_heavy_load.py's code path (make bench: 4 files x 100,000 nodes)."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "bench_heavy_load", BENCHMARKS / "bench_heavy_load.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+    with benchmark("bench_heavy_load") as module:
         results = module.run(files=2, nodes=500, stores=["embedded"], neo4j_uri=None)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-        sys.modules.pop("common", None)
     embedded = results["stores"]["embedded"]
     assert embedded["exit"] == 0 and embedded["people"] == 1_000, embedded
     assert 0 < embedded["peak_rss_gib"] < 4
@@ -111,14 +111,7 @@ def test_heavy_load_at_tiny_scale() -> None:
 def test_exact_betweenness_benchmark_at_tiny_scale() -> None:
     """bench_analytics.py --exact's phases on a 600-node graph: the sampled estimate, and
     networkx against the igraph engine's exact betweenness."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "bench_analytics", BENCHMARKS / "bench_analytics.py"
-        )
-        assert spec is not None and spec.loader is not None
-        bench = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(bench)
+    with benchmark("bench_analytics") as bench:
         out = bench.phase_exact(600, 50, "1")
         assert out["searches"] + out["leaves_folded"] + out["twins_folded"] <= out["nodes"]
         assert [(r["weighted"], r["workers"], r["searches_timed"]) for r in out["runs"]] == [
@@ -129,5 +122,3 @@ def test_exact_betweenness_benchmark_at_tiny_scale() -> None:
         compared = bench.phase_exact_compare(300)
         assert compared["hops"]["max_difference"] < 1e-9
         assert compared["weighted"]["networkx_s"] > 0 and compared["weighted"]["igraph_s"] > 0
-    finally:
-        sys.path.remove(str(BENCHMARKS))

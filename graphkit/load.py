@@ -146,6 +146,11 @@ def _read(source: str, published: str | None, debug: bool) -> _Pending:
     return item
 
 
+def _read_chunk(sources: list[str], published: str | None, debug: bool) -> list[_Pending]:
+    """A worker's task: a few inputs read in turn (see :data:`CHUNK_INPUTS`)."""
+    return [_read(source, published, debug) for source in sources]
+
+
 def _fail(item: _Pending, exc: Exception, debug: bool) -> None:
     """The outcome of an input that failed: our own error as it says, a bug of ours as an
     internal error of that input (the others still load), or raised again with ``debug``."""
@@ -171,6 +176,16 @@ fewer bytes than this: the workers go on extracting the next batch while this pr
 writes one (with only a few inputs ahead they stood idle during each write, and two workers
 loaded 10,000 reports at 1.5x the rate of one instead of close to 2x), and memory stays
 bounded however large the inputs are."""
+CHUNK_INPUTS = 8
+CHUNK_BYTES = 256 * 1024
+"""A worker's task: up to this many inputs, while their files hold fewer bytes than this
+(one task per input cost the pool's messages and bookkeeping some 0.3 ms an input)."""
+WORKER_NICENESS = 10
+"""Workers yield the processor to the writing process: it is the one every batch waits for.
+At equal priority, two workers and the writer shared two cores three ways and the writer's
+batches took half as long again as its own work (10,000 reports: writes 63 s for 40 s of
+processor time); with the workers at niceness 10 the writer runs when it has work and the
+workers take the rest (2 workers: 51.6 s against 55 s, one worker 92-96 s)."""
 
 
 def default_workers() -> int:
@@ -190,6 +205,8 @@ def _warm_up(parent: int) -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     with contextlib.suppress(GraphkitError):
         from graphkit.extract import extract_text
 
@@ -230,37 +247,52 @@ def _read_all(
         workers, mp_context=context, initializer=_warm_up, initargs=(os.getpid(),)
     )
     try:
-        waiting: deque[tuple[Future[_Pending], int]] = deque()  # with the input's size
+        waiting: deque[tuple[Future[list[_Pending]], int, int]] = deque()  # inputs, bytes
         todo = iter(inputs)
-        ahead_bytes = 0
+        handed = ahead_bytes = 0  # inputs (and their bytes) handed out, not yet yielded
 
         def submit() -> bool:
-            nonlocal ahead_bytes
-            source = next(todo, None)
-            if source is None:
-                return False
-            if source == "-":  # stdin is this process's: read it here, in its turn
-                done: Future[_Pending] = Future()
-                done.set_result(_read(source, published, debug))
-                waiting.append((done, 0))
-                return True
-            size = _size(source)
-            ahead_bytes += size
-            waiting.append((pool.submit(_read, source, published, debug), size))
-            return True
+            nonlocal handed, ahead_bytes
+            chunk: list[str] = []
+            size = 0
+            before = handed
+            while len(chunk) < CHUNK_INPUTS and size < CHUNK_BYTES:
+                source = next(todo, None)
+                if source is None:
+                    break
+                if source == "-":  # stdin is this process's: read it here, in its turn
+                    if chunk:
+                        waiting.append(
+                            (pool.submit(_read_chunk, chunk, published, debug), len(chunk), size)
+                        )
+                        handed, ahead_bytes = handed + len(chunk), ahead_bytes + size
+                        chunk, size = [], 0
+                    done: Future[list[_Pending]] = Future()
+                    done.set_result([_read(source, published, debug)])
+                    waiting.append((done, 1, 0))
+                    handed += 1
+                    continue
+                chunk.append(source)
+                size += _size(source)
+            if chunk:
+                waiting.append(
+                    (pool.submit(_read_chunk, chunk, published, debug), len(chunk), size)
+                )
+                handed, ahead_bytes = handed + len(chunk), ahead_bytes + size
+            return handed > before
 
         def top_up() -> None:
-            while wants_more(len(waiting), ahead_bytes, workers):
+            while wants_more(handed, ahead_bytes, workers):
                 if not submit():
                     return
 
         top_up()
         while waiting:
-            future, size = waiting.popleft()
-            item = future.result()
-            ahead_bytes -= size
+            future, count, size = waiting.popleft()
+            items = future.result()
+            handed, ahead_bytes = handed - count, ahead_bytes - size
             top_up()
-            yield item
+            yield from items
     except BrokenProcessPool:
         raise ExtractionUnavailable(
             "a worker process stopped (out of memory?); run load again with --workers 1"

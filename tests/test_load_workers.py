@@ -3,6 +3,7 @@ the same outcomes in the same order, and the same errors as reading them here.""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from functools import partial
@@ -48,13 +49,20 @@ def inputs(folder: Path, count: int = 14) -> list[str]:
 def loaded(db: Path, sources: list[str], workers: int | None) -> tuple[list[Outcome], object]:
     seen: list[list[multiprocessing.Process]] = []
 
+    niceness: dict[int, int] = {}  # worker pid -> its niceness, read while it runs
+
     def on_item(outcome: Outcome) -> None:
-        seen.append(multiprocessing.active_children())
+        children = multiprocessing.active_children()
+        seen.append(children)
+        for child in children:
+            with contextlib.suppress(OSError):
+                niceness[child.pid] = os.getpriority(os.PRIO_PROCESS, child.pid)
 
     with LadybugStore(db) as store:
         outcomes = load(store, sources, workers=workers, on_item=on_item)
         graph = store.read_graph()
     loaded.children = seen  # type: ignore[attr-defined]
+    loaded.niceness = niceness  # type: ignore[attr-defined]
     return outcomes, graph
 
 
@@ -72,6 +80,24 @@ def test_two_workers_give_the_graph_and_outcomes_of_one(tmp_path: Path, monkeypa
     assert [Path(o.source).name for o in failed] == ["binary.txt", "empty.txt"]
     assert "binary" in (failed[0].error or "") and "empty" in (failed[1].error or "")
     assert sum(o.ok for o in two) == len(sources) - 2
+
+
+def test_workers_take_inputs_in_chunks_and_yield_the_processor_to_the_writer(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Chunks of a few inputs, cut by count or by bytes, keep the outcomes in input order;
+    the workers run at a lower priority than this (the writing) process."""
+    monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", 2)  # outcomes while workers run
+    sources = inputs(tmp_path / "in", count=20)
+    reference, want = loaded(tmp_path / "one", sources, workers=1)
+    for count, size in ((3, 1 << 20), (64, 1)):  # three inputs a chunk; one, by bytes
+        monkeypatch.setattr(load_module, "CHUNK_INPUTS", count)
+        monkeypatch.setattr(load_module, "CHUNK_BYTES", size)
+        outcomes, graph = loaded(tmp_path / f"chunks{count}", sources, workers=2)
+        assert outcomes == reference and graph == want
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    niceness = set(loaded.niceness.values())  # type: ignore[attr-defined]
+    assert niceness == {min(19, mine + load_module.WORKER_NICENESS)}
 
 
 def test_few_inputs_are_read_here_unless_workers_are_asked_for(tmp_path: Path, monkeypatch) -> None:

@@ -105,6 +105,9 @@ class LadybugDialect(Dialect):
         # was a cost that grew with the store; lists are read back sorted (tidy_properties)
         return f"list_distinct(list_concat({a}, {b}))"
 
+    def concat(self, a: str, b: str) -> str:
+        return f"list_concat({a}, {b})"
+
     def contains(self, items: str, item: str) -> str:
         return f"list_contains({items}, {item})"
 

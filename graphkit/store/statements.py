@@ -277,6 +277,10 @@ class Dialect:
     def union(self, a: str, b: str) -> str:
         return f"{a} + [x IN {b} WHERE NOT x IN {a}]"
 
+    def concat(self, a: str, b: str) -> str:
+        """The list ``a`` then the list ``b``."""
+        return f"{a} + {b}"
+
     def contains(self, items: str, item: str) -> str:
         return f"{item} IN {items}"
 
@@ -326,7 +330,14 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
             if prop.name == spec.key:
                 continue
             new = columns.value(prop)
-            if prop.type is PropertyType.STRING_LIST:
+            if prop is REPORTS_PROPERTY:
+                # the batch's reports are new to every node: take_back removed the stored
+                # versions of changed ones first, unchanged ones are not written, and a
+                # batch holds a report once, so a plain append is the union (a union scans
+                # a hub's list of thousands of keys, at every batch)
+                appended = dialect.concat(f"coalesce(n.{prop.name}, {empty})", new)
+                assignments.append(f"n.{prop.name} = {appended}")
+            elif prop.type is PropertyType.STRING_LIST:
                 union = dialect.union(
                     f"coalesce(n.{prop.name}, {empty})", f"coalesce({new}, {empty})"
                 )

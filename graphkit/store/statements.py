@@ -383,7 +383,7 @@ def _relationship_statement(
     """
     props = [p for p in model.relationship_properties(rel_type) if p.name != "report"]
     columns = _Columns(rows, dialect)
-    assignments = ", ".join(f"e.{p.name} = {columns.value(p)}" for p in props)
+    assignments = ", ".join(f"{p.name}: {columns.value(p)}" for p in props)
     pairs = [
         {"src": row["src"], "dst": row["dst"], "report": row["report"], "i": n}
         for n, row in enumerate(rows, dialect.first_index)
@@ -393,7 +393,7 @@ def _relationship_statement(
         f"MATCH (a:{allowed_label(src)} {{{key_property(src)}: r.src}}) "
         f"MATCH (b:{allowed_label(dst)} {{{key_property(dst)}: r.dst}}) "
         "WITH a, b, r, r.i AS i "
-        f"CREATE (a)-[e:{allowed_type(rel_type)} {{report: r.report}}]->(b) SET {assignments}"
+        f"CREATE (a)-[e:{allowed_type(rel_type)} {{report: r.report, {assignments}}}]->(b)"
     )
     return statement, {**columns.params, "pairs": pairs}
 

@@ -379,7 +379,9 @@ def _relationship_statement(
     CREATE, not MERGE: a report's earlier relationships are all taken back before it is
     written (:func:`take_back`) and a document holds one relationship per type and pair, so
     there is nothing to find; MERGE would scan the pair's parallel relationships, one per
-    report (thousands between hubs such as Europol and its country).
+    report (thousands between hubs such as Europol and its country). The properties are
+    given in the CREATE: set after it, each was written again as an update (a 2,000-report
+    slice: 4.6 s and 84 MiB of write-ahead log, against 3.3 s and 41 MiB).
     """
     props = [p for p in model.relationship_properties(rel_type) if p.name != "report"]
     columns = _Columns(rows, dialect)

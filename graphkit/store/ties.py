@@ -211,8 +211,10 @@ def stored_persons(run: Runner, keys: list[str]) -> set[str]:
 
 
 def support_statement(dialect: Dialect) -> str:
-    """Persons already stored gain the import's support (and a node table's name)."""
-    reports = dialect.union(
+    """Persons already stored gain the import's support (and a node table's name): an
+    append, as in :func:`~graphkit.store.statements.write_statements`, since the import's
+    report is new (:func:`begin` writes it only when the store lacks it)."""
+    reports = dialect.concat(
         f"coalesce(n.reports, {dialect.empty_list})",
         dialect.value("[$report]", model.REPORTS_PROPERTY),
     )

@@ -251,8 +251,12 @@ def _read_all(
         todo = iter(inputs)
         handed = ahead_bytes = 0  # inputs (and their bytes) handed out, not yet yielded
 
-        def submit() -> bool:
+        def hand_out(items: Future[list[_Pending]], count: int, size: int) -> None:
             nonlocal handed, ahead_bytes
+            waiting.append((items, count, size))
+            handed, ahead_bytes = handed + count, ahead_bytes + size
+
+        def submit() -> bool:
             chunk: list[str] = []
             size = 0
             before = handed
@@ -262,23 +266,18 @@ def _read_all(
                     break
                 if source == "-":  # stdin is this process's: read it here, in its turn
                     if chunk:
-                        waiting.append(
-                            (pool.submit(_read_chunk, chunk, published, debug), len(chunk), size)
+                        hand_out(
+                            pool.submit(_read_chunk, chunk, published, debug), len(chunk), size
                         )
-                        handed, ahead_bytes = handed + len(chunk), ahead_bytes + size
                         chunk, size = [], 0
                     done: Future[list[_Pending]] = Future()
                     done.set_result([_read(source, published, debug)])
-                    waiting.append((done, 1, 0))
-                    handed += 1
+                    hand_out(done, 1, 0)
                     continue
                 chunk.append(source)
                 size += _size(source)
             if chunk:
-                waiting.append(
-                    (pool.submit(_read_chunk, chunk, published, debug), len(chunk), size)
-                )
-                handed, ahead_bytes = handed + len(chunk), ahead_bytes + size
+                hand_out(pool.submit(_read_chunk, chunk, published, debug), len(chunk), size)
             return handed > before
 
         def top_up() -> None:

@@ -38,6 +38,7 @@ from graphkit.store.statements import (
     relationship_patterns,
     remove_report,
     split_at_repeats,
+    stored_keys,
     take_back,
     tidy_properties,
     write_statements,
@@ -228,8 +229,9 @@ class GraphStore(ABC):
                     continue
                 changes += take_back(run, todo, [k for k in stored if k not in same], self.dialect)
                 batch = WriteBatch.from_documents(todo, digest)
-                changes += written(run, batch)
-                for statement, params in write_statements(batch, self.dialect):
+                stored = stored_keys(run, batch)
+                changes += written(batch, stored)
+                for statement, params in write_statements(batch, self.dialect, stored):
                     run(statement, params)
             return Written(unchanged, changes)
 

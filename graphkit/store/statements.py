@@ -265,6 +265,10 @@ class Dialect:
     first_index = 0
     """The index of a list's first item."""
 
+    creates_unseen_nodes = False
+    """Whether a node that this transaction found missing may be CREATEd, not MERGEd: true
+    only where one writer at a time holds the store, so nothing can create it meanwhile."""
+
     def unwind_index(self, items: str, name: str) -> str:
         """``UNWIND`` making ``name`` run over the indexes of the list ``items`` (from 0)."""
         return f"UNWIND range(0, size({items}) - 1) AS {name}"
@@ -306,49 +310,38 @@ def report_statement(rows: list[dict[str, Any]], dialect: Dialect) -> Statement:
     )
 
 
-def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
+def write_statements(
+    batch: WriteBatch, dialect: Dialect, stored: Mapping[str, Collection[str]] | None = None
+) -> list[Statement]:
     """MERGE the reports, their nodes (label by label) and relationships (type by type).
 
     Scalar properties take the newest non-null value; list properties (``crimes``) and
     the ``reports`` bookkeeping grow as a union, so shared entities keep every report.
+    ``stored``: the batch's node keys already in the store, by label (:func:`stored_keys`);
+    on a store with one writer (:attr:`Dialect.creates_unseen_nodes`) the other nodes are
+    CREATEd, not MERGEd.
 
     Values travel as columns (one list parameter per property, read at row ``i``), not as
     a list of row maps: LadybugDB's Python binding turns every map into nested values of
     some 10 KB, so one statement of 100,000 rows took 1.3 GB and four such reports in a
     batch 4.8 GB; a column of strings costs little more than the strings. Splitting a label's
-    rows over several statements instead would be slow: in one transaction, LadybugDB's
-    MERGE searches the nodes that earlier statements created one by one.
+    rows over several MERGE statements instead would be slow: in one transaction, LadybugDB's
+    MERGE searches the nodes that earlier statements created one by one (so a label's stored
+    nodes are merged before its new ones are created).
     """
-    empty = dialect.empty_list
     statements = [report_statement(batch.reports, dialect)] if batch.reports else []
     for label, rows in batch.nodes.items():
-        spec = model.node_type(label)
-        columns = _Columns(rows, dialect)
-        key = columns.column(spec.key)
-        assignments = []
-        for prop in (*spec.properties, REPORTS_PROPERTY):
-            if prop.name == spec.key:
-                continue
-            new = columns.value(prop)
-            if prop is REPORTS_PROPERTY:
-                # the batch's reports are new to every node: take_back removed the stored
-                # versions of changed ones first, unchanged ones are not written, and a
-                # batch holds a report once, so a plain append is the union (a union scans
-                # a hub's list of thousands of keys, at every batch)
-                appended = dialect.concat(f"coalesce(n.{prop.name}, {empty})", new)
-                assignments.append(f"n.{prop.name} = {appended}")
-            elif prop.type is PropertyType.STRING_LIST:
-                union = dialect.union(
-                    f"coalesce(n.{prop.name}, {empty})", f"coalesce({new}, {empty})"
-                )
-                assignments.append(f"n.{prop.name} = {union}")
-            else:
-                assignments.append(f"n.{prop.name} = coalesce({new}, n.{prop.name})")
-        statement = (
-            f"{columns.unwind()} WITH i, {key} AS k "
-            f"MERGE (n:{allowed_label(label)} {{{spec.key}: k}}) SET {', '.join(assignments)}"
-        )
-        statements.append((statement, columns.params))
+        if stored is None or not dialect.creates_unseen_nodes:
+            statements.append(_node_statement(label, rows, dialect, merge=True))
+            continue
+        key = key_property(label)
+        known = stored.get(label, ())
+        old = [row for row in rows if row[key] in known]
+        new = [row for row in rows if row[key] not in known]
+        if old:
+            statements.append(_node_statement(label, old, dialect, merge=True))
+        if new:
+            statements.append(_node_statement(label, new, dialect, merge=False))
     for (rel_type, src, dst), rows in batch.relationships.items():
         for start in range(0, len(rows), RELATIONSHIP_ROWS):
             statements.append(
@@ -357,6 +350,45 @@ def write_statements(batch: WriteBatch, dialect: Dialect) -> list[Statement]:
                 )
             )
     return statements
+
+
+def _node_statement(
+    label: str, rows: Sequence[dict[str, Any]], dialect: Dialect, *, merge: bool
+) -> Statement:
+    """MERGE ``rows`` of one label into what is stored, or CREATE them (none is stored).
+
+    A created node's values are what the MERGE would give a node not stored yet, from the
+    same expressions with nothing stored: the rows' own values.
+    """
+    spec = model.node_type(label)
+    empty = dialect.empty_list
+    columns = _Columns(rows, dialect)
+    key = columns.column(spec.key)
+    values = []
+    for prop in (*spec.properties, REPORTS_PROPERTY):
+        if prop.name == spec.key:
+            continue
+        new = columns.value(prop)
+        stored_list = f"coalesce(n.{prop.name}, {empty})" if merge else empty
+        if prop is REPORTS_PROPERTY:
+            # the batch's reports are new to every node: take_back removed the stored
+            # versions of changed ones first, unchanged ones are not written, and a
+            # batch holds a report once, so a plain append is the union (a union scans
+            # a hub's list of thousands of keys, at every batch)
+            values.append((prop.name, dialect.concat(stored_list, new)))
+        elif prop.type is PropertyType.STRING_LIST:
+            values.append((prop.name, dialect.union(stored_list, f"coalesce({new}, {empty})")))
+        else:
+            values.append((prop.name, f"coalesce({new}, n.{prop.name})" if merge else new))
+    name = allowed_label(label)
+    if merge:
+        sets = ", ".join(f"n.{prop} = {value}" for prop, value in values)
+        return (
+            f"{columns.unwind()} WITH i, {key} AS k MERGE (n:{name} {{{spec.key}: k}}) SET {sets}",
+            columns.params,
+        )
+    given = ", ".join(f"{prop}: {value}" for prop, value in ((spec.key, key), *values))
+    return f"{columns.unwind()} CREATE (n:{name} {{{given}}})", columns.params
 
 
 RELATIONSHIP_ROWS = 20_000
@@ -586,24 +618,30 @@ def take_back(
     return Changes(nodes_deleted=deleted_nodes, relationships_deleted=relationships)
 
 
-def written(run: Runner, batch: WriteBatch) -> Changes:
-    """What writing ``batch`` (:func:`write_statements`) will create: run before it, this
-    counts the batch's nodes that are not stored yet; every relationship is created."""
-    created = 0
+def stored_keys(run: Runner, batch: WriteBatch) -> dict[str, set[str]]:
+    """The keys of ``batch``'s reports and nodes that the store holds already, by label."""
     groups = [("Report", "key", [row["key"] for row in batch.reports])]
     groups += [
         (label, key_property(label), [row[key_property(label)] for row in rows])
         for label, rows in batch.nodes.items()
     ]
+    found: dict[str, set[str]] = {}
     for label, key, keys in groups:
+        found[label] = set()
         for start in range(0, len(keys), RELATIONSHIP_ROWS):  # bounded, as the writes are
-            chunk = keys[start : start + RELATIONSHIP_ROWS]
-            stored = run(
-                f"UNWIND $keys AS k MATCH (n:{allowed_label(label)} {{{key}: k}}) RETURN count(n)",
-                {"keys": chunk},
+            rows = run(
+                f"UNWIND $keys AS k MATCH (n:{allowed_label(label)} {{{key}: k}}) RETURN n.{key}",
+                {"keys": keys[start : start + RELATIONSHIP_ROWS]},
             )
-            created += len(chunk) - _deleted(stored)
+            found[label].update(row[0] for row in rows)
+    return found
+
+
+def written(batch: WriteBatch, stored: Mapping[str, Collection[str]]) -> Changes:
+    """What writing ``batch`` (:func:`write_statements`) will create, given the keys it
+    found stored (:func:`stored_keys`): the other nodes, and every relationship."""
+    keys = len(batch.reports) + sum(len(rows) for rows in batch.nodes.values())
     return Changes(
-        nodes_created=created,
+        nodes_created=keys - sum(len(found) for found in stored.values()),
         relationships_created=sum(len(rows) for rows in batch.relationships.values()),
     )

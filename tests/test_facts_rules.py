@@ -3,7 +3,6 @@ value is, and every way a text can fail to be a document, each with its exact me
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -330,9 +329,9 @@ def test_the_digest_is_of_the_facts_not_of_their_spelling() -> None:
     assert FactsDocument.parse(doc.to_yaml(), "yaml").digest() == doc.digest()
     assert FactsDocument.parse(doc.to_json(), "json").digest() == doc.digest()
     assert len(doc.digest()) == 64 and int(doc.digest(), 16) >= 0
-    # the digests stores already hold stay valid: the canonical text has not changed
-    canonical = json.dumps(doc.to_dict(), ensure_ascii=True, sort_keys=True)
-    assert doc.digest() == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # properties are kept in one order, so the documents are the same, not only their digests
+    assert list(one["nodes"][0]["properties"]) != list(other["nodes"][0]["properties"])
+    assert FactsDocument.from_dict(other).to_json() == doc.to_json()
     changed = document([n("Agency", "a", name="Polícia Judiciária", kind="customs")])
     assert FactsDocument.from_dict(changed).digest() != doc.digest()
 

@@ -223,10 +223,27 @@ AGENCY_KINDS: tuple[str, ...] = (
 SUPRANATIONAL_CODES: tuple[str, ...] = ("EU", "INT")
 """``Agency.country`` for bodies that belong to no single country (Europol, Interpol)."""
 
-REPORTS_PROPERTY = Property(
-    "reports", L, "keys of the reports that support this node (kept by the stores, used by remove)"
+NAMED_IN_PROPERTY = Property(
+    "named_in",
+    L,
+    "keys of the reports that support this node besides those its relationships carry "
+    "(kept by the stores; a node's reports are these and its relationships' reports)",
 )
-"""Bookkeeping on every entity node: which reports mention it. Not part of a facts document."""
+"""Bookkeeping on every entity node. A node's support, the reports that mention it (its
+``reports`` when read: :meth:`GraphStore.read_graph`, the named queries), is the ``report`` of
+each of its relationships plus this list, which holds only the reports that name it without
+any relationship to it (and the edge-list imports naming a person): a hub such as Europol
+is at an end of nearly every report's relationships, so its list stays nearly empty
+instead of growing with every report (docs/storage.md)."""
+
+REPORTS_PROPERTY = Property(
+    "reports",
+    L,
+    "keys of the reports that support this node: its relationships' reports and its "
+    "named_in (computed when read, not stored)",
+)
+"""A node's support as graphkit reads it (see :data:`NAMED_IN_PROPERTY`)."""
+REPORTS = REPORTS_PROPERTY.name
 
 FACTS_PROPERTY = Property(
     "facts_sha256",
@@ -514,13 +531,21 @@ def relationship_properties(rel_type: str) -> tuple[Property, ...]:
     return PROVENANCE + RELATIONSHIP_TYPES[rel_type].properties
 
 
+def read_node_properties(label: str) -> tuple[Property, ...]:
+    """Properties of a node as read (:meth:`GraphStore.read_graph`, exports, views): the
+    stored ones, with an entity's support computed as ``reports`` instead of ``named_in``."""
+    return tuple(
+        REPORTS_PROPERTY if p is NAMED_IN_PROPERTY else p for p in stored_node_properties(label)
+    )
+
+
 def stored_node_properties(label: str) -> tuple[Property, ...]:
     """Properties a store keeps for ``label``: the ontology's and the bookkeeping (a report's
-    :data:`FACTS_PROPERTY`; an entity's ``reports`` and analytics measures)."""
+    :data:`FACTS_PROPERTY`; an entity's ``named_in`` and analytics measures)."""
     props = NODE_TYPES[label].properties
     if label == "Report":
         return (*props, FACTS_PROPERTY)
-    return (*props, REPORTS_PROPERTY, *MEASURE_PROPERTIES)
+    return (*props, NAMED_IN_PROPERTY, *MEASURE_PROPERTIES)
 
 
 # --------------------------------------------------------------------------------------

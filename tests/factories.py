@@ -403,7 +403,7 @@ def expected_graph(docs: list[FactsDocument]) -> GraphData:
         for node in doc.nodes:
             spec = model.node_type(node.label)
             fresh = {
-                p.name: None for p in model.stored_node_properties(node.label) if p.name != spec.key
+                p.name: None for p in model.read_node_properties(node.label) if p.name != spec.key
             }
             props = nodes.setdefault((node.label, node.key), fresh)
             for name, value in node.properties.items():

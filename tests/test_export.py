@@ -89,7 +89,7 @@ def graph(source: LadybugStore) -> GraphData:
 def typed(owner: str, name: str, value: Any) -> Any:
     """What a reader should give back for a stored value (lists: JSON text, sorted)."""
     props = (
-        model.stored_node_properties(owner)
+        model.read_node_properties(owner)
         if owner in model.NODE_TYPES
         else model.relationship_properties(owner)
     )
@@ -350,12 +350,17 @@ def test_csv_folder_has_the_neo4j_admin_layout(graph: GraphData, tmp_path: Path)
             nodes[(label, props[key])] = props
             ids[row[0]] = (label, props[key])
     assert len(nodes) == len(graph.nodes)
+    carried: dict[tuple[str, str], set[str]] = {}
+    for e in graph.edges:
+        for end in (e.src, e.dst):
+            carried.setdefault(end, set()).add(e.properties["report"])
     for node in graph.nodes:
-        want = {
-            k: typed(node.label, k, v)
-            for k, v in node.properties.items()
-            if v is not None and v != []
-        }
+        # as a store keeps it: the reports that its relationships do not carry, as named_in
+        stored = dict(node.properties)
+        if "reports" in stored:
+            rest = set(stored.pop("reports")) - carried.get(node.id, set())
+            stored["named_in"] = sorted(rest)
+        want = {k: typed(node.label, k, v) for k, v in stored.items() if v is not None and v != []}
         want[model.node_type(node.label).key] = node.key
         assert nodes[node.id] == want
 

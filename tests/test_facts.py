@@ -79,6 +79,10 @@ INVALID: dict[str, tuple[Mutation, str]] = {
         set_node_property("Agency", "reports", ["x"]),
         "Agency has no property 'reports'",
     ),
+    "support bookkeeping as a property": (
+        set_node_property("Agency", "named_in", ["x"]),
+        "Agency has no property 'named_in'",
+    ),
     "wrong property type": (
         set_node_property("Operation", "arrests", "seventeen"),
         "Operation.arrests must be INT64",

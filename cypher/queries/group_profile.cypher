@@ -24,6 +24,9 @@ ORDER BY iso2
 WITH g, countries, operations,
   collect(CASE WHEN iso2 IS NULL THEN null ELSE iso2 + ':' + toString(arrested) END) AS arrests_by_country,
   coalesce(sum(arrested), 0) AS arrests
+// its reports: its relationships' and those that name it without one (named_in)
+OPTIONAL MATCH (g)-[e]-()
+WITH g, countries, operations, arrests_by_country, arrests, collect(DISTINCT e.report) AS linked
 RETURN
   g.key AS key,
   coalesce(g.display_name, g.name, g.descriptor) AS group_name,
@@ -32,5 +35,5 @@ RETURN
   operations,
   arrests,
   arrests_by_country,
-  size(g.reports) AS reports
+  size(linked + [k IN coalesce(g.named_in, []) WHERE NOT k IN linked]) AS reports
 ORDER BY key;

@@ -15,6 +15,8 @@ WITH g, countries, operations, ac.iso2 AS iso2, sum(coalesce(a.count, 0)) AS arr
 WITH g, countries, operations,
   list_sort(collect(CASE WHEN iso2 IS NULL THEN null ELSE iso2 + ':' + CAST(arrested AS STRING) END)) AS arrests_by_country,
   coalesce(sum(arrested), 0) AS arrests
+OPTIONAL MATCH (g)-[e]-()
+WITH g, countries, operations, arrests_by_country, arrests, collect(DISTINCT e.report) AS linked
 RETURN
   g.key AS key,
   coalesce(g.display_name, g.name, g.descriptor) AS group_name,
@@ -23,5 +25,5 @@ RETURN
   operations,
   arrests,
   arrests_by_country,
-  size(g.reports) AS reports
+  size(list_distinct(list_concat(linked, coalesce(g.named_in, CAST([] AS STRING[]))))) AS reports
 ORDER BY key;

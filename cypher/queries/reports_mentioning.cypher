@@ -7,15 +7,16 @@
 // or: cypher-shell -P 'entity => "Europol"' -f cypher/queries/reports_mentioning.cypher
 // With graphkit: graphkit query reports_mentioning --param entity=Europol
 MATCH (n)
-WHERE n.key = $entity OR n.iso2 = $entity OR toLower(n.name) = toLower($entity)
-// One pass over the entity's relationships (not one per report: a hub such as Europol
-// has thousands of each). Its reports are tagged 0 and its facts 1; grouped by report,
-// min(tag) = 0 keeps the reports listed on the entity, sum(tag) counts their facts.
+WHERE (n.key = $entity OR n.iso2 = $entity OR toLower(n.name) = toLower($entity))
+  AND NOT n:Report
+// An entity's reports are its relationships' reports and those that name it without one
+// (named_in). One pass over its relationships (not one per report: a hub such as Europol
+// has thousands); each key is counted once per fact, and once more if named_in lists it.
 OPTIONAL MATCH (n)-[e]-()
-WITH n, collect(e.report) AS fact_reports
-UNWIND [key IN n.reports | [key, 0]] + [key IN fact_reports | [key, 1]] AS tagged
-WITH n, tagged[0] AS key, min(tagged[1]) AS listed, sum(tagged[1]) AS facts
-WHERE listed = 0
+WITH n, coalesce(n.named_in, []) AS named, collect(e.report) AS fact_reports
+UNWIND named + fact_reports AS key
+WITH n, named, key, count(*) AS mentions
+WITH n, key, mentions - CASE WHEN key IN named THEN 1 ELSE 0 END AS facts
 MATCH (r:Report {key: key})
 RETURN
   labels(n)[0] AS label,

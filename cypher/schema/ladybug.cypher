@@ -1,11 +1,11 @@
 // graphkit schema for ladybug, generated from graphkit/model.py; do not edit.
 CREATE NODE TABLE IF NOT EXISTS Report(key STRING PRIMARY KEY, source STRING, title STRING, published STRING, text STRING, sha256 STRING, facts_sha256 STRING);
-CREATE NODE TABLE IF NOT EXISTS Operation(key STRING PRIMARY KEY, name STRING, start_date STRING, end_date STRING, arrests INT64, officers INT64, searches INT64, crimes STRING[], display_name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS CriminalGroup(key STRING PRIMARY KEY, name STRING, descriptor STRING, crimes STRING[], nationalities STRING[], display_name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS Country(iso2 STRING PRIMARY KEY, name STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS Agency(key STRING PRIMARY KEY, name STRING, country STRING, kind STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS Seizure(key STRING PRIMARY KEY, item STRING, quantity DOUBLE, unit STRING, country STRING, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
-CREATE NODE TABLE IF NOT EXISTS Person(key STRING PRIMARY KEY, name STRING, nationality STRING, age INT64, reports STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Operation(key STRING PRIMARY KEY, name STRING, start_date STRING, end_date STRING, arrests INT64, officers INT64, searches INT64, crimes STRING[], display_name STRING, named_in STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS CriminalGroup(key STRING PRIMARY KEY, name STRING, descriptor STRING, crimes STRING[], nationalities STRING[], display_name STRING, named_in STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Country(iso2 STRING PRIMARY KEY, name STRING, named_in STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Agency(key STRING PRIMARY KEY, name STRING, country STRING, kind STRING, named_in STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Seizure(key STRING PRIMARY KEY, item STRING, quantity DOUBLE, unit STRING, country STRING, named_in STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
+CREATE NODE TABLE IF NOT EXISTS Person(key STRING PRIMARY KEY, name STRING, nationality STRING, age INT64, named_in STRING[], pagerank DOUBLE, betweenness DOUBLE, community INT64, degree INT64);
 CREATE REL TABLE IF NOT EXISTS OPERATED_IN(FROM CriminalGroup TO Country, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);
 CREATE REL TABLE IF NOT EXISTS CONDUCTED_IN(FROM Operation TO Country, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING);
 CREATE REL TABLE IF NOT EXISTS ARRESTED_IN(FROM CriminalGroup TO Country, FROM Person TO Country, report STRING, evidence STRING, evidence_start INT64, evidence_end INT64, certainty STRING, count INT64);

@@ -54,6 +54,25 @@ class Exporter:
 T = TypeVar("T")
 
 
+def stored_properties(graph: GraphData) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each node's properties as a store keeps them, for the formats that recreate a store
+    (a Cypher script, neo4j-admin files): its ``reports`` less those that its exported
+    relationships carry, as ``named_in`` (:data:`model.NAMED_IN_PROPERTY`), so that the
+    store they make reads the same reports back."""
+    carried: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for edge in graph.edges:
+        carried[edge.src].add(edge.properties["report"])
+        carried[edge.dst].add(edge.properties["report"])
+    stored = {}
+    for node in graph.nodes:
+        props = dict(node.properties)
+        if model.REPORTS in props:
+            reports = props.pop(model.REPORTS) or []
+            props[model.NAMED_IN_PROPERTY.name] = sorted(set(reports) - carried[node.id])
+        stored[node.id] = props
+    return stored
+
+
 def grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     """``items`` by ``key``, each group in the items' order."""
     groups: dict[str, list[T]] = defaultdict(list)
@@ -64,7 +83,7 @@ def grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
 
 def _ontology_type(owner: str, name: str) -> PropertyType | None:
     if owner in model.NODE_TYPES:
-        props = model.stored_node_properties(owner)
+        props = (*model.stored_node_properties(owner), model.REPORTS_PROPERTY)
     else:
         props = model.relationship_properties(owner)
     for prop in props:

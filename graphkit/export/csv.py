@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from graphkit import model
 from graphkit.errors import ExportError
-from graphkit.export.base import Exporter, grouped, typed
+from graphkit.export.base import Exporter, grouped, stored_properties, typed
 from graphkit.filters import node_id
 from graphkit.model import Property, PropertyType
 from graphkit.output import write_folder
@@ -47,6 +47,7 @@ def write_csv(graph: GraphData, folder: Path, protect: Iterable[Path] = ()) -> l
     relationships refer to those ids with ``:START_ID`` / ``:END_ID``.
     """
     files: dict[str, tuple[Callable[[IO[Any]], Any], dict[str, Any]]] = {}
+    stored = stored_properties(graph)
     by_label = grouped(graph.nodes, lambda node: node.label)
     for label in (label for label in model.NODE_TYPES if label in by_label):
         key = model.node_type(label).key
@@ -54,7 +55,7 @@ def write_csv(graph: GraphData, folder: Path, protect: Iterable[Path] = ()) -> l
             label,
             model.stored_node_properties(label),
             [
-                ([node_id(label, n.key)], dict(n.properties, **{key: n.key}))
+                ([node_id(label, n.key)], dict(stored[n.id], **{key: n.key}))
                 for n in by_label[label]
             ],
         )

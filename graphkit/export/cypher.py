@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from graphkit import model
-from graphkit.export.base import Exporter, grouped, typed
+from graphkit.export.base import Exporter, grouped, stored_properties, typed
 from graphkit.store import schema
 from graphkit.store.base import GraphData, GraphEdge
 from graphkit.store.script import (
@@ -26,6 +26,7 @@ def cypher_statements(graph: GraphData, batch: int = 200) -> Iterator[str]:
     Running the script twice changes nothing, as loading a report twice does not.
     """
     yield from schema.neo4j_ddl()
+    stored = stored_properties(graph)
     by_label = grouped(graph.nodes, lambda node: node.label)
     for label in model.NODE_TYPES:
         key = model.node_type(label).key
@@ -34,7 +35,7 @@ def cypher_statements(graph: GraphData, batch: int = 200) -> Iterator[str]:
                 "k": n.key,
                 "p": {
                     name: typed(label, name, value)
-                    for name, value in n.properties.items()
+                    for name, value in stored[n.id].items()
                     if value is not None and name != key
                 },
             }

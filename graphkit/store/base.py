@@ -12,6 +12,7 @@ allow-list), values always travel as parameters.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -327,42 +328,54 @@ class GraphStore(ABC):
         node_reads = [
             (label, *read_nodes_statement(label)) for label in model.NODE_TYPES if label in wanted
         ]
+        # a node's reports are its named_in list and its relationships' reports, so the
+        # relationships with one end wanted are read too (without their evidence)
         edge_reads = [
             (
                 (rel_type, src, dst),
-                *read_relationships_statement(rel_type, src, dst, evidence=evidence),
+                *read_relationships_statement(
+                    rel_type, src, dst, evidence=evidence and src in wanted and dst in wanted
+                ),
             )
             for rel_type, src, dst in relationship_patterns()
-            if src in wanted and dst in wanted
+            if src in wanted or dst in wanted
         ]
         results = self.read_all([statement for _, statement, _ in (*node_reads, *edge_reads)])
-        graph = GraphData()
-        for (label, _, props), rows in zip(node_reads, results, strict=False):
-            key = key_property(label)
-            for row in rows:
-                properties = tidy_properties(dict(zip(props, row, strict=True)))
-                if properties.get(key) is None:  # deleted by another client as it was read
-                    continue
-                if report_set is not None:
-                    support = (
-                        {properties.get("key")}
-                        if label == "Report"
-                        else set(properties.get("reports") or ())
-                    )
-                    if not support & report_set:
-                        continue
-                graph.nodes.append(GraphNode(label, properties.pop(key), properties))
-        read = {node.id for node in graph.nodes}
+        edges: list[GraphEdge] = []
+        support: dict[tuple[str, str], set[str]] = defaultdict(set)
         for ((rel_type, src, dst), _, props), rows in zip(
             edge_reads, results[len(node_reads) :], strict=True
         ):
             for row in rows:
                 properties = tidy_properties(dict(zip(props, row[2:], strict=True)))
-                if report_set is not None and properties["report"] not in report_set:
+                support[(src, row[0])].add(properties["report"])
+                support[(dst, row[1])].add(properties["report"])
+                if src in wanted and dst in wanted:
+                    edges.append(GraphEdge(rel_type, (src, row[0]), (dst, row[1]), properties))
+        graph = GraphData()
+        named = model.NAMED_IN_PROPERTY.name
+        for (label, _, props), rows in zip(node_reads, results, strict=False):
+            key = key_property(label)
+            for row in rows:
+                properties = tidy_properties(dict(zip(props, row, strict=True)))
+                node_key = properties.get(key)
+                if node_key is None:  # deleted by another client as it was read
                     continue
-                if (src, row[0]) not in read or (dst, row[1]) not in read:
-                    continue  # an end written by another client after the nodes were read
-                graph.edges.append(GraphEdge(rel_type, (src, row[0]), (dst, row[1]), properties))
+                if label != "Report":
+                    names = properties.pop(named, None) or ()
+                    properties[model.REPORTS] = sorted(support[(label, node_key)].union(names))
+                if report_set is not None:
+                    mine = {node_key} if label == "Report" else set(properties[model.REPORTS])
+                    if not mine & report_set:
+                        continue
+                graph.nodes.append(GraphNode(label, properties.pop(key), properties))
+        read = {node.id for node in graph.nodes}
+        for edge in edges:
+            if report_set is not None and edge.properties["report"] not in report_set:
+                continue
+            if edge.src not in read or edge.dst not in read:
+                continue  # an end written by another client after the nodes were read
+            graph.edges.append(edge)
         return graph.sorted()
 
     def read_all(self, statements: Sequence[str]) -> list[list[list[Any]]]:

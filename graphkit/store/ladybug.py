@@ -21,7 +21,7 @@ from typing import Any
 import ladybug
 
 from graphkit.errors import QueryError, StoreBusy, StoreError, StoreUnwritable
-from graphkit.model import Property, allowed_type
+from graphkit.model import NAMED_IN_PROPERTY, Property, allowed_type
 from graphkit.store import schema, ties
 from graphkit.store.base import GraphStore, QueryResult
 from graphkit.store.statements import Dialect, Runner, entity_record
@@ -243,14 +243,18 @@ class LadybugStore(GraphStore):
         )
 
     def ensure_schema(self) -> None:
-        """Create the tables, and add the columns a database made by an older graphkit lacks
-        (new ontology properties), so existing graphs keep opening after an upgrade."""
+        """Create the tables, and rename or add the columns a database made by an older
+        graphkit names otherwise or lacks, so existing graphs keep opening after an upgrade."""
 
         def work(run: Runner) -> None:
             for statement in schema.ladybug_ddl():
                 run(statement, {})
             for table, columns in schema.ladybug_columns().items():
                 present = {row[0] for row in run(f"CALL table_info('{table}') RETURN name", {})}
+                for old, new in schema.RENAMED_NODE_PROPERTIES.items():
+                    if old in present and new not in present:
+                        run(f"ALTER TABLE {table} RENAME {old} TO {new}", {})
+                        present.add(new)
                 for name, type_ in columns:
                     if name not in present:
                         run(f"ALTER TABLE {table} ADD IF NOT EXISTS {name} {type_}", {})
@@ -339,7 +343,7 @@ class LadybugStore(GraphStore):
         return self.transaction(work)
 
     def _copy_persons(self, run: Runner, path: Path, report: str) -> str:
-        given = {"key": "k", "name": "n", "reports": f"['{report}']"}
+        given = {"key": "k", "name": "n", NAMED_IN_PROPERTY.name: f"['{report}']"}
         columns = _columns(run, "Person", given)
         return (
             f"COPY Person FROM (LOAD WITH HEADERS (k STRING, n STRING) FROM '{path}' {_CSV} "

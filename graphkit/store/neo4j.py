@@ -125,7 +125,7 @@ class Neo4jStore(GraphStore):
 
     def ensure_schema(self) -> None:
         try:
-            for statement in schema.neo4j_ddl():
+            for statement in (*schema.neo4j_ddl(), *schema.neo4j_renames()):
                 self._driver.execute_query(statement, database_=self.database)
             self._driver.execute_query("CALL db.awaitIndexes(60)", database_=self.database)
         except _LOST as exc:

@@ -43,6 +43,23 @@ def ladybug_columns() -> dict[str, list[tuple[str, str]]]:
     return columns
 
 
+RENAMED_NODE_PROPERTIES: dict[str, str] = {"reports": model.NAMED_IN_PROPERTY.name}
+"""Entity properties an older graphkit stored under another name (old -> new), renamed when
+a store is opened for writing. An older ``reports`` list (every report that supports the
+node) is a valid ``named_in``: a node's support is its list and its relationships' reports,
+so a list that also holds the latter changes nothing but its length."""
+
+
+def neo4j_renames() -> list[str]:
+    """Move each entity's older properties (:data:`RENAMED_NODE_PROPERTIES`) to their names."""
+    return [
+        f"MATCH (n:{label}) WHERE n.{old} IS NOT NULL "
+        f"SET n.{new} = coalesce(n.{new}, []) + n.{old} REMOVE n.{old}"
+        for label in model.ENTITY_LABELS
+        for old, new in RENAMED_NODE_PROPERTIES.items()
+    ]
+
+
 def neo4j_ddl() -> list[str]:
     """Neo4j is schema-free: uniqueness on each key, and an index on ``report`` per type.
 

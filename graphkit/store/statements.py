@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from graphkit import model
 from graphkit.model import (
     FACTS_PROPERTY,
-    REPORTS_PROPERTY,
+    NAMED_IN_PROPERTY,
     Property,
     PropertyType,
     allowed_label,
@@ -37,9 +37,10 @@ class WriteBatch:
 
     Node rows are aggregated across the reports, one row per node, so that one statement
     applies what writing the reports one after another would: scalars take the last
-    non-null value (in document order), list properties the union, and ``reports``
-    the keys of the batch's reports that mention the node. Report keys must be unique
-    within a batch (see :func:`split_at_repeats`).
+    non-null value (in document order), list properties the union, and ``named_in``
+    the keys of the batch's reports that name the node without a relationship to it (the
+    others support it through their relationships, see :data:`model.NAMED_IN_PROPERTY`).
+    Report keys must be unique within a batch (see :func:`split_at_repeats`).
     """
 
     reports: list[dict[str, Any]]
@@ -67,15 +68,17 @@ class WriteBatch:
         ]
         nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        named = NAMED_IN_PROPERTY.name
         for doc in docs:
             report_key = doc.report.key
+            ends = {(end.label, end.key) for rel in doc.relationships for end in (rel.src, rel.dst)}
             for node in doc.nodes:
                 spec = model.node_type(node.label)
                 row = nodes[node.label].get(node.key)
                 if row is None:
                     row = dict.fromkeys(spec.property_names)
                     row[spec.key] = node.key
-                    row["reports"] = []
+                    row[named] = []
                     nodes[node.label][node.key] = row
                 for name, value in node.properties.items():
                     if value is None or name == spec.key:
@@ -84,8 +87,8 @@ class WriteBatch:
                         row[name] = _union(row[name] or [], value)
                     else:
                         row[name] = value
-                if not row["reports"] or row["reports"][-1] != report_key:
-                    row["reports"].append(report_key)
+                if (node.label, node.key) not in ends and report_key not in row[named][-1:]:
+                    row[named].append(report_key)
             for rel in doc.relationships:
                 rel_spec = model.relationship_type(rel.type)
                 rel_row = {name: rel.properties.get(name) for name in rel_spec.property_names}
@@ -102,7 +105,7 @@ class WriteBatch:
         node_rows = {}
         for label, by_key in nodes.items():
             for row in by_key.values():
-                row["reports"] = sorted(row["reports"])
+                row[named] = sorted(row[named])
             node_rows[label] = list(by_key.values())
         return cls(reports=reports, nodes=node_rows, relationships=dict(rels))
 
@@ -365,17 +368,17 @@ def _node_statement(
     columns = _Columns(rows, dialect)
     key = columns.column(spec.key)
     values = []
-    for prop in (*spec.properties, REPORTS_PROPERTY):
+    for prop in (*spec.properties, NAMED_IN_PROPERTY):
         if prop.name == spec.key:
             continue
         new = columns.value(prop)
         stored_list = f"coalesce(n.{prop.name}, {empty})" if merge else empty
-        if prop is REPORTS_PROPERTY:
+        if prop is NAMED_IN_PROPERTY:
             # the batch's reports are new to every node: take_back removed the stored
             # versions of changed ones first, unchanged ones are not written, and a
             # batch holds a report once, so a plain append is the union (a union scans
             # a hub's list of thousands of keys, at every batch)
-            values.append((prop.name, dialect.concat(stored_list, new)))
+            values.append((prop.name, dialect.concat(stored_list, f"coalesce({new}, {empty})")))
         elif prop.type is PropertyType.STRING_LIST:
             values.append((prop.name, dialect.union(stored_list, f"coalesce({new}, {empty})")))
         else:
@@ -481,61 +484,10 @@ class _Columns:
         return self.dialect.unwind_index(f"${self.per_row}", "i")
 
 
-def removal_statements(report_key: str, dialect: Dialect) -> list[Statement]:
-    """Delete a report's relationships, then the nodes that no other report supports."""
-    return [statement for _, statement in _removal_steps(report_key, dialect)]
-
-
-def _removal_steps(report_key: str, dialect: Dialect) -> list[tuple[str | None, Statement]]:
-    """:func:`removal_statements`, each with what it deletes and counts (``relationships``,
-    ``nodes``) or None for the statement that only updates the support lists."""
-    params = {"report": report_key}
-    steps: list[tuple[str | None, Statement]] = [
-        (
-            "relationships",
-            (
-                f"MATCH ()-[e:{rel_type}]->() WHERE e.report = $report DELETE e RETURN count(*)",
-                params,
-            ),
-        )
-        for rel_type in model.RELATIONSHIP_TYPES
-    ]
-    for label in model.ENTITY_LABELS:
-        supported = dialect.contains("n.reports", "$report")
-        steps.append(
-            (
-                "nodes",
-                (
-                    f"MATCH (n:{label}) WHERE size(n.reports) = 1 AND {supported} "
-                    "DETACH DELETE n RETURN count(*)",
-                    params,
-                ),
-            )
-        )
-        steps.append(
-            (
-                None,
-                (
-                    f"MATCH (n:{label}) WHERE {supported} UNWIND n.reports AS x "
-                    "WITH n, x WHERE x <> $report WITH n, collect(x) AS rest SET n.reports = rest",
-                    params,
-                ),
-            )
-        )
-    steps.append(
-        ("nodes", ("MATCH (n:Report {key: $report}) DETACH DELETE n RETURN count(*)", params))
-    )
-    return steps
-
-
 def remove_report(run: Runner, report_key: str, dialect: Dialect) -> Changes:
-    """Take a report back (:func:`removal_statements`), counting what it deleted."""
-    deleted = {"relationships": 0, "nodes": 0}
-    for counted, (statement, params) in _removal_steps(report_key, dialect):
-        rows = run(statement, params)
-        if counted is not None:
-            deleted[counted] += _deleted(rows)
-    return Changes(nodes_deleted=deleted["nodes"], relationships_deleted=deleted["relationships"])
+    """Take a report back: its relationships, then the nodes that no other report supports,
+    then the report itself; counts what it deleted."""
+    return take_back(run, [], [report_key], dialect)
 
 
 REPORT_EXISTS = "MATCH (n:Report {key: $report}) RETURN count(n)"
@@ -548,8 +500,9 @@ EXISTING_REPORTS = (
 def take_back(
     run: Runner, docs: Sequence[FactsDocument], existing: Collection[str], dialect: Dialect
 ) -> Changes:
-    """Remove the stored versions of ``existing`` (keys of some of ``docs``) before the
-    batch ``docs`` is written, leaving what writing the documents one by one would leave.
+    """Remove the stored versions of ``existing`` (keys of some of ``docs``, or of no
+    document for a plain removal) before the batch ``docs`` is written, leaving what
+    writing the documents one by one would leave.
 
     One by one, a stored report's old version is removed when its new version comes up;
     a node then loses that report's support and is deleted once no report supports it,
@@ -557,17 +510,33 @@ def take_back(
     stored properties). Here every removal happens first, so a node is deleted only if
     one by one it would have been: its support is all in ``existing`` and no document
     before the last of those mentions it.
+
+    A node's support is its relationships' reports and its ``named_in`` list
+    (:data:`model.NAMED_IN_PROPERTY`): the nodes that may lose all of it are the ends of
+    the removed relationships and the nodes whose list names a removed report.
     """
     removed = sorted(set(existing))
     if not removed:
         return Changes()
+    gone = set(removed)
     position = {doc.report.key: i for i, doc in enumerate(docs)}
     first_mention: dict[tuple[str, str], int] = {}
     for i, doc in enumerate(docs):
         for each in doc.nodes:
             first_mention.setdefault((each.label, each.key), i)
     params = {"keys": removed}
-    relationships = deleted_nodes = 0
+    lost: dict[tuple[str, str], set[str]] = defaultdict(set)  # node -> removed support
+    for rel_type, src, dst in relationship_patterns():
+        rows = run(
+            f"MATCH (a:{allowed_label(src)})-[e:{allowed_type(rel_type)}]->"
+            f"(b:{allowed_label(dst)}) WHERE e.report IN $keys "
+            f"RETURN a.{key_property(src)}, b.{key_property(dst)}, e.report",
+            params,
+        )
+        for a, b, report in rows:
+            lost[(src, a)].add(report)
+            lost[(dst, b)].add(report)
+    relationships = 0
     for rel_type in model.RELATIONSHIP_TYPES:
         relationships += _deleted(
             run(
@@ -576,25 +545,44 @@ def take_back(
                 params,
             )
         )
-    gone = set(removed)
+    named = NAMED_IN_PROPERTY.name
+    deleted_nodes = 0
     for label in model.ENTITY_LABELS:
         key = key_property(label)
-        rows = run(
-            f"MATCH (n:{allowed_label(label)}) WHERE {dialect.overlaps('n.reports', '$keys')} "
-            f"RETURN n.{key}, n.reports",
-            params,
-        )
+        listed = {
+            node_key: set(names)
+            for node_key, names in run(
+                f"MATCH (n:{allowed_label(label)}) "
+                f"WHERE {dialect.overlaps(f'n.{named}', '$keys')} RETURN n.{key}, n.{named}",
+                params,
+            )
+        }
+        touched = sorted({k for lab, k in lost if lab == label} | set(listed))
+        if not touched:
+            continue
+        linked: set[str] = set()
+        for node_key, names, links in run(  # the key as a map's field: see _relationship_statement
+            f"UNWIND $nodes AS r MATCH (n:{allowed_label(label)} {{{key}: r.key}}) "
+            f"OPTIONAL MATCH (n)-[e]-() WITH r.key AS k, n, count(e) AS links "
+            f"RETURN k, n.{named}, links",
+            {"nodes": [{"key": k} for k in touched]},
+        ):
+            listed[node_key] = set(names or ())
+            if links:
+                linked.add(node_key)
         delete: list[str] = []
         keep: list[dict[str, Any]] = []
-        for node_key, support in rows:
-            rest = sorted(set(support) - gone)
-            if not rest:
-                last = max(position[r] for r in support)
+        for node_key in touched:
+            names = listed.get(node_key, set())
+            rest = sorted(names - gone)
+            if not rest and node_key not in linked:
+                support = lost[(label, node_key)] | (names & gone)
                 mentioned = first_mention.get((label, node_key))
-                if mentioned is None or mentioned >= last:
+                if mentioned is None or mentioned >= max(position[r] for r in support):
                     delete.append(node_key)
                     continue
-            keep.append({"key": node_key, "reports": rest})
+            if names & gone:
+                keep.append({"key": node_key, named: rest})
         if delete:
             deleted_nodes += _deleted(
                 run(
@@ -605,11 +593,11 @@ def take_back(
             )
         if keep:
             columns = _Columns(keep, dialect)
-            reports = columns.value(REPORTS_PROPERTY)
+            rest_list = columns.value(NAMED_IN_PROPERTY)
             nodes = [{"key": row["key"], "i": n} for n, row in enumerate(keep, dialect.first_index)]
             run(  # the key as a map's field: see _relationship_statement
                 f"UNWIND $nodes AS r MATCH (n:{label} {{{key}: r.key}}) WITH n, r.i AS i "
-                f"SET n.reports = {reports}",
+                f"SET n.{named} = {rest_list}",
                 {**columns.params, "nodes": nodes},
             )
     deleted_nodes += _deleted(

@@ -24,7 +24,7 @@ from graphkit.store.statements import (
     REPORT_EXISTS,
     Dialect,
     Runner,
-    removal_statements,
+    remove_report,
     report_statement,
 )
 
@@ -190,8 +190,7 @@ def begin(run: Runner, batch: TieBatch, dialect: Dialect) -> tuple[str, ...] | N
         )
     )
     for key in replaced:
-        for statement, params in removal_statements(key, dialect):
-            run(statement, params)
+        remove_report(run, key, dialect)
     row = {**batch.report.model_dump(), model.FACTS_PROPERTY.name: None}
     statement, params = report_statement([row], dialect)
     run(statement, params)
@@ -213,14 +212,16 @@ def stored_persons(run: Runner, keys: list[str]) -> set[str]:
 def support_statement(dialect: Dialect) -> str:
     """Persons already stored gain the import's support (and a node table's name): an
     append, as in :func:`~graphkit.store.statements.write_statements`, since the import's
-    report is new (:func:`begin` writes it only when the store lacks it)."""
+    report is new (:func:`begin` writes it only when the store lacks it). Every person an
+    import names is supported by it in ``named_in``, tied or not: an import's persons are
+    few next to a report's hubs, and a node list may name persons without a tie."""
+    named = model.NAMED_IN_PROPERTY
     reports = dialect.concat(
-        f"coalesce(n.reports, {dialect.empty_list})",
-        dialect.value("[$report]", model.REPORTS_PROPERTY),
+        f"coalesce(n.{named.name}, {dialect.empty_list})", dialect.value("[$report]", named)
     )
     return (
         "UNWIND $rows AS r MATCH (n:Person {key: r.key}) "
-        f"SET n.reports = {reports}, n.name = coalesce(r.name, n.name)"
+        f"SET n.{named.name} = {reports}, n.name = coalesce(r.name, n.name)"
     )
 
 
@@ -273,12 +274,13 @@ def write_ties(run: Runner, batch: TieBatch, dialect: Dialect) -> TiesWritten:
     keys = sorted(batch.persons)
     existing = stored_persons(run, keys)
     new = [k for k in keys if k not in existing]
-    reports = dialect.value("[$report]", model.REPORTS_PROPERTY)
+    named = model.NAMED_IN_PROPERTY
+    reports = dialect.value("[$report]", named)
     for i in range(0, len(new), KEY_BATCH):
         rows = [{"key": k, "name": batch.persons[k]} for k in new[i : i + KEY_BATCH]]
         run(
             f"UNWIND $rows AS r CREATE (n:Person {{key: r.key}}) "
-            f"SET n.name = r.name, n.reports = {reports}",
+            f"SET n.name = r.name, n.{named.name} = {reports}",
             {"rows": rows, "report": batch.report.key},
         )
     rows = support_rows(batch, existing)

@@ -26,8 +26,8 @@ from reliability_cli import assert_ok, assert_one_line_error, graphkit
 from graphkit.store.ladybug import LadybugStore
 
 FIRST, MORE = 100, 600
-# Loading MORE reports writes ~7 MiB of log; 3 MiB of room ends the load part way through.
-ROOM = 3 << 20
+# Loading MORE reports writes ~3 MiB of log; 1.5 MiB of room ends the load part way through.
+ROOM = 3 << 19
 FULL = "the disk is full or a file size limit was reached"
 
 

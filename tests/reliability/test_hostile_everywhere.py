@@ -444,7 +444,7 @@ def from_networkx(g: Any) -> GraphData:
             (
                 p
                 for p in (
-                    model.stored_node_properties(owner)
+                    model.read_node_properties(owner)
                     if owner in model.NODE_TYPES
                     else model.relationship_properties(owner)
                 )
@@ -553,6 +553,14 @@ def test_csv_export_round_trips_exactly_formulas_included(graph: GraphData, tmp_
             edges.append(
                 GraphEdge(rel_type, ids[row[0]], ids[row[1]], props(header[2:-1], row[2:-1]))
             )
+    carried: dict[tuple[str, str], set[str]] = {}
+    for e in edges:
+        for end in (e.src, e.dst):
+            carried.setdefault(end, set()).add(e.properties["report"])
+    for n in nodes:  # a store reads a node's reports as its named_in and its relationships'
+        if n.label != "Report":
+            named = n.properties.pop("named_in") or []
+            n.properties["reports"] = sorted(set(named) | carried.get(n.id, set()))
     got = GraphData(nodes, edges)
     assert_same_strings(got, graph)
     starts = {v[0] for vs in graph_strings(got).values() for v in vs}

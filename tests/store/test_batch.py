@@ -160,9 +160,27 @@ def test_batch_rows_are_one_per_node() -> None:
     for label, rows in batch.nodes.items():
         key = model.node_type(label).key
         assert len({row[key] for row in rows}) == len(rows)
-    (europol,) = [row for row in batch.nodes["Agency"] if row["key"] == EUROPOL]
-    assert europol["reports"] == sorted(d.report.key for d in docs)
     assert batch.relationship_count == sum(len(d.relationships) for d in docs)
+
+
+def test_a_node_is_named_in_the_reports_that_tie_it_to_nothing() -> None:
+    """Its other reports support it through their relationships (model.NAMED_IN_PROPERTY)."""
+    docs = [action_day_corrected(), follow_up(), mare_nostrum()]
+    batch = WriteBatch.from_documents(docs)
+    for label, rows in batch.nodes.items():
+        key = model.node_type(label).key
+        for row in rows:
+            node = (label, row[key])
+            expected = [
+                d.report.key
+                for d in docs
+                if any((n.label, n.key) == node for n in d.nodes)
+                and not any(
+                    (e.label, e.key) == node for r in d.relationships for e in (r.src, r.dst)
+                )
+            ]
+            assert row["named_in"] == sorted(expected)
+    assert any(row["named_in"] for rows in batch.nodes.values() for row in rows)
 
 
 @pytest.mark.parametrize(

@@ -570,6 +570,80 @@ def test_an_embedded_database_from_an_older_schema_gains_the_new_columns(tmp_pat
         assert store.counts()["nodes"]["Country"] >= 1
 
 
+def test_support_is_stored_only_where_no_relationship_carries_it(store: GraphStore) -> None:
+    """A hub's reports come from its relationships, so its stored list stays empty however
+    many reports name it; a report that names a node without tying it to anything is kept
+    in the node's ``named_in``, and taking that report back removes the node."""
+    corrected, later = action_day_corrected(), follow_up()
+    store.write_many([corrected, later])
+
+    def stored(label: str, key: str) -> list[Any]:
+        prop = model.node_type(label).key
+        rows = store.run(f"MATCH (n:{label}) WHERE n.{prop} = $k RETURN n.named_in", {"k": key})
+        return [sorted(row[0] or []) for row in rows.rows]
+
+    def read(label: str, key: str) -> list[str] | None:
+        nodes = [n for n in store.read_graph().nodes if n.id == (label, key)]
+        return nodes[0].properties["reports"] if nodes else None
+
+    both = sorted([corrected.report.key, later.report.key])
+    assert stored("Agency", EUROPOL) == [[]] and read("Agency", EUROPOL) == both
+    loose = [  # nodes of the corrected report that none of its relationships touches
+        (n.label, n.key)
+        for n in corrected.nodes
+        if not any(
+            (e.label, e.key) == (n.label, n.key)
+            for r in corrected.relationships
+            for e in (r.src, r.dst)
+        )
+    ]
+    assert loose
+    for label, key in loose:
+        assert corrected.report.key in stored(label, key)[0]
+        assert corrected.report.key in read(label, key)
+    store.remove(corrected.report.key)
+    for label, key in loose:
+        mentioned_later = any((n.label, n.key) == (label, key) for n in later.nodes)
+        assert read(label, key) == ([later.report.key] if mentioned_later else None)
+
+
+def test_an_older_reports_list_becomes_named_in_on_upgrade(tmp_path) -> None:
+    """graphkit once kept every supporting report in ``reports``; opened for writing, an
+    older embedded database renames that column to ``named_in`` (a valid one: support is
+    the list and the relationships' reports), so no node loses its support."""
+    import ladybug
+
+    from graphkit.store.ladybug import LadybugStore, database_file
+
+    path = database_file(tmp_path / "old")
+    path.parent.mkdir(parents=True)
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    conn.execute(
+        "CREATE NODE TABLE Country(iso2 STRING PRIMARY KEY, name STRING, reports STRING[])"
+    )
+    conn.execute("CREATE (:Country {iso2: 'BE', name: 'Belgium', reports: ['report:old']})")
+    conn.close()
+    db.close()
+    with LadybugStore(tmp_path / "old") as store:
+        (belgium,) = store.read_graph(labels={"Country"}).nodes
+        assert belgium.properties["reports"] == ["report:old"]
+        columns = {row[0] for row in store.run("CALL table_info('Country') RETURN name").rows}
+        assert "named_in" in columns and "reports" not in columns
+
+
+def test_an_older_reports_property_becomes_named_in_on_neo4j(neo4j_store) -> None:
+    neo4j_store._driver.execute_query(  # an older graphkit's node, written as it wrote them
+        "CREATE (:Country {iso2: 'BE', name: 'Belgium', reports: ['report:old']})",
+        database_=neo4j_store.database,
+    )
+    neo4j_store.ensure_schema()
+    (belgium,) = neo4j_store.read_graph(labels={"Country"}).nodes
+    assert belgium.properties["reports"] == ["report:old"]
+    rows = neo4j_store.run("MATCH (c:Country) RETURN c.named_in, c.reports").rows
+    assert rows == [[["report:old"], None]]
+
+
 def test_a_query_beyond_the_embedded_buffer_pool_says_what_to_do(tmp_path, monkeypatch) -> None:
     """The original ``connections`` form filled a 1 GiB buffer pool on 300 reports: the
     error names the limit and the way out instead of a buffer-manager message."""

@@ -163,13 +163,11 @@ class Node(BaseModel):
         if len(self.key) > MAX_KEY_LENGTH:
             raise ValueError(f"{self.label} key is over {MAX_KEY_LENGTH} characters")
         spec = model.node_type(self.label)
-        coerced = {}
-        for name in sorted(self.properties):  # one order whatever the input's: see digest
+        for name, value in self.properties.items():
             prop = spec.by_name.get(name)
             if prop is None or name == spec.key:
                 raise ValueError(f"{self.label} has no property {name!r}")
-            coerced[name] = _coerce(prop, self.properties[name], self.label)
-        self.properties = coerced
+            self.properties[name] = _coerce(prop, value, self.label)
         if self.label == "Country" and not _ISO2.fullmatch(self.key):
             raise ValueError(f"Country key {self.key!r} is not an ISO 3166-1 alpha-2 code")
         return self
@@ -197,13 +195,11 @@ class Relationship(BaseModel):
             raise ValueError(f"{self.type} cannot link {self.src.label} to {self.dst.label}")
         if self.certainty not in _CERTAINTY.vocabulary:
             raise ValueError(f"certainty {self.certainty!r} is not one of {_CERTAINTY.vocabulary}")
-        coerced = {}
-        for name in sorted(self.properties):  # one order whatever the input's: see digest
+        for name, value in self.properties.items():
             prop = spec.by_name.get(name)
             if prop is None:
                 raise ValueError(f"{self.type} has no property {name!r}")
-            coerced[name] = _coerce(prop, self.properties[name], self.type)
-        self.properties = coerced
+            self.properties[name] = _coerce(prop, value, self.type)
         if self.type == "PARTICIPATED_IN" and self.properties.get("role") is None:
             raise ValueError(f"PARTICIPATED_IN role None is not one of {model.ROLES}")
         return self
@@ -253,6 +249,8 @@ class FactsDocument(BaseModel):
                 raise ValueError(f"{rel.type} from {src.key!r} to {dst.key!r} appears twice")
             seen.add(identity)
         self._derive_display_names()
+        for item in (*self.nodes, *self.relationships):  # one order whatever the input's
+            item.properties = dict(sorted(item.properties.items()))  # (see digest)
         return self
 
     def _derive_display_names(self) -> None:

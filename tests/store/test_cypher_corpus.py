@@ -138,10 +138,7 @@ def test_at_least_nine_in_ten_give_identical_rows(
 
 #: Library queries whose Neo4j file the embedded store cannot run, and why (each has a
 #: ``.ladybug.cypher`` sibling, which is what ``graphkit query NAME`` runs there).
-LIBRARY_DIFFERENT = {
-    "reports_mentioning": "[key, 0] mixes text and a number in one list; LadybugDB's lists "
-    "hold one type",
-}
+LIBRARY_DIFFERENT: dict[str, str] = {}  # none at present
 
 
 def library_cases() -> list[Any]:

@@ -39,12 +39,12 @@ def open_store(
     """Open the store the user chose: Neo4j when a URI is given, else the embedded one.
 
     ``read_only`` opens the embedded database without write access (Neo4j enforces
-    read-only per query instead).
+    read-only per query instead, and its older data is not upgraded).
     """
     if neo4j_uri:
         from graphkit.store.neo4j import Neo4jStore
 
-        return Neo4jStore(neo4j_uri)
+        return Neo4jStore(neo4j_uri, read_only=read_only)
     from graphkit.store.ladybug import LadybugStore
 
     path = db or os.environ.get("GRAPHKIT_DB") or default_db()

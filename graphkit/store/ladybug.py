@@ -171,6 +171,29 @@ class LadybugStore(GraphStore):
             ) from None
         if not read_only:
             self.ensure_schema()
+            return
+        lacking = self._lacking_columns()
+        if lacking:
+            self.close()
+            raise StoreError(
+                f"the embedded database at {self.path} was written by an older graphkit "
+                f"(it has no {lacking[0]}): run one command that writes to it (such as "
+                "`graphkit load`) to upgrade it, then read it"
+            )
+
+    def _lacking_columns(self) -> list[str]:
+        """The tables and columns of the ontology that an older database lacks: a reader
+        cannot add or rename them (:meth:`ensure_schema`), nor read a missing one."""
+        lacking = []
+        for table, columns in schema.ladybug_columns().items():
+            try:
+                rows = self._conn.execute(f"CALL table_info('{table}') RETURN name").get_all()
+            except RuntimeError:
+                lacking.append(table)
+                continue
+            present = {row[0] for row in rows}
+            lacking += [f"{table}.{name}" for name, _ in columns if name not in present]
+        return lacking
 
     def _open_database(self) -> Any:
         """The LadybugDB database; a reader that meets a writer in mid-commit or checkpoint

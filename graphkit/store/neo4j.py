@@ -84,7 +84,9 @@ class Neo4jStore(GraphStore):
         username: str | None = None,
         password: str | None = None,
         database: str | None = None,
+        read_only: bool = False,
     ) -> None:
+        self.read_only = read_only  # queries are read-only per query; this spares the data
         username = username if username is not None else os.environ.get("NEO4J_USERNAME")
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
         self.uri = check_uri(uri)
@@ -125,7 +127,8 @@ class Neo4jStore(GraphStore):
 
     def ensure_schema(self) -> None:
         try:
-            for statement in (*schema.neo4j_ddl(), *schema.neo4j_renames()):
+            renames = [] if self.read_only else schema.neo4j_renames()
+            for statement in (*schema.neo4j_ddl(), *renames):
                 self._driver.execute_query(statement, database_=self.database)
             self._driver.execute_query("CALL db.awaitIndexes(60)", database_=self.database)
         except _LOST as exc:

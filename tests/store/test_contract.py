@@ -625,11 +625,17 @@ def test_an_older_reports_list_becomes_named_in_on_upgrade(tmp_path) -> None:
     conn.execute("CREATE (:Country {iso2: 'BE', name: 'Belgium', reports: ['report:old']})")
     conn.close()
     db.close()
+    with pytest.raises(StoreError, match=r"older graphkit .it has no .*graphkit load"):
+        LadybugStore(tmp_path / "old", read_only=True)  # a reader cannot upgrade it
     with LadybugStore(tmp_path / "old") as store:
         (belgium,) = store.read_graph(labels={"Country"}).nodes
         assert belgium.properties["reports"] == ["report:old"]
         columns = {row[0] for row in store.run("CALL table_info('Country') RETURN name").rows}
         assert "named_in" in columns and "reports" not in columns
+    with LadybugStore(tmp_path / "old", read_only=True) as reader:
+        assert reader.read_graph(labels={"Country"}).nodes[0].properties["reports"] == [
+            "report:old"
+        ]
 
 
 def test_an_older_reports_property_becomes_named_in_on_neo4j(neo4j_store) -> None:
@@ -637,6 +643,11 @@ def test_an_older_reports_property_becomes_named_in_on_neo4j(neo4j_store) -> Non
         "CREATE (:Country {iso2: 'BE', name: 'Belgium', reports: ['report:old']})",
         database_=neo4j_store.database,
     )
+    from graphkit.store.neo4j import Neo4jStore
+
+    with Neo4jStore(neo4j_store.uri, read_only=True) as reader:  # a reader changes nothing
+        rows = reader.run("MATCH (c:Country) RETURN c.named_in, c.reports").rows
+        assert rows == [[None, ["report:old"]]]
     neo4j_store.ensure_schema()
     (belgium,) = neo4j_store.read_graph(labels={"Country"}).nodes
     assert belgium.properties["reports"] == ["report:old"]

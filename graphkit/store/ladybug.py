@@ -46,7 +46,7 @@ def _buffer_pool_bytes() -> int:
 BUFFER_POOL_BYTES = _buffer_pool_bytes()
 MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
 # Checkpoint when the write-ahead log passes 256 MiB (LadybugDB's default is 16 MiB): each
-# checkpoint rewrites the node groups it touches, with their list columns (``reports``,
+# checkpoint rewrites the node groups it touches, with their list columns (``named_in``,
 # ``crimes``) and the hubs' relationship lists, a cost that grows with the store; fewer
 # checkpoints made loading 6,000 reports 1.3x faster than at 64 MiB
 # (benchmarks/bench_load_scaling.py). Closing the store checkpoints what is left.

@@ -319,7 +319,7 @@ def write_statements(
     """MERGE the reports, their nodes (label by label) and relationships (type by type).
 
     Scalar properties take the newest non-null value; list properties (``crimes``) and
-    the ``reports`` bookkeeping grow as a union, so shared entities keep every report.
+    the ``named_in`` bookkeeping grow as a union, so shared entities keep every report.
     ``stored``: the batch's node keys already in the store, by label (:func:`stored_keys`);
     on a store with one writer (:attr:`Dialect.creates_unseen_nodes`) the other nodes are
     CREATEd, not MERGEd.

@@ -108,9 +108,6 @@ class LadybugDialect(Dialect):
     def concat(self, a: str, b: str) -> str:
         return f"list_concat({a}, {b})"
 
-    def contains(self, items: str, item: str) -> str:
-        return f"list_contains({items}, {item})"
-
     def overlaps(self, items: str, others: str) -> str:
         return f"list_has_any({items}, {others})"
 

@@ -288,9 +288,6 @@ class Dialect:
         """The list ``a`` then the list ``b``."""
         return f"{a} + {b}"
 
-    def contains(self, items: str, item: str) -> str:
-        return f"{item} IN {items}"
-
     def overlaps(self, items: str, others: str) -> str:
         """True when the lists ``items`` and ``others`` share an element."""
         return f"any(x IN {items} WHERE x IN {others})"

@@ -13,7 +13,7 @@ from typing import IO, Any, ClassVar, TypeVar
 
 from graphkit import model
 from graphkit.model import PropertyType
-from graphkit.store.base import GraphData
+from graphkit.store.base import GraphData, relationship_reports
 
 STDOUT = "-"
 """``-o -``: write a single-file format to standard output (e.g. piped into cypher-shell)."""
@@ -59,16 +59,13 @@ def stored_properties(graph: GraphData) -> dict[tuple[str, str], dict[str, Any]]
     (a Cypher script, neo4j-admin files): its ``reports`` less those that its exported
     relationships carry, as ``named_in`` (:data:`model.NAMED_IN_PROPERTY`), so that the
     store they make reads the same reports back."""
-    carried: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for edge in graph.edges:
-        carried[edge.src].add(edge.properties["report"])
-        carried[edge.dst].add(edge.properties["report"])
+    carried = relationship_reports(graph.edges)
     stored = {}
     for node in graph.nodes:
         props = dict(node.properties)
         if model.REPORTS in props:
             reports = props.pop(model.REPORTS) or []
-            props[model.NAMED_IN_PROPERTY.name] = sorted(set(reports) - carried[node.id])
+            props[model.NAMED_IN_PROPERTY.name] = sorted(set(reports) - carried.get(node.id, set()))
         stored[node.id] = props
     return stored
 

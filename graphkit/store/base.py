@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -82,6 +82,16 @@ class GraphEdge:
     src: tuple[str, str]
     dst: tuple[str, str]
     properties: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+
+def relationship_reports(edges: Iterable[GraphEdge]) -> dict[tuple[str, str], set[str]]:
+    """The reports each node's ``edges`` carry: with its ``named_in`` list, a node's
+    reports (:data:`graphkit.model.NAMED_IN_PROPERTY`)."""
+    carried: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for edge in edges:
+        carried[edge.src].add(edge.properties["report"])
+        carried[edge.dst].add(edge.properties["report"])
+    return carried
 
 
 @dataclass
@@ -341,17 +351,20 @@ class GraphStore(ABC):
             if src in wanted or dst in wanted
         ]
         results = self.read_all([statement for _, statement, _ in (*node_reads, *edge_reads)])
-        edges: list[GraphEdge] = []
-        support: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for ((rel_type, src, dst), _, props), rows in zip(
-            edge_reads, results[len(node_reads) :], strict=True
-        ):
-            for row in rows:
-                properties = tidy_properties(dict(zip(props, row[2:], strict=True)))
-                support[(src, row[0])].add(properties["report"])
-                support[(dst, row[1])].add(properties["report"])
-                if src in wanted and dst in wanted:
-                    edges.append(GraphEdge(rel_type, (src, row[0]), (dst, row[1]), properties))
+        touching = [
+            GraphEdge(
+                rel_type,
+                (src, row[0]),
+                (dst, row[1]),
+                tidy_properties(dict(zip(props, row[2:], strict=True))),
+            )
+            for ((rel_type, src, dst), _, props), rows in zip(
+                edge_reads, results[len(node_reads) :], strict=True
+            )
+            for row in rows
+        ]
+        support = relationship_reports(touching)
+        edges = [e for e in touching if e.src[0] in wanted and e.dst[0] in wanted]
         graph = GraphData()
         named = model.NAMED_IN_PROPERTY.name
         for (label, _, props), rows in zip(node_reads, results, strict=False):
@@ -363,7 +376,8 @@ class GraphStore(ABC):
                     continue
                 if label != "Report":
                     names = properties.pop(named, None) or ()
-                    properties[model.REPORTS] = sorted(support[(label, node_key)].union(names))
+                    carried = support.get((label, node_key), set())
+                    properties[model.REPORTS] = sorted(carried.union(names))
                 if report_set is not None:
                     mine = {node_key} if label == "Report" else set(properties[model.REPORTS])
                     if not mine & report_set:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import json
 import multiprocessing
 import os
@@ -188,6 +189,28 @@ processor time); with the workers at niceness 10 the writer runs when it has wor
 workers take the rest (2 workers: 51.6 s against 55 s, one worker 92-96 s)."""
 
 
+YOUNG_COLLECTION_ALLOCATIONS = 10_000
+"""While loading, the collector looks for reference cycles every this many new objects
+(Python's default: 700). Extracting a report and unpickling a worker's documents allocate
+hundreds of thousands of short-lived containers, and at 700 the collector ran so often that
+it took much of the time: unpickling 1,000 extracted documents took 0.30-0.83 s against
+0.15 s at 10,000, extracting 300 reports 1.36 s against 1.06 s. ``load`` of 10,000 text
+reports (2 cores): one worker 53-58 s against 60-66 s, two workers 31-32 s against 35-36 s.
+Cycles are still collected, a little later; memory stays bounded by the batches."""
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """:data:`YOUNG_COLLECTION_ALLOCATIONS` for the work inside, then the caller's own
+    setting again (a library call leaves the process as it found it)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], YOUNG_COLLECTION_ALLOCATIONS), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def default_workers() -> int:
     """One worker per core this process may run on."""
     try:
@@ -207,6 +230,7 @@ def _warm_up(parent: int) -> None:
         os._exit(1)
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
+    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *gc.get_threshold()[1:])  # its whole life
     with contextlib.suppress(GraphkitError):
         from graphkit.extract import extract_text
 
@@ -347,7 +371,8 @@ def load(
         chars = elements = 0
 
     reading = _read_all(inputs, published, debug, workers)
-    try:
+    # closing: stop the workers now, not when the traceback is released
+    with _fewer_collections(), contextlib.closing(reading):
         while True:
             try:
                 item = next(reading)
@@ -375,8 +400,6 @@ def load(
             ):
                 flush()
         flush()
-    finally:  # stop the workers now, not when the traceback is released
-        reading.close()
     return outcomes
 
 

@@ -4,11 +4,13 @@ the same outcomes in the same order, and the same errors as reading them here.""
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 from functools import partial
 from pathlib import Path
 
+import pytest
 from graphkit_cli import graphkit as run_graphkit
 from many_reports import small_report
 
@@ -178,3 +180,31 @@ def test_workers_are_kept_a_batch_ahead_of_the_writer_within_a_byte_budget() -> 
     assert not wants_more(least, AHEAD_BYTES, 2)
     assert wants_more(least, AHEAD_BYTES - 1, 2)
     assert not wants_more(AHEAD_PER_WORKER, AHEAD_BYTES, 1)
+
+
+def test_a_load_collects_less_often_and_gives_the_callers_collector_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """While it loads (and in its workers) the cycle collector runs every
+    YOUNG_COLLECTION_ALLOCATIONS allocations, not Python's 700; after it, even after a
+    failure, the caller's own setting is back."""
+    monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", 2)
+    sources = inputs(tmp_path / "in", count=4)
+    before = gc.get_threshold()
+    during: list[tuple[int, ...]] = []
+    try:
+        gc.set_threshold(500, 7, 9)
+        with LadybugStore(tmp_path / "db") as store:
+            load(store, sources, on_item=lambda _: during.append(gc.get_threshold()))
+            assert gc.get_threshold() == (500, 7, 9)
+
+            def fail(_: Outcome) -> None:
+                raise KeyboardInterrupt
+
+            with pytest.raises(KeyboardInterrupt):
+                load(store, sources, on_item=fail)
+            assert gc.get_threshold() == (500, 7, 9)
+    finally:
+        gc.set_threshold(*before)
+    assert set(during) == {(load_module.YOUNG_COLLECTION_ALLOCATIONS, 7, 9)}
+    assert load_module.YOUNG_COLLECTION_ALLOCATIONS > 700

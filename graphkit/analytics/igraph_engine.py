@@ -72,9 +72,15 @@ class Converted:
         index = {v: i for i, v in enumerate(self.nodes)}
         edges: list[tuple[int, int]] = []
         weights: list[float] = []
-        for u, v, w in graph.edges(data="weight", default=1):
-            edges.append((index[u], index[v]))
-            weights.append(float(w))
+        # the adjacency read directly (twice as fast as edges(data=...) at 670k edges),
+        # each edge once and in the order of graph.edges: from the first of its ends
+        for u, nbrs in graph.adj.items():
+            i = index[u]
+            for v, data in nbrs.items():
+                j = index[v]
+                if i < j:
+                    edges.append((i, j))
+                    weights.append(float(data.get("weight", 1)))
         self.graph = ig.Graph(n=len(self.nodes), edges=edges, directed=False)
         self.weighted = any(w != 1 for w in weights)
         self.graph.es["weight"] = weights
@@ -347,6 +353,22 @@ def communities(c: Converted, seed: int, method: str = "louvain") -> list[list[A
         else:
             found = c.graph.community_multilevel(weights="weight")
     return [[c.nodes[i] for i in members] for members in found]
+
+
+def strength(c: Converted) -> dict[Any, float]:
+    """networkx's ``degree(weight="weight")``: the sum of a node's edge weights."""
+    return c.values(c.graph.strength(weights="weight"))
+
+
+def modularity(c: Converted, communities: list[list[Any]]) -> float:
+    """networkx's ``modularity(graph, communities, weight="weight")``, in C: at 100k nodes
+    networkx's took 3 s, longer than finding the communities."""
+    index = {v: i for i, v in enumerate(c.nodes)}
+    membership = [0] * len(c.nodes)
+    for number, members in enumerate(communities):
+        for v in members:
+            membership[index[v]] = number
+    return float(c.graph.modularity(membership, weights="weight"))
 
 
 def kcore(c: Converted) -> dict[Any, int]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import networkx as nx
@@ -147,8 +148,8 @@ def simple_undirected(graph: nx.Graph) -> nx.Graph:
         not graph.is_directed()
         and not graph.is_multigraph()
         and nx.number_of_selfloops(graph) == 0
-        and all("weight" in d for _, _, d in graph.edges(data=True))
-    ):
+        and all("weight" in d for nbrs in graph.adj.values() for d in nbrs.values())
+    ):  # the adjacency, not edges(data=True): 3x faster at 670k edges
         return graph
     g = nx.Graph()
     g.add_nodes_from(graph.nodes(data=True))
@@ -484,18 +485,29 @@ def _fast_closeness(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     return f.engine.closeness(f.c, weighted=True)
 
 
+def _fast_weighted_degree(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
+    return f.engine.strength(f.c)
+
+
 def _fast_pagerank(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     return f.engine.pagerank(f.c)
 
 
 def _numbered(
-    g: nx.Graph, found: list[list[str]], name: str, seed: int, notes: list[str]
+    g: nx.Graph,
+    found: list[list[str]],
+    name: str,
+    seed: int,
+    notes: list[str],
+    modularity: Callable[[list[list[str]]], float] | None = None,
 ) -> dict[str, Any]:
-    """Community ids by size (largest first, then first member), and a note on quality."""
+    """Community ids by size (largest first, then first member), and a note on quality
+    (the partition's weighted modularity: networkx's, or the engine's ``modularity``)."""
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    if modularity is None:
+        modularity = partial(nx.community.modularity, g, weight="weight")
     notes.append(
-        f"{name} seed={seed}, {len(ordered)} communities, "
-        f"modularity {nx.community.modularity(g, ordered, weight='weight'):.3f}"
+        f"{name} seed={seed}, {len(ordered)} communities, modularity {modularity(ordered):.3f}"
         if g.number_of_edges()
         else f"{name} seed={seed}, {len(ordered)} communities (no edges)"
     )
@@ -504,12 +516,14 @@ def _numbered(
 
 def _fast_community(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     found = f.engine.communities(f.c, seed, "louvain")
-    return _numbered(f.g, found, "community: Louvain (igraph)", seed, notes)
+    quality = partial(f.engine.modularity, f.c)
+    return _numbered(f.g, found, "community: Louvain (igraph)", seed, notes, quality)
 
 
 def _fast_leiden(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     found = f.engine.communities(f.c, seed, "leiden")
-    return _numbered(f.g, found, "leiden: Leiden (igraph, modularity)", seed, notes)
+    quality = partial(f.engine.modularity, f.c)
+    return _numbered(f.g, found, "leiden: Leiden (igraph, modularity)", seed, notes, quality)
 
 
 def _fast_kcore(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
@@ -527,6 +541,7 @@ def _fast_bridges(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
 
 
 _FAST: dict[str, Callable[[_Fast, int, list[str]], dict[str, Any]]] = {
+    "weighted_degree": _fast_weighted_degree,
     "betweenness": _fast_betweenness,
     "closeness": _fast_closeness,
     "pagerank": _fast_pagerank,

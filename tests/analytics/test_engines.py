@@ -129,6 +129,46 @@ def test_communities_are_as_good_as_the_reference_and_repeatable(seed: int) -> N
     assert again.values == ig_result.values
 
 
+@given(
+    n=st.integers(2, 40),
+    density=st.floats(0.05, 0.6),
+    isolated=st.integers(0, 3),
+    seed=st.integers(0, 10_000),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_igraph_engine_computes_the_partitions_modularity_as_networkx_does(
+    n: int, density: float, isolated: int, seed: int
+) -> None:
+    """Any partition (the engine's communities, or a random one), weighted, with isolated
+    nodes: igraph's modularity equals networkx's to 1e-9, so the notes say the same."""
+    graph = weighted_graph(n, int(density * n * (n - 1) / 2), seed, isolated)
+    converted = igraph_engine.Converted(graph)
+    rng = random.Random(seed)
+    nodes = list(graph)
+    rng.shuffle(nodes)
+    cuts = sorted(rng.sample(range(1, len(nodes)), min(3, len(nodes) - 1)))
+    random_partition = [nodes[a:b] for a, b in zip([0, *cuts], [*cuts, len(nodes)], strict=True)]
+    for partition in (igraph_engine.communities(converted, seed), random_partition, [nodes]):
+        if graph.number_of_edges():
+            want = modularity(graph, partition)
+            assert abs(igraph_engine.modularity(converted, partition) - want) <= 1e-9
+
+
+def test_the_igraph_copy_holds_the_edges_in_networkx_order_with_their_weights() -> None:
+    """igraph's randomised methods (Louvain, Leiden) follow the edge order: the copy keeps
+    networkx's, so a seed gives the communities it gave before."""
+    graph = weighted_graph(60, 200, seed=4, isolated=2)
+    graph.add_edge("z-last", "n000")  # a node added late, joined to an early one
+    converted = igraph_engine.Converted(graph)
+    copied = [
+        (converted.nodes[i], converted.nodes[j], w)
+        for (i, j), w in zip(
+            converted.graph.get_edgelist(), converted.graph.es["weight"], strict=True
+        )
+    ]
+    assert copied == [(u, v, float(w)) for u, v, w in graph.edges(data="weight", default=1)]
+
+
 def test_louvain_on_igraph_finds_the_two_cliques() -> None:
     graph = barbell_with_broker()
     result = compute_measures(graph, ["community"], engine="igraph")

@@ -180,12 +180,14 @@ report tells of both arrests (the same action), not across unrelated reports."""
 
 def _full(graph: GraphData) -> nx.Graph:
     g = nx.Graph()
+    ids: dict[tuple[str, str], str] = {}  # each node's id made once, not once per edge end
     for node in graph.nodes:
-        g.add_node(node_id(node.label, node.key), **_node_attrs(node))
+        ids[node.label, node.key] = name = node_id(node.label, node.key)
+        g.add_node(name, **_node_attrs(node))
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for edge in graph.edges:
-        u, v = node_id(*edge.src), node_id(*edge.dst)
-        if u in g and v in g and u != v:
+        u, v = ids.get(edge.src), ids.get(edge.dst)
+        if u is not None and v is not None and u != v:
             counts[(u, v) if u < v else (v, u)] += 1
     g.add_edges_from((u, v, {"weight": w, "distance": 1.0 / w}) for (u, v), w in counts.items())
     return g

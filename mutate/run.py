@@ -74,7 +74,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_measures_definitions.py",
         "tests/analytics/test_engines.py",
     ),
-    "graphkit/analytics/igraph_engine.py": ("tests/analytics/test_engines.py",),
+    "graphkit/analytics/igraph_engine.py": (
+        "tests/analytics/test_engines.py",
+        "tests/analytics/test_exact_betweenness.py",
+    ),
     "graphkit/analytics/disrupt.py": (
         "tests/analytics/test_disrupt.py",
         "tests/analytics/test_engines.py",

@@ -362,7 +362,7 @@ def strength(c: Converted) -> dict[Any, float]:
 
 def modularity(c: Converted, communities: list[list[Any]]) -> float:
     """networkx's ``modularity(graph, communities, weight="weight")``, in C: at 100k nodes
-    networkx's took 3 s, longer than finding the communities."""
+    networkx's took 1-3 s, as long as finding the communities or longer."""
     index = {v: i for i, v in enumerate(c.nodes)}
     membership = [0] * len(c.nodes)
     for number, members in enumerate(communities):

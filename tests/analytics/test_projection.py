@@ -279,6 +279,7 @@ def test_person_projection_adds_ties_and_shared_arrests() -> None:
             edge("ARRESTED_IN", p["p4"], ("Country", "IT"), "raid", count=2),
             edge("ARRESTED_IN", p["p5"], ("Country", "IT"), "raid", count=1),
             edge("ARRESTED_IN", p["p3"], ("Country", "IT"), "a later report"),
+            edge("CALLED", p["p3"], p["p4"], "a call log without counts"),  # no weight
         ],
     )
     persons = project(data, "persons")
@@ -286,5 +287,28 @@ def test_person_projection_adds_ties_and_shared_arrests() -> None:
         frozenset(("Person:p1", "Person:p2")): 3.0 + 5.0 + 1,  # met, called, one group
         frozenset(("Person:p2", "Person:p3")): 0.5,
         frozenset(("Person:p4", "Person:p5")): 1,  # arrested together
+        frozenset(("Person:p3", "Person:p4")): 1,  # a tie of unknown strength counts once
     }
     assert persons.edges["Person:p2", "Person:p3"]["distance"] == 2.0
+
+
+def test_a_relationship_to_a_node_left_out_drops_only_itself() -> None:
+    """A filtered graph may keep a relationship whose other end it left out: the typed
+    graph and the full projection skip that one and keep every relationship after it."""
+    data = GraphData(
+        nodes=[node("Agency", "a"), node("Operation", "o"), node("Country", "BE")],
+        edges=[
+            edge("PARTICIPATED_IN", ("Agency", "gone"), ("Operation", "o")),
+            edge("PARTICIPATED_IN", ("Agency", "a"), ("Operation", "o")),
+            edge("CONDUCTED_IN", ("Operation", "o"), ("Country", "BE")),
+        ],
+    )
+    typed = to_networkx(data)
+    assert sorted((u, v) for u, v, _ in typed.edges(keys=True)) == [
+        ("Agency:a", "Operation:o"),
+        ("Operation:o", "Country:BE"),
+    ]
+    assert set(weights(project(data, "full"))) == {
+        frozenset(("Agency:a", "Operation:o")),
+        frozenset(("Operation:o", "Country:BE")),
+    }

@@ -199,12 +199,19 @@ reports (2 cores): one worker 53-58 s against 60-66 s, two workers 31-32 s again
 Cycles are still collected, a little later; memory stays bounded by the batches."""
 
 
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """:data:`YOUNG_COLLECTION_ALLOCATIONS` for the work inside, then the caller's own
-    setting again (a library call leaves the process as it found it)."""
+def _collect_less() -> tuple[int, ...]:
+    """Young objects collected every :data:`YOUNG_COLLECTION_ALLOCATIONS` allocations (or
+    more rarely, if so set already); returns the thresholds it replaced."""
     before = gc.get_threshold()
     gc.set_threshold(max(before[0], YOUNG_COLLECTION_ALLOCATIONS), *before[1:])
+    return before
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """:func:`_collect_less` for the work inside, then the caller's own setting again (a
+    library call leaves the process as it found it)."""
+    before = _collect_less()
     try:
         yield
     finally:
@@ -230,7 +237,7 @@ def _warm_up(parent: int) -> None:
         os._exit(1)
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
-    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *gc.get_threshold()[1:])  # its whole life
+    _collect_less()  # for the worker's whole life
     with contextlib.suppress(GraphkitError):
         from graphkit.extract import extract_text
 

@@ -63,13 +63,15 @@ def _igraph() -> Any:
 
 
 class Converted:
-    """An igraph copy of a simple undirected networkx graph: vertex i is ``nodes[i]``;
-    edge attributes ``weight`` (strength) and ``distance`` (1 / weight)."""
+    """An igraph copy of a simple undirected networkx graph: vertex i is ``nodes[i]``
+    (and ``index[nodes[i]]`` is i); edge attributes ``weight`` (strength) and ``distance``
+    (1 / weight)."""
 
     def __init__(self, graph: nx.Graph) -> None:
         ig = _igraph()
         self.nodes: list[Any] = list(graph)
-        index = {v: i for i, v in enumerate(self.nodes)}
+        self.index: dict[Any, int] = {v: i for i, v in enumerate(self.nodes)}
+        index = self.index
         edges: list[tuple[int, int]] = []
         weights: list[float] = []
         # the adjacency read directly (twice as fast as edges(data=...) at 670k edges),
@@ -111,8 +113,7 @@ def betweenness(c: Converted, k: int | None, seed: int, weighted: bool) -> dict[
         raw = c.graph.betweenness(directed=False, weights=weights)
         scale = 2.0 / ((n - 1) * (n - 2))  # igraph counts each unordered pair once
     else:
-        order = {v: i for i, v in enumerate(c.nodes)}
-        sources = [order[v] for v in random.Random(seed).sample(c.nodes, k)]
+        sources = [c.index[v] for v in random.Random(seed).sample(c.nodes, k)]
         raw = c.graph.betweenness(directed=False, weights=weights, sources=sources)
         # networkx (3.6) counts a sampled source's paths both ways (2x igraph's) and
         # rescales a source by 1/((k-1)(n-2)) (it cannot lie on its own paths), any
@@ -363,11 +364,10 @@ def strength(c: Converted) -> dict[Any, float]:
 def modularity(c: Converted, communities: list[list[Any]]) -> float:
     """networkx's ``modularity(graph, communities, weight="weight")``, in C: at 100k nodes
     networkx's took 1-3 s, as long as finding the communities or longer."""
-    index = {v: i for i, v in enumerate(c.nodes)}
     membership = [0] * len(c.nodes)
     for number, members in enumerate(communities):
         for v in members:
-            membership[index[v]] = number
+            membership[c.index[v]] = number
     return float(c.graph.modularity(membership, weights="weight"))
 
 

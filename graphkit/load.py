@@ -194,9 +194,9 @@ YOUNG_COLLECTION_ALLOCATIONS = 10_000
 (Python's default: 700). Extracting a report and unpickling a worker's documents allocate
 hundreds of thousands of short-lived containers, and at 700 the collector ran so often that
 it took much of the time: unpickling 1,000 extracted documents took 0.30-0.83 s against
-0.15 s at 10,000, extracting 300 reports 1.36 s against 1.06 s. ``load`` of 10,000 text
-reports (2 cores): one worker 53-58 s against 60-66 s, two workers 31-32 s against 35-36 s.
-Cycles are still collected, a little later; memory stays bounded by the batches."""
+0.15 s at 10,000, extracting 300 reports 1.36 s against 1.06 s (whole loads: see
+docs/storage.md). Cycles are still collected, a little later; memory stays bounded by the
+batches."""
 
 
 def _collect_less() -> tuple[int, ...]:

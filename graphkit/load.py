@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import json
 import multiprocessing
 import os
@@ -24,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphkit import model
+from graphkit.collector import collect_less, fewer_collections
 from graphkit.edgelist import BadRow, person_key, read_edge_list, read_node_table
 from graphkit.errors import (
     ExtractionUnavailable,
@@ -189,35 +189,6 @@ processor time); with the workers at niceness 10 the writer runs when it has wor
 workers take the rest (2 workers: 51.6 s against 55 s, one worker 92-96 s)."""
 
 
-YOUNG_COLLECTION_ALLOCATIONS = 10_000
-"""While loading, the collector looks for reference cycles every this many new objects
-(Python's default: 700). Extracting a report and unpickling a worker's documents allocate
-hundreds of thousands of short-lived containers, and at 700 the collector ran so often that
-it took much of the time: unpickling 1,000 extracted documents took 0.30-0.83 s against
-0.15 s at 10,000, extracting 300 reports 1.36 s against 1.06 s (whole loads: see
-docs/storage.md). Cycles are still collected, a little later; memory stays bounded by the
-batches."""
-
-
-def _collect_less() -> tuple[int, ...]:
-    """Young objects collected every :data:`YOUNG_COLLECTION_ALLOCATIONS` allocations (or
-    more rarely, if so set already); returns the thresholds it replaced."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], YOUNG_COLLECTION_ALLOCATIONS), *before[1:])
-    return before
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """:func:`_collect_less` for the work inside, then the caller's own setting again (a
-    library call leaves the process as it found it)."""
-    before = _collect_less()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def default_workers() -> int:
     """One worker per core this process may run on."""
     try:
@@ -237,7 +208,7 @@ def _warm_up(parent: int) -> None:
         os._exit(1)
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
-    _collect_less()  # for the worker's whole life
+    collect_less()  # for the worker's whole life
     with contextlib.suppress(GraphkitError):
         from graphkit.extract import extract_text
 
@@ -379,7 +350,7 @@ def load(
 
     reading = _read_all(inputs, published, debug, workers)
     # closing: stop the workers now, not when the traceback is released
-    with _fewer_collections(), contextlib.closing(reading):
+    with fewer_collections(), contextlib.closing(reading):
         while True:
             try:
                 item = next(reading)

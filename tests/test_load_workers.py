@@ -15,6 +15,7 @@ from graphkit_cli import graphkit as run_graphkit
 from many_reports import small_report
 
 from graphkit import load as load_module
+from graphkit.collector import YOUNG_COLLECTION_ALLOCATIONS
 from graphkit.load import Outcome, load
 from graphkit.store.ladybug import LadybugStore
 
@@ -206,5 +207,5 @@ def test_a_load_collects_less_often_and_gives_the_callers_collector_back(
             assert gc.get_threshold() == (500, 7, 9)
     finally:
         gc.set_threshold(*before)
-    assert set(during) == {(load_module.YOUNG_COLLECTION_ALLOCATIONS, 7, 9)}
-    assert load_module.YOUNG_COLLECTION_ALLOCATIONS > 700
+    assert set(during) == {(YOUNG_COLLECTION_ALLOCATIONS, 7, 9)}
+    assert YOUNG_COLLECTION_ALLOCATIONS > 700

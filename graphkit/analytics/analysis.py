@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,7 @@ import networkx as nx
 
 from graphkit.analytics.measures import MeasureResult, check_measures, compute_measures
 from graphkit.analytics.projection import PROJECTIONS, project
+from graphkit.collector import fewer_collections
 from graphkit.errors import AnalysisError
 from graphkit.store.base import GraphData
 
@@ -109,14 +111,18 @@ def analyze(
     wanted = check_measures(measures)
     if not data.nodes:
         raise AnalysisError("the graph is empty (or the filters left nothing): nothing to analyse")
-    graph = project(data, projection)
-    if graph.number_of_nodes() == 0:
-        label = PROJECTED_LABEL[projection]
-        raise AnalysisError(
-            f"the {projection} projection is empty: the graph has no {label} nodes"
-            + (" (after filtering)" if data.nodes else "")
+    with fewer_collections(freeze=True):  # data stays alive throughout: see graphkit.collector
+        start = time.perf_counter()
+        graph = project(data, projection)
+        projected = time.perf_counter() - start
+        if graph.number_of_nodes() == 0:
+            label = PROJECTED_LABEL[projection]
+            raise AnalysisError(
+                f"the {projection} projection is empty: the graph has no {label} nodes"
+                + (" (after filtering)" if data.nodes else "")
+            )
+        result = compute_measures(
+            graph, wanted, seed=seed, engine=engine, exact=exact, workers=workers, progress=progress
         )
-    result = compute_measures(
-        graph, wanted, seed=seed, engine=engine, exact=exact, workers=workers, progress=progress
-    )
+    result.seconds = {"projection": projected, **result.seconds}
     return Analysis(projection, graph, result)

@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import methodcaller
 from typing import Any
 
 import networkx as nx
@@ -41,6 +43,8 @@ import networkx as nx
 from graphkit.errors import AnalysisError
 
 INSTALL_HINT = "install it with: pip install 'graphkit[fast]'"
+
+_WEIGHT = methodcaller("get", "weight", 1)  # an edge's weight, 1 when it has none
 
 
 def available() -> bool:
@@ -68,25 +72,33 @@ class Converted:
     (1 / weight)."""
 
     def __init__(self, graph: nx.Graph) -> None:
+        import numpy as np
+
         ig = _igraph()
         self.nodes: list[Any] = list(graph)
         self.index: dict[Any, int] = {v: i for i, v in enumerate(self.nodes)}
-        index = self.index
-        edges: list[tuple[int, int]] = []
-        weights: list[float] = []
-        # the adjacency read directly (twice as fast as edges(data=...) at 670k edges),
-        # each edge once and in the order of graph.edges: from the first of its ends
-        for u, nbrs in graph.adj.items():
-            i = index[u]
-            for v, data in nbrs.items():
-                j = index[v]
-                if i < j:
-                    edges.append((i, j))
-                    weights.append(float(data.get("weight", 1)))
+        # the adjacency read in bulk, each edge kept once (from the first of its ends) and
+        # in the order of graph.edges: 0.2 s at 670k edges, a loop over it 0.9 s
+        adjacency = graph._adj  # networkx's own dict of dicts: its views cost per item
+        degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(adjacency))
+        ends = np.repeat(np.arange(len(self.nodes), dtype=np.int64), degrees)
+        others = np.fromiter(
+            map(self.index.__getitem__, chain.from_iterable(adjacency.values())),
+            dtype=np.int64,
+            count=len(ends),
+        )
+        weights = np.fromiter(
+            map(_WEIGHT, chain.from_iterable(map(dict.values, adjacency.values()))),
+            dtype=float,
+            count=len(ends),
+        )
+        once = ends < others
+        weights = weights[once]
+        edges = zip(ends[once].tolist(), others[once].tolist(), strict=True)  # no list per edge
         self.graph = ig.Graph(n=len(self.nodes), edges=edges, directed=False)
-        self.weighted = any(w != 1 for w in weights)
-        self.graph.es["weight"] = weights
-        self.graph.es["distance"] = [1.0 / w for w in weights]
+        self.weighted = bool((weights != 1).any())
+        self.graph.es["weight"] = weights.tolist()
+        self.graph.es["distance"] = (1.0 / weights).tolist()
 
     def values(self, per_vertex: list[Any], cast: type = float) -> dict[Any, Any]:
         return {v: cast(x) for v, x in zip(self.nodes, per_vertex, strict=True)}

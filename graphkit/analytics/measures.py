@@ -22,9 +22,12 @@ makes betweenness exact at any size (:func:`exact_betweenness`).
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
+from operator import methodcaller
 from typing import Any
 
 import networkx as nx
@@ -104,6 +107,10 @@ class MeasureResult:
 
     values: dict[str, dict[str, float | int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
+    """Wall time of each step (a measure; ``igraph copy``; ``projection`` when
+    :func:`~graphkit.analytics.analyze` made it): what a benchmark or a user who waits
+    wants to know, not part of the answer."""
 
     def ranked(self, measure: str, graph: nx.Graph | None = None) -> list[tuple[str, float | int]]:
         """Nodes by decreasing value (increasing for constraint: low constraint = broker),
@@ -141,6 +148,9 @@ def check_measures(measures: Iterable[str] | None) -> list[str]:
     return [m for m in MEASURES if m in wanted]
 
 
+_HAS_WEIGHT = methodcaller("__contains__", "weight")
+
+
 def simple_undirected(graph: nx.Graph) -> nx.Graph:
     """An undirected simple graph with ``weight`` on every edge (parallel edges summed,
     self-loops dropped); a simple undirected graph already in that shape is returned as is."""
@@ -148,8 +158,8 @@ def simple_undirected(graph: nx.Graph) -> nx.Graph:
         not graph.is_directed()
         and not graph.is_multigraph()
         and nx.number_of_selfloops(graph) == 0
-        and all("weight" in d for nbrs in graph.adj.values() for d in nbrs.values())
-    ):  # the adjacency, not edges(data=True): 3x faster at 670k edges
+        and all(map(_HAS_WEIGHT, chain.from_iterable(map(dict.values, graph._adj.values()))))
+    ):  # networkx's own adjacency, read in bulk: 0.03 s at 670k edges, a loop 0.5 s
         return graph
     g = nx.Graph()
     g.add_nodes_from(graph.nodes(data=True))
@@ -315,10 +325,13 @@ def compute_measures(
         return result
     fast = None
     if engine == "igraph" or any(m not in _COMPUTE for m in wanted):
+        start = time.perf_counter()
         fast = _Fast(g)  # raises, with how to install it, when igraph is missing
+        result.seconds["igraph copy"] = time.perf_counter() - start
         if engine == "igraph":
             result.notes.append("engine: igraph")
     for measure in wanted:
+        start = time.perf_counter()
         if measure == "betweenness" and exact:
             result.values[measure] = exact_betweenness(
                 g, engine, requested, fast, workers, progress, result.notes
@@ -329,6 +342,7 @@ def compute_measures(
             result.values[measure] = _FAST[measure](fast, seed, result.notes)
         else:
             result.values[measure] = _COMPUTE[measure](g, seed, result.notes)
+        result.seconds[measure] = time.perf_counter() - start
     return result
 
 

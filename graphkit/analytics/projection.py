@@ -13,7 +13,9 @@ display name, see :func:`display_name`) and its stored properties.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
+from collections.abc import Iterator, Sequence
+from itertools import chain, combinations, repeat
+from operator import attrgetter
 from typing import Any, Literal
 
 import networkx as nx
@@ -29,7 +31,7 @@ from graphkit.filters import (
     node_id,
     split_node_id,
 )
-from graphkit.store.base import GraphData, GraphNode
+from graphkit.store.base import GraphData, GraphEdge, GraphNode
 
 Projection = Literal["full", "agencies", "countries", "groups", "persons"]
 PROJECTIONS: tuple[str, ...] = ("full", "agencies", "countries", "groups", "persons")
@@ -180,14 +182,42 @@ report tells of both arrests (the same action), not across unrelated reports."""
 
 def _full(graph: GraphData) -> nx.Graph:
     g = nx.Graph()
-    ids: dict[tuple[str, str], str] = {}  # each node's id made once, not once per edge end
+    index: dict[tuple[str, str], int] = {}  # each node's position, its id made once
+    names: list[str] = []
     for node in graph.nodes:
-        ids[node.label, node.key] = name = node_id(node.label, node.key)
-        g.add_node(name, **_node_attrs(node))
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for edge in graph.edges:
-        u, v = ids.get(edge.src), ids.get(edge.dst)
-        if u is not None and v is not None and u != v:
-            counts[(u, v) if u < v else (v, u)] += 1
-    g.add_edges_from((u, v, {"weight": w, "distance": 1.0 / w}) for (u, v), w in counts.items())
+        index[node.label, node.key] = len(names)
+        names.append(node_id(node.label, node.key))
+        g.add_node(names[-1], **_node_attrs(node))
+    g.add_edges_from(
+        (names[u], names[v], {"weight": w, "distance": 1.0 / w})
+        for u, v, w in pair_counts(graph.edges, index, len(names))
+    )
     return g
+
+
+def pair_counts(
+    edges: Sequence[GraphEdge], index: dict[tuple[str, str], int], n: int
+) -> Iterator[tuple[int, int, int]]:
+    """Each pair of distinct nodes joined by ``edges`` (``index``: a node's position, below
+    ``n``) with the number of relationships between them, in either direction, as
+    ``(u, v, count)`` with ``u < v``, in the order the pairs first occur; relationships to
+    nodes not in ``index`` and self-loops are left out.
+
+    Counted in numpy: at the 930k relationships of the 100k-node benchmark graph a dict
+    of pairs took 1.2 s, this 0.7-0.8 s, most of it reading the relationships' ends."""
+    import numpy as np
+
+    ends = chain.from_iterable(map(_ENDS, edges))  # each edge read once: memory, not work
+    positions = np.fromiter(map(index.get, ends, repeat(-1)), np.int64, count=2 * len(edges))
+    src, dst = positions[0::2], positions[1::2]
+    low, high = np.minimum(src, dst), np.maximum(src, dst)
+    joined = (low >= 0) & (low != high)
+    pairs, first, counts = np.unique(
+        low[joined] * n + high[joined], return_index=True, return_counts=True
+    )
+    order = np.argsort(first)  # first occurrences are distinct: no ties
+    pairs, counts = pairs[order], counts[order]
+    return zip((pairs // n).tolist(), (pairs % n).tolist(), counts.tolist(), strict=True)
+
+
+_ENDS = attrgetter("src", "dst")

@@ -42,3 +42,34 @@ def test_nothing_to_analyse_is_a_clear_error() -> None:
         analyze(agency_network(), "routes")
     with pytest.raises(AnalysisError, match="unknown measure"):
         analyze(agency_network(), "full", ["fame"])
+
+
+def test_analysis_collects_less_with_the_graph_frozen_and_leaves_the_collector_as_it_was(
+    monkeypatch,
+) -> None:
+    """The graph read from the store lives through the whole analysis: it is frozen out of
+    the collector's walks while the measures run (graphkit.collector), then given back,
+    also when the analysis fails."""
+    import gc
+
+    from graphkit.analytics import analysis as analysis_module
+    from graphkit.collector import YOUNG_COLLECTION_ALLOCATIONS
+
+    seen: list[tuple[int, int]] = []
+    measure = analysis_module.compute_measures
+
+    def watched(*args, **kwargs):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count()))
+        return measure(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_module, "compute_measures", watched)
+    before = gc.get_threshold()
+    data = agency_network()
+    result = analyze(data, "agencies", ["degree"])
+    assert seen[0][0] == max(before[0], YOUNG_COLLECTION_ALLOCATIONS)
+    assert seen[0][1] > len(data.nodes)  # the graph (and all else alive) frozen
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+    assert set(result.result.seconds) == {"projection", "degree"}
+    with pytest.raises(AnalysisError):
+        analyze(data, "persons")
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)

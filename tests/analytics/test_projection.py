@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from analytics_graphs import agency_network, edge, node
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphkit.analytics import (
     PROJECTIONS,
@@ -312,3 +315,38 @@ def test_a_relationship_to_a_node_left_out_drops_only_itself() -> None:
         frozenset(("Agency:a", "Operation:o")),
         frozenset(("Operation:o", "Country:BE")),
     }
+
+
+_KEYS = st.sampled_from([("Agency", "a"), ("Agency", "b"), ("Country", "BE"), ("Operation", "o")])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    kept=st.lists(_KEYS, unique=True),
+    ends=st.lists(st.tuples(_KEYS | st.just(("Agency", "gone")), _KEYS), max_size=30),
+)
+def test_the_full_projection_counts_each_pair_once_in_the_order_pairs_first_occur(
+    kept: list[tuple[str, str]], ends: list[tuple[tuple[str, str], tuple[str, str]]]
+) -> None:
+    """Against the plain definition: an edge per pair of distinct kept nodes joined by a
+    relationship (either direction), weight = how many, in the order the pairs first
+    occur (igraph's copy, and so Louvain's result for a seed, follows that order)."""
+    data = GraphData(
+        nodes=[node(label, key) for label, key in kept],
+        edges=[edge("RELATED", src, dst) for src, dst in ends],
+    )
+    counts: dict[frozenset[str], int] = {}
+    for src, dst in ends:
+        if src in kept and dst in kept and src != dst:
+            pair = frozenset((node_id(*src), node_id(*dst)))
+            counts[pair] = counts.get(pair, 0) + 1
+    g = project(data, "full")
+    assert list(g) == [node_id(*k) for k in kept]
+    assert weights(g) == counts
+    assert all(d["distance"] == 1.0 / d["weight"] for *_, d in g.edges(data=True))
+    reference = nx.Graph()
+    reference.add_nodes_from(node_id(*k) for k in kept)
+    reference.add_edges_from(tuple(pair) for pair in counts)  # first occurrences first
+    assert [(u, list(nbrs)) for u, nbrs in g.adj.items()] == [
+        (u, list(nbrs)) for u, nbrs in reference.adj.items()
+    ]

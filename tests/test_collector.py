@@ -1,0 +1,63 @@
+"""The cycle collector during bulk work: collected less often inside, the caller's setting
+(thresholds, objects frozen) back outside, whatever happens inside."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from graphkit.collector import YOUNG_COLLECTION_ALLOCATIONS, fewer_collections
+
+
+@pytest.fixture
+def callers_setting() -> Iterator[tuple[int, int, int]]:
+    before = gc.get_threshold()
+    gc.set_threshold(500, 7, 9)
+    try:
+        yield (500, 7, 9)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_inside_collects_less_and_outside_is_as_before(callers_setting) -> None:
+    with fewer_collections():
+        assert gc.get_threshold() == (YOUNG_COLLECTION_ALLOCATIONS, 7, 9)
+        assert gc.get_freeze_count() == 0  # freezing is asked for, not the default
+    assert gc.get_threshold() == callers_setting
+    gc.set_threshold(50_000, 7, 9)  # a caller collecting even less keeps its setting
+    with fewer_collections():
+        assert gc.get_threshold() == (50_000, 7, 9)
+
+
+def test_freeze_leaves_the_objects_alive_on_entry_out_and_gives_them_back(
+    callers_setting,
+) -> None:
+    alive = [[i] for i in range(1000)]
+    with fewer_collections(freeze=True):
+        assert gc.get_freeze_count() >= len(alive)
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION_ALLOCATIONS
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == callers_setting
+    assert gc.is_tracked(alive[0])
+
+
+def test_the_setting_comes_back_when_the_work_fails(callers_setting) -> None:
+    with pytest.raises(KeyboardInterrupt), fewer_collections(freeze=True):
+        raise KeyboardInterrupt
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == callers_setting
+
+
+def test_objects_the_caller_froze_stay_frozen(callers_setting) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        mine = [[i] for i in range(1000)]
+        with fewer_collections(freeze=True):
+            assert gc.get_freeze_count() == frozen  # not the caller's to touch
+        assert gc.get_freeze_count() == frozen
+        assert mine
+    finally:
+        gc.unfreeze()

@@ -49,6 +49,7 @@ import networkx as nx
 
 from graphkit.analytics import measures
 from graphkit.analytics.measures import betweenness, simple_undirected
+from graphkit.collector import fewer_collections
 from graphkit.errors import AnalysisError
 from graphkit.filters import canonical_labels
 from graphkit.output import write_file
@@ -305,6 +306,7 @@ def removals(
         yield victim, h
 
 
+@fewer_collections(freeze=True)  # the graph lives throughout: see graphkit.collector
 def simulate(
     graph: nx.Graph,
     strategy: str = "degree",

@@ -668,3 +668,32 @@ def test_too_few_targets_cut_the_steps_and_none_is_an_error() -> None:
     assert "only 3 CriminalGroup node(s) to remove: 3 step(s), not 20" in result.notes
     with pytest.raises(AnalysisError, match="nothing to remove: no Operation in the graph"):
         simulate(g, "degree", steps=1, targets=["Operation"])
+
+
+def test_a_simulation_collects_less_with_the_graph_frozen_then_gives_the_collector_back(
+    monkeypatch,
+) -> None:
+    """Each step's measures allocate heavily while the graph lives throughout: during the
+    simulation the collector runs less often with the graph frozen out of its walks
+    (graphkit.collector); after it, and after a failure, the caller's setting is back."""
+    import gc
+
+    from graphkit.collector import YOUNG_COLLECTION_ALLOCATIONS
+
+    seen: list[tuple[int, int]] = []
+    efficiency = disrupt_module.global_efficiency
+
+    def watched(graph: nx.Graph, seed: int = 42) -> tuple[float, bool]:
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count()))
+        return efficiency(graph, seed)
+
+    monkeypatch.setattr(disrupt_module, "global_efficiency", watched)
+    before = gc.get_threshold()
+    g = barbell_with_broker()
+    simulate(g, "degree", steps=2)
+    assert seen and all(t == max(before[0], YOUNG_COLLECTION_ALLOCATIONS) for t, _ in seen)
+    assert all(frozen > g.number_of_nodes() for _, frozen in seen)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+    with pytest.raises(AnalysisError):
+        simulate(g, "no such strategy")
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)

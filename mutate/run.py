@@ -69,6 +69,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_datelines.py",
     ),
     "graphkit/facts.py": ("tests/test_facts.py", "tests/test_facts_rules.py"),
+    "graphkit/collector.py": ("tests/test_collector.py",),
     "graphkit/analytics/measures.py": (
         "tests/analytics/test_measures.py",
         "tests/analytics/test_measures_definitions.py",

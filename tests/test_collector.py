@@ -55,9 +55,10 @@ def test_objects_the_caller_froze_stay_frozen(callers_setting) -> None:
     try:
         frozen = gc.get_freeze_count()
         mine = [[i] for i in range(1000)]
+        # frozen objects may still die (the count falls), but none is added nor given back
         with fewer_collections(freeze=True):
-            assert gc.get_freeze_count() == frozen  # not the caller's to touch
-        assert gc.get_freeze_count() == frozen
+            assert gc.get_freeze_count() <= frozen < frozen + len(mine)
+        assert frozen // 2 < gc.get_freeze_count() <= frozen
         assert mine
     finally:
         gc.unfreeze()

@@ -3,8 +3,8 @@
 Both create millions of short-lived containers while a large graph (the workers' documents,
 the graph read from the store) stays alive. At Python's default the collector runs every
 700 new objects, and every few runs it walks every object alive: it took much of a load's
-time, and a third of ``analyze --engine igraph`` at 100k nodes (docs/storage.md,
-docs/analytics.md). Cycles are still collected here, a little later.
+time, and a sixth of ``analyze`` at 100k nodes (networkx: 52.7 s against 44 s; see
+docs/storage.md, docs/analytics.md). Cycles are still collected here, a little later.
 
 A library call leaves the process as it found it: the caller's setting comes back on exit.
 """

@@ -55,8 +55,9 @@ def both(graph: nx.Graph, measures: list[str], seed: int = 42):
         weighted_graph(80, 90, seed=2, isolated=3),  # several components, isolated nodes
         nx.relabel_nodes(nx.path_graph(2), str),
         project(agency_network(), "full"),
+        nx.Graph((u, v, {"weight": 2}) for u, v in weighted_graph(60, 150, seed=5).edges),
     ],
-    ids=["barbell", "weighted", "disconnected", "two-nodes", "ontology"],
+    ids=["barbell", "weighted", "disconnected", "two-nodes", "ontology", "all-weights-2"],
 )
 def test_exact_measures_are_equal_to_1e_9(graph: nx.Graph) -> None:
     nx_result, ig_result = both(graph, EXACT)

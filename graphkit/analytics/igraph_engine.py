@@ -40,6 +40,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphkit.analytics.measures import edge_attributes
 from graphkit.errors import AnalysisError
 
 INSTALL_HINT = "install it with: pip install 'graphkit[fast]'"
@@ -87,11 +88,7 @@ class Converted:
             dtype=np.int64,
             count=len(ends),
         )
-        weights = np.fromiter(
-            map(_WEIGHT, chain.from_iterable(map(dict.values, adjacency.values()))),
-            dtype=float,
-            count=len(ends),
-        )
+        weights = np.fromiter(map(_WEIGHT, edge_attributes(graph)), dtype=float, count=len(ends))
         once = ends < others
         weights = weights[once]
         edges = zip(ends[once].tolist(), others[once].tolist(), strict=True)  # no list per edge

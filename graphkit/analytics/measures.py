@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -151,6 +151,13 @@ def check_measures(measures: Iterable[str] | None) -> list[str]:
 _HAS_WEIGHT = methodcaller("__contains__", "weight")
 
 
+def edge_attributes(graph: nx.Graph) -> Iterator[dict[str, Any]]:
+    """Each edge's attribute dict, once from each of its ends, in adjacency order:
+    networkx's own dict of dicts read in bulk, as its views cost per item (0.03 s at 670k
+    edges, a loop over the views 0.5 s)."""
+    return chain.from_iterable(map(dict.values, graph._adj.values()))
+
+
 def simple_undirected(graph: nx.Graph) -> nx.Graph:
     """An undirected simple graph with ``weight`` on every edge (parallel edges summed,
     self-loops dropped); a simple undirected graph already in that shape is returned as is."""
@@ -158,8 +165,8 @@ def simple_undirected(graph: nx.Graph) -> nx.Graph:
         not graph.is_directed()
         and not graph.is_multigraph()
         and nx.number_of_selfloops(graph) == 0
-        and all(map(_HAS_WEIGHT, chain.from_iterable(map(dict.values, graph._adj.values()))))
-    ):  # networkx's own adjacency, read in bulk: 0.03 s at 670k edges, a loop 0.5 s
+        and all(map(_HAS_WEIGHT, edge_attributes(graph)))
+    ):
         return graph
     g = nx.Graph()
     g.add_nodes_from(graph.nodes(data=True))

@@ -47,3 +47,21 @@ def fewer_collections(*, freeze: bool = False) -> Iterator[None]:
         if frozen:
             gc.unfreeze()
         gc.set_threshold(*before)
+
+
+@contextlib.contextmanager
+def paused_collections() -> Iterator[None]:
+    """No cycle collection for the work inside, then the caller's setting again.
+
+    For building a large structure that holds no reference cycles (the graph read from a
+    store: lists, dicts, tuples and records, each owned once): the collector would walk it
+    again and again as it grows, to find nothing (a quarter of reading the 100k-node graph;
+    docs/analytics.md). Garbage without cycles is still freed at once, by reference counts.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 
 import pytest
 
-from graphkit.collector import YOUNG_COLLECTION_ALLOCATIONS, fewer_collections
+from graphkit.collector import (
+    YOUNG_COLLECTION_ALLOCATIONS,
+    fewer_collections,
+    paused_collections,
+)
 
 
 @pytest.fixture
@@ -62,3 +67,63 @@ def test_objects_the_caller_froze_stay_frozen(callers_setting) -> None:
         assert mine
     finally:
         gc.unfreeze()
+
+
+@pytest.fixture
+def collector_enabled() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_paused_inside_enabled_again_after_success_and_failure(collector_enabled) -> None:
+    with paused_collections():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyboardInterrupt), paused_collections():
+        raise KeyboardInterrupt
+    assert gc.isenabled()
+
+
+def test_a_caller_that_paused_the_collector_keeps_it_paused(collector_enabled) -> None:
+    gc.disable()
+    with paused_collections():
+        pass
+    assert not gc.isenabled()
+
+
+def test_reading_a_graph_runs_no_collection(collector_enabled, tmp_path) -> None:
+    """With the collector at its most eager, no collection starts while the store reads
+    the graph (many do around it), and the collector is on again after it."""
+    from factories import all_documents
+
+    from graphkit.store.ladybug import LadybugStore
+
+    runs: list[bool] = []  # per collection: did it start inside read_graph?
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            frame, names = sys._getframe(1), set()
+            while frame is not None:
+                names.add(frame.f_code.co_name)
+                frame = frame.f_back
+            runs.append("read_graph" in names)
+
+    before = gc.get_threshold()
+    with LadybugStore(tmp_path / "db") as store:
+        for doc in all_documents():
+            store.write(doc)
+        gc.callbacks.append(count)
+        gc.set_threshold(1, 1, 1)
+        try:
+            graph = store.read_graph()
+            [[i] for i in range(10)]
+        finally:
+            gc.set_threshold(*before)
+            gc.callbacks.remove(count)
+    assert graph.edges
+    assert runs and not any(runs)
+    assert gc.isenabled()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit import model, schema
 from graphkit.store.ladybug import LadybugStore
 from graphkit.store.neo4j import Neo4jStore
+from graphkit.store.statements import relationship_patterns
 
 
 def test_ladybug_has_a_typed_node_table_per_label() -> None:
@@ -108,3 +111,34 @@ def test_statements_refuse_labels_and_types_outside_the_ontology() -> None:
         read_relationships_statement("KNOWS]->() DELETE e //", "Agency", "Agency")
     statement, _ = read_nodes_statement("Country")
     assert statement.startswith("MATCH (n:Country) RETURN")
+
+
+@given(st.data())
+def test_a_read_row_becomes_properties_with_lists_sorted(data) -> None:
+    """What the stores' reads give back: each value under its property's name, every list
+    sorted (the stores keep them in no fixed order), everything else as it came."""
+    from graphkit.store.statements import (
+        properties_reader,
+        read_nodes_statement,
+        read_relationships_statement,
+    )
+
+    pattern = data.draw(st.sampled_from(list(relationship_patterns())))
+    _, props = data.draw(
+        st.sampled_from([read_nodes_statement(pattern[1]), read_relationships_statement(*pattern)])
+    )
+    text = st.text(max_size=3)
+    values = {
+        model.PropertyType.STRING: text,
+        model.PropertyType.INT: st.integers(),
+        model.PropertyType.FLOAT: st.floats(allow_nan=False),
+        model.PropertyType.STRING_LIST: st.lists(text, max_size=4),
+    }
+    row = [data.draw(st.none() | values[p.type]) for p in props]
+    read = properties_reader(props)(row)
+    assert list(read) == [p.name for p in props]
+    for p, value in zip(props, row, strict=True):
+        expected = sorted(value) if isinstance(value, list) else value
+        assert read[p.name] == expected
+    with pytest.raises(ValueError):
+        properties_reader(props)([*row, "one too many"])

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from graphkit import model
+from graphkit.collector import paused_collections
 from graphkit.model import (
     Property,
     allowed_label,
@@ -34,6 +35,7 @@ from graphkit.store.statements import (
     WriteBatch,
     key_property,
     measure_statements,
+    properties_reader,
     read_nodes_statement,
     read_relationships_statement,
     relationship_patterns,
@@ -41,7 +43,6 @@ from graphkit.store.statements import (
     split_at_repeats,
     stored_keys,
     take_back,
-    tidy_properties,
     write_statements,
     written,
 )
@@ -311,6 +312,7 @@ class GraphStore(ABC):
         }
         return {"nodes": nodes, "relationships": rels}
 
+    @paused_collections()  # a graph holds no cycles: see graphkit.collector
     def read_graph(
         self,
         labels: Collection[str] | None = None,
@@ -352,15 +354,11 @@ class GraphStore(ABC):
         ]
         results = self.read_all([statement for _, statement, _ in (*node_reads, *edge_reads)])
         touching = [
-            GraphEdge(
-                rel_type,
-                (src, row[0]),
-                (dst, row[1]),
-                tidy_properties(dict(zip(props, row[2:], strict=True))),
-            )
+            GraphEdge(rel_type, (src, row[0]), (dst, row[1]), read(row[2:]))
             for ((rel_type, src, dst), _, props), rows in zip(
                 edge_reads, results[len(node_reads) :], strict=True
             )
+            for read in [properties_reader(props)]
             for row in rows
         ]
         support = relationship_reports(touching)
@@ -369,8 +367,9 @@ class GraphStore(ABC):
         named = model.NAMED_IN_PROPERTY.name
         for (label, _, props), rows in zip(node_reads, results, strict=False):
             key = key_property(label)
+            read = properties_reader(props)
             for row in rows:
-                properties = tidy_properties(dict(zip(props, row, strict=True)))
+                properties = read(row)
                 node_key = properties.get(key)
                 if node_key is None:  # deleted by another client as it was read
                     continue

@@ -151,10 +151,10 @@ def relationship_patterns(
             yield rel.type, src, dst
 
 
-def read_nodes_statement(label: str) -> tuple[str, list[str]]:
+def read_nodes_statement(label: str) -> tuple[str, list[Property]]:
     """A dialect-neutral statement returning every property of ``label`` nodes, in order."""
-    props = [p.name for p in model.stored_node_properties(allowed_label(label))]
-    returns = ", ".join(f"n.{p} AS {p}" for p in props)
+    props = list(model.stored_node_properties(allowed_label(label)))
+    returns = ", ".join(f"n.{p.name} AS {p.name}" for p in props)
     return f"MATCH (n:{label}) RETURN {returns}", props
 
 
@@ -164,15 +164,15 @@ EVIDENCE_PROPERTIES = frozenset({"evidence", "evidence_start", "evidence_end"})
 
 def read_relationships_statement(
     rel_type: str, src: str, dst: str, *, evidence: bool = True
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[Property]]:
     """A dialect-neutral statement returning endpoints and properties of one pattern
     (without :data:`EVIDENCE_PROPERTIES` unless ``evidence``)."""
     props = [
-        p.name
+        p
         for p in model.relationship_properties(allowed_type(rel_type))
         if evidence or p.name not in EVIDENCE_PROPERTIES
     ]
-    returns = ", ".join(f"e.{p} AS {p}" for p in props)
+    returns = ", ".join(f"e.{p.name} AS {p.name}" for p in props)
     statement = (
         f"MATCH (a:{allowed_label(src)})-[e:{allowed_type(rel_type)}]->(b:{allowed_label(dst)}) "
         f"RETURN a.{key_property(src)} AS src, b.{key_property(dst)} AS dst, {returns}"
@@ -219,9 +219,27 @@ def entity_record(label: str, properties: dict[str, Any]) -> dict[str, Any]:
     return {"_label": label, **{name: properties.get(name) for name in names}}
 
 
-def tidy_properties(properties: dict[str, Any]) -> dict[str, Any]:
-    """Lists read back sorted: their order is not part of the contract, nor the same per store."""
-    return {k: sorted(v) if isinstance(v, list) else v for k, v in properties.items()}
+def properties_reader(props: Sequence[Property]) -> Callable[[Sequence[Any]], dict[str, Any]]:
+    """How a row of values read in ``props``' order becomes a property dict: list values
+    sorted (their order is not part of the contract, nor the same per store).
+
+    Made once per statement, as a million relationships may be read through it: with no
+    list among ``props`` (no relationship type has one) a row is only zipped with the names.
+    """
+    names = [p.name for p in props]
+    lists = [p.name for p in props if p.type is PropertyType.STRING_LIST]
+
+    def plain(values: Sequence[Any]) -> dict[str, Any]:
+        return dict(zip(names, values, strict=True))
+
+    def with_lists(values: Sequence[Any]) -> dict[str, Any]:
+        record = plain(values)
+        for name in lists:
+            if record[name] is not None:
+                record[name] = sorted(record[name])
+        return record
+
+    return with_lists if lists else plain
 
 
 # --------------------------------------------------------------------------------------

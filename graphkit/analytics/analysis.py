@@ -41,11 +41,10 @@ class Analysis:
         For articulation and bridges, only the nodes where the value is not 0."""
         if top is not None and top < 0:
             raise AnalysisError("--top must be 0 (all rows) or more")
-        ranked = self.result.ranked(measure, self.graph)
+        # the flagged nodes (not 0) come first, so the top of all holds the top flagged
+        ranked = self.result.ranked(measure, self.graph, top or None)
         if measure in FLAG_MEASURES:  # only the nodes that are articulation points / at bridges
             ranked = [(v, x) for v, x in ranked if x]
-        if top:
-            ranked = ranked[:top]
         nodes = self.graph.nodes
         return [
             {

@@ -21,6 +21,7 @@ makes betweenness exact at any size (:func:`exact_betweenness`).
 
 from __future__ import annotations
 
+import heapq
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -112,18 +113,28 @@ class MeasureResult:
     :func:`~graphkit.analytics.analyze` made it): what a benchmark or a user who waits
     wants to know, not part of the answer."""
 
-    def ranked(self, measure: str, graph: nx.Graph | None = None) -> list[tuple[str, float | int]]:
+    def ranked(
+        self, measure: str, graph: nx.Graph | None = None, top: int | None = None
+    ) -> list[tuple[str, float | int]]:
         """Nodes by decreasing value (increasing for constraint: low constraint = broker),
-        ties broken by degree (when the graph is given), then node id."""
+        ties broken by degree (when the graph is given), then node id; the first ``top``.
+
+        With ``top``, only the nodes whose value can place them there are ranked (and
+        their degrees read): the top ten of 100k nodes is not a sort of 100k."""
         values = self.values[measure]
         sign = 1 if measure == "constraint" else -1
-        degree = dict(graph.degree()) if graph is not None else {}
-        return sorted(values.items(), key=lambda kv: (sign * kv[1], -degree.get(kv[0], 0), kv[0]))
+        items: Iterable[tuple[str, float | int]] = values.items()
+        if top is not None and 0 < top < len(values):
+            cut = heapq.nsmallest(top, (sign * v for v in values.values()))[-1]
+            items = [(node, v) for node, v in items if sign * v <= cut]
+        degree = dict(graph.degree(node for node, _ in items)) if graph is not None else {}
+        found = sorted(items, key=lambda kv: (sign * kv[1], -degree.get(kv[0], 0), kv[0]))
+        return found if top is None else found[:top]
 
     def top(
         self, measure: str, n: int = 10, graph: nx.Graph | None = None
     ) -> list[tuple[str, float | int]]:
-        return self.ranked(measure, graph)[:n]
+        return self.ranked(measure, graph, n)
 
     def communities(self) -> list[list[str]]:
         """The Louvain communities, largest first (community ids are these indexes)."""

@@ -10,6 +10,8 @@ import math
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit.analytics import measures as m
 from graphkit.analytics.measures import (
@@ -250,6 +252,26 @@ def test_ranked_breaks_ties_by_degree_then_id() -> None:
     many = MeasureResult(values={"x": {f"n{i:02}": float(i) for i in range(12)}})
     assert [v for v, _ in many.top("x")] == [f"n{i:02}" for i in range(11, 1, -1)]
     assert many.top("x", 2) == [("n11", 11.0), ("n10", 10.0)]
+
+
+@given(
+    st.dictionaries(
+        st.text("abcdef", min_size=1, max_size=2), st.sampled_from([0, 0.5, 1, 2, 3]), max_size=30
+    ),
+    st.lists(st.tuples(st.text("abcdef", min_size=1, max_size=2), st.text("abcdef", max_size=2))),
+    st.sampled_from(["x", "constraint"]),
+    st.integers(0, 35),
+)
+def test_the_top_of_a_ranking_is_the_start_of_the_whole_ranking(
+    values: dict[str, float], edges: list[tuple[str, str]], measure: str, top: int
+) -> None:
+    """Ranking only the nodes that can reach the top (ties on the cut value included)
+    gives the same first rows as ranking every node, with or without degrees."""
+    result = MeasureResult(values={measure: values})
+    g = nx.Graph(edges)
+    for graph in (None, g):
+        assert result.ranked(measure, graph, top) == result.ranked(measure, graph)[:top]
+    assert result.top(measure, top, g) == result.ranked(measure, g)[:top]
 
 
 def test_communities_of_a_result_without_them_is_empty() -> None:

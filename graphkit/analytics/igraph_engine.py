@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import math
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import methodcaller
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -350,7 +352,45 @@ def closeness(c: Converted, weighted: bool) -> dict[Any, float]:
 
 
 def pagerank(c: Converted) -> dict[Any, float]:
-    return c.values(c.graph.pagerank(damping=0.85, weights="weight", directed=False))
+    with one_openmp_thread():
+        return c.values(c.graph.pagerank(damping=0.85, weights="weight", directed=False))
+
+
+@contextlib.contextmanager
+def one_openmp_thread() -> Iterator[None]:
+    """igraph's own OpenMP runtime at one thread for the duration, then as it was.
+
+    igraph's PageRank (PRPACK) adds up in parallel threads, in the order they finish: on
+    2 cores its values moved by ~1e-16 from one call to the next on the same graph, enough
+    to swap two nodes of equal PageRank between two runs of ``analyze``. With one thread
+    the same graph gives the same values every time. Where igraph is linked to an OpenMP
+    runtime it does not bundle (a system build), nothing changes.
+    """
+    runtime = _openmp_runtime()
+    if runtime is None:
+        yield
+        return
+    before = runtime.omp_get_max_threads()
+    runtime.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        runtime.omp_set_num_threads(before)
+
+
+@functools.cache
+def _openmp_runtime() -> ctypes.CDLL | None:
+    """The OpenMP runtime bundled with python-igraph's wheel (``igraph.libs``), if any:
+    already loaded by igraph, so opening it again gives the same library."""
+    bundled = Path(_igraph().__file__).resolve().parent.parent / "igraph.libs"
+    for path in sorted(bundled.glob("lib*omp*.so*")):
+        try:
+            runtime = ctypes.CDLL(str(path))
+            runtime.omp_get_max_threads.restype = ctypes.c_int
+        except (OSError, AttributeError):
+            continue
+        return runtime
+    return None
 
 
 def communities(c: Converted, seed: int, method: str = "louvain") -> list[list[Any]]:

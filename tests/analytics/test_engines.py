@@ -75,6 +75,25 @@ def test_pagerank_agrees_to_networkx_tolerance() -> None:
     assert sum(ig_result.values["pagerank"].values()) == pytest.approx(1.0)
 
 
+def test_pagerank_is_the_same_to_the_last_bit_at_every_call() -> None:
+    """igraph's PageRank sums in parallel threads; run in one, the same graph gives the same
+    values every time (in threads, on 2 cores, four calls gave four different last bits)."""
+    rng = random.Random(1)
+    n = 20_000
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from(
+        (rng.randrange(n), rng.randrange(n), rng.random() + 0.5) for _ in range(100_000)
+    )
+    c = igraph_engine.Converted(g)
+    runtime = igraph_engine._openmp_runtime()
+    threads = runtime.omp_get_max_threads() if runtime is not None else None
+    first = igraph_engine.pagerank(c)
+    assert all(igraph_engine.pagerank(c) == first for _ in range(4))
+    if runtime is not None:  # the bundled runtime's setting comes back after the call
+        assert runtime.omp_get_max_threads() == threads
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     n=st.integers(min_value=3, max_value=40),

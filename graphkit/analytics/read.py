@@ -3,9 +3,8 @@
 ``store.read_graph()`` returns every relationship with its evidence sentence and offsets:
 what ``path`` prints, but dead weight for measures on a large graph. :func:`load_graph`
 with ``evidence=False`` asks the store for the same nodes and relationships without them
-(:meth:`GraphStore.read_graph`): no evidence strings in memory, and somewhat less CPU
-(9.5-11 s against 11-14 s for the 930k relationships of the 100k-node benchmark on
-LadybugDB; most of either is the store's per-value conversion).
+(:meth:`GraphStore.read_graph`): no evidence strings in memory, and less work (5.6-6 s for
+the 930k relationships of the 100k-node benchmark on LadybugDB; see docs/analytics.md).
 """
 
 from __future__ import annotations

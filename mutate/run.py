@@ -74,6 +74,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_measures.py",
         "tests/analytics/test_measures_definitions.py",
         "tests/analytics/test_engines.py",
+        "tests/analytics/test_exact_betweenness.py",
     ),
     "graphkit/analytics/igraph_engine.py": (
         "tests/analytics/test_engines.py",

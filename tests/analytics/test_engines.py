@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+import time
 
 import networkx as nx
 import pytest
@@ -216,6 +217,7 @@ def test_without_igraph_networkx_answers_and_leiden_says_how_to_get_it(tmp_path)
     """In a process where ``import igraph`` fails, as on an install without the extra."""
     script = """
 import sys
+import time
 sys.modules["igraph"] = None  # import igraph raises ImportError
 import networkx as nx
 from graphkit.analytics import compute_measures
@@ -281,3 +283,56 @@ def test_leiden_and_louvain_are_the_algorithms_they_name() -> None:
         want = sorted(sorted(converted.nodes[i] for i in members) for members in direct)
         got = sorted(sorted(m) for m in igraph_engine.communities(converted, 5, method))
         assert got == want, method
+
+
+@pytest.mark.parametrize(
+    ("engine", "measures", "copied", "louvain"),
+    [
+        ("igraph", ["community", "degree"], True, "community: Louvain (igraph)"),
+        ("networkx", ["community", "degree"], False, "community: Louvain seed"),
+        # Leiden needs igraph whatever the engine; the other measures stay with networkx
+        ("networkx", ["leiden", "community"], True, "community: Louvain seed"),
+    ],
+)
+def test_each_measure_runs_on_its_engine_and_each_step_is_timed(
+    engine: str, measures: list[str], copied: bool, louvain: str
+) -> None:
+    g = nx.karate_club_graph()
+    start = time.perf_counter()
+    result = compute_measures(g, measures, engine=engine)
+    wall = time.perf_counter() - start
+    assert any(note.startswith(louvain) for note in result.notes), result.notes
+    assert ("engine: igraph" in result.notes) == (engine == "igraph")
+    assert set(result.seconds) == set(measures) | ({"igraph copy"} if copied else set())
+    assert all(0 <= seconds <= wall for seconds in result.seconds.values())
+
+
+@pytest.mark.parametrize(
+    ("measure", "method", "name"),
+    [
+        ("community", "louvain", "community: Louvain (igraph)"),
+        ("leiden", "leiden", "leiden: Leiden (igraph, modularity)"),
+    ],
+)
+def test_igraph_communities_are_the_seeded_partition_of_the_method_named(
+    measure: str, method: str, name: str
+) -> None:
+    """Each seed gives igraph's own partition for that seed and method, numbered largest
+    first, and the note names the method, the seed and the partition's modularity."""
+    g = nx.gnp_random_graph(80, 0.06, seed=3)
+    nx.set_edge_attributes(g, {e: 1 + i % 3 for i, e in enumerate(g.edges)}, "weight")
+    partitions = set()
+    for seed in range(1, 6):
+        result = compute_measures(g, [measure], seed=seed, engine="igraph")
+        groups: dict[int, set[int]] = {}
+        for node, community in result.values[measure].items():
+            groups.setdefault(community, set()).add(node)
+        found = igraph_engine.communities(igraph_engine.Converted(g), seed, method)
+        assert sorted(map(sorted, groups.values())) == sorted(map(sorted, found))
+        ordered = [sorted(groups[i]) for i in range(len(groups))]
+        quality = nx.community.modularity(g, ordered, weight="weight")
+        assert result.notes[-1] == (
+            f"{name} seed={seed}, {len(groups)} communities, modularity {quality:.3f}"
+        )
+        partitions.add(frozenset(map(frozenset, groups.values())))
+    assert len(partitions) > 1  # the seeds matter on this graph

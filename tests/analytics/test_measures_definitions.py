@@ -142,6 +142,26 @@ def test_closeness_on_distances_or_skipped(monkeypatch) -> None:
     assert skipped.notes == [f"closeness skipped: 5 nodes x 10 nodes+edges > {work - 1:,}"]
 
 
+def test_igraph_computes_closeness_on_graphs_speed_times_larger(monkeypatch) -> None:
+    g = weighted_square()
+    h, _ = distance_graph(g)
+    closeness = "closeness: Wasserman-Faust for disconnected graphs; distance = 1/weight"
+    result = compute_measures(g, ["closeness"], engine="igraph")
+    assert result.values["closeness"] == pytest.approx(
+        nx.closeness_centrality(h, distance="distance"), abs=1e-9
+    )
+    assert result.notes == ["engine: igraph", closeness]
+    # 5 nodes x (5 + 5) = 50: computed at the limit CLOSENESS_WORK x IGRAPH_SPEED, not above
+    monkeypatch.setattr(m, "CLOSENESS_WORK", 10)
+    monkeypatch.setattr(m, "IGRAPH_SPEED", 5)
+    assert compute_measures(g, ["closeness"], engine="igraph").values["closeness"]
+    monkeypatch.setattr(m, "CLOSENESS_WORK", 7)
+    monkeypatch.setattr(m, "IGRAPH_SPEED", 7)
+    skipped = compute_measures(g, ["closeness"], engine="igraph")
+    assert skipped.values["closeness"] == {}
+    assert skipped.notes == ["engine: igraph", "closeness skipped: 5 nodes x 10 nodes+edges > 49"]
+
+
 def test_eigenvector_per_component_keeps_unit_length() -> None:
     g = nx.Graph()
     g.add_edge("x", "y", weight=1)  # a pair

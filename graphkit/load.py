@@ -12,6 +12,7 @@ import ctypes
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import tempfile
 import time
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphkit import model
-from graphkit.collector import collect_less, fewer_collections
+from graphkit.collector import collect_less, fewer_collections, paused_collections
 from graphkit.edgelist import BadRow, person_key, read_edge_list, read_node_table
 from graphkit.errors import (
     ExtractionUnavailable,
@@ -147,9 +148,22 @@ def _read(source: str, published: str | None, debug: bool) -> _Pending:
     return item
 
 
-def _read_chunk(sources: list[str], published: str | None, debug: bool) -> list[_Pending]:
-    """A worker's task: a few inputs read in turn (see :data:`CHUNK_INPUTS`)."""
-    return [_read(source, published, debug) for source in sources]
+def _read_chunk(sources: list[str], published: str | None, debug: bool) -> bytes:
+    """A worker's task: a few inputs read in turn (see :data:`CHUNK_INPUTS`), pickled here
+    so that the loading process unpickles them itself (:func:`_unpickled`)."""
+    return pickle.dumps(
+        [_read(source, published, debug) for source in sources], pickle.HIGHEST_PROTOCOL
+    )
+
+
+@paused_collections()
+def _unpickled(chunk: bytes) -> list[_Pending]:
+    """A worker's inputs, unpickled with the cycle collector paused.
+
+    A chunk's documents are a tree of ~100 small objects each, no cycle among them; left to
+    the executor's own thread, their unpickling ran the collector over them again and
+    again (3-5x the unpickling itself in a large process)."""
+    return pickle.loads(chunk)  # our own worker's bytes, never a user's
 
 
 def _fail(item: _Pending, exc: Exception, debug: bool) -> None:
@@ -249,11 +263,11 @@ def _read_all(
         workers, mp_context=context, initializer=_warm_up, initargs=(os.getpid(),)
     )
     try:
-        waiting: deque[tuple[Future[list[_Pending]], int, int]] = deque()  # inputs, bytes
+        waiting: deque[tuple[Future[bytes], int, int]] = deque()  # inputs, bytes
         todo = iter(inputs)
         handed = ahead_bytes = 0  # inputs (and their bytes) handed out, not yet yielded
 
-        def hand_out(items: Future[list[_Pending]], count: int, size: int) -> None:
+        def hand_out(items: Future[bytes], count: int, size: int) -> None:
             nonlocal handed, ahead_bytes
             waiting.append((items, count, size))
             handed, ahead_bytes = handed + count, ahead_bytes + size
@@ -272,8 +286,10 @@ def _read_all(
                             pool.submit(_read_chunk, chunk, published, debug), len(chunk), size
                         )
                         chunk, size = [], 0
-                    done: Future[list[_Pending]] = Future()
-                    done.set_result([_read(source, published, debug)])
+                    done: Future[bytes] = Future()
+                    done.set_result(
+                        pickle.dumps([_read(source, published, debug)], pickle.HIGHEST_PROTOCOL)
+                    )
                     hand_out(done, 1, 0)
                     continue
                 chunk.append(source)
@@ -290,7 +306,7 @@ def _read_all(
         top_up()
         while waiting:
             future, count, size = waiting.popleft()
-            items = future.result()
+            items = _unpickled(future.result())
             handed, ahead_bytes = handed - count, ahead_bytes - size
             top_up()
             yield from items

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Iterator
 
 import pytest
+from gc_probe import collections_started
 
 from graphkit.collector import (
     YOUNG_COLLECTION_ALLOCATIONS,
@@ -96,34 +96,18 @@ def test_a_caller_that_paused_the_collector_keeps_it_paused(collector_enabled) -
 
 
 def test_reading_a_graph_runs_no_collection(collector_enabled, tmp_path) -> None:
-    """With the collector at its most eager, no collection starts while the store reads
-    the graph (many do around it), and the collector is on again after it."""
+    """No collection starts while the store reads the graph (many do around it), and the
+    collector is on again after it."""
     from factories import all_documents
 
     from graphkit.store.ladybug import LadybugStore
 
-    runs: list[bool] = []  # per collection: did it start inside read_graph?
-
-    def count(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            frame, names = sys._getframe(1), set()
-            while frame is not None:
-                names.add(frame.f_code.co_name)
-                frame = frame.f_back
-            runs.append("read_graph" in names)
-
-    before = gc.get_threshold()
     with LadybugStore(tmp_path / "db") as store:
         for doc in all_documents():
             store.write(doc)
-        gc.callbacks.append(count)
-        gc.set_threshold(1, 1, 1)
-        try:
+        with collections_started(inside="read_graph") as runs:
             graph = store.read_graph()
             [[i] for i in range(10)]
-        finally:
-            gc.set_threshold(*before)
-            gc.callbacks.remove(count)
     assert graph.edges
     assert runs and not any(runs)
     assert gc.isenabled()

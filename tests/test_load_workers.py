@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from gc_probe import collections_started
 from graphkit_cli import graphkit as run_graphkit
 from many_reports import small_report
 
@@ -209,3 +210,16 @@ def test_a_load_collects_less_often_and_gives_the_callers_collector_back(
         gc.set_threshold(*before)
     assert set(during) == {(YOUNG_COLLECTION_ALLOCATIONS, 7, 9)}
     assert YOUNG_COLLECTION_ALLOCATIONS > 700
+
+
+def test_a_workers_chunk_comes_back_whole_unpickled_with_the_collector_paused(
+    tmp_path: Path,
+) -> None:
+    sources = inputs(tmp_path / "in", count=4)
+    here = [load_module._read(source, None, False) for source in sources]
+    chunk = load_module._read_chunk(sources, None, False)
+    with collections_started(inside="_unpickled") as runs:
+        back = load_module._unpickled(chunk)
+        [[i] for i in range(10)]
+    assert back == here
+    assert runs and not any(runs)

@@ -295,3 +295,35 @@ def test_where_float_sums_should_tie_the_result_is_the_rational_one() -> None:
         for u, v in graph.edges:
             graph[u][v]["weight"] = random.Random(f"{seed}{u}{v}").choice([1, 2, 3, 5, 6, 7])
         assert_same(exact(graph, True), rational_betweenness(graph))
+
+
+def test_without_igraph_a_large_exact_run_says_how_long_networkx_would_take(monkeypatch) -> None:
+    """34 nodes x (34 + 78) = 3,808 visits per search, at 0.5 visits a second: 2.1 h."""
+    monkeypatch.setattr(igraph_engine, "available", lambda: False)
+    monkeypatch.setattr(measures_module, "EXACT_WORK", 100)
+    monkeypatch.setattr(measures_module, "NETWORKX_VISITS_PER_S", 0.5)
+    g = nx.relabel_nodes(nx.karate_club_graph(), str)
+    with pytest.raises(AnalysisError) as error:
+        compute_measures(g, ["betweenness"], exact=True, engine="auto")
+    assert str(error.value).startswith(
+        "exact betweenness on 34 nodes and 78 edges needs python-igraph "
+        "(networkx alone: about 2.1 h in one process); install it with"
+    )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_exact_betweenness_tells_its_progress_up_to_every_search(workers: int) -> None:
+    g = nx.relabel_nodes(nx.karate_club_graph(), str)
+    told: list[tuple[int, int]] = []
+    result = compute_measures(
+        g,
+        ["betweenness"],
+        exact=True,
+        engine="igraph",
+        workers=workers,
+        progress=lambda done, total, elapsed: told.append((done, total)),
+    )
+    assert f"{workers} process" in result.notes[-1]
+    total = told[-1][1]
+    assert told[-1] == (total, total) and total == int(result.notes[-1].split()[2])
+    assert [done for done, _ in told] == sorted(done for done, _ in told)

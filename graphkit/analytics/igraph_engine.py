@@ -42,7 +42,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit.analytics.measures import edge_attributes
+from graphkit.analytics.projection import edge_attributes
 from graphkit.errors import AnalysisError
 
 INSTALL_HINT = "install it with: pip install 'graphkit[fast]'"

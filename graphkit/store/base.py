@@ -38,6 +38,7 @@ from graphkit.store.statements import (
     properties_reader,
     read_nodes_statement,
     read_relationships_statement,
+    read_rows,
     relationship_patterns,
     remove_report,
     split_at_repeats,
@@ -338,7 +339,9 @@ class GraphStore(ABC):
             allowed_label(label)
         report_set = None if reports is None else set(reports)
         node_reads = [
-            (label, *read_nodes_statement(label)) for label in model.NODE_TYPES if label in wanted
+            (label, *read_nodes_statement(label, self.dialect))
+            for label in model.NODE_TYPES
+            if label in wanted
         ]
         # a node's reports are its named_in list and its relationships' reports, so the
         # relationships with one end wanted are read too (without their evidence)
@@ -346,13 +349,18 @@ class GraphStore(ABC):
             (
                 (rel_type, src, dst),
                 *read_relationships_statement(
-                    rel_type, src, dst, evidence=evidence and src in wanted and dst in wanted
+                    rel_type,
+                    src,
+                    dst,
+                    evidence=evidence and src in wanted and dst in wanted,
+                    dialect=self.dialect,
                 ),
             )
             for rel_type, src, dst in relationship_patterns()
             if src in wanted or dst in wanted
         ]
-        results = self.read_all([statement for _, statement, _ in (*node_reads, *edge_reads)])
+        statements = [statement for _, statement, _ in (*node_reads, *edge_reads)]
+        results = [read_rows(records, self.dialect) for records in self.read_all(statements)]
         touching = [
             GraphEdge(rel_type, (src, row[0]), (dst, row[1]), read(row[2:]))
             for ((rel_type, src, dst), _, props), rows in zip(

@@ -96,6 +96,7 @@ _ABANDONED: list[Any] = []
 
 class LadybugDialect(Dialect):
     empty_list = "CAST([] AS STRING[])"
+    rows_per_record = None  # rows come from the process's own memory, no cost per row
 
     def value(self, expr: str, prop: Property) -> str:
         return f"CAST({expr} AS {prop.type.value})"

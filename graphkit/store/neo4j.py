@@ -248,8 +248,19 @@ class Neo4jStore(GraphStore):
             self._driver = None
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Values returned as they are (nearly all): no conversion call for them."""
+
+
 def _plain(value: Any) -> Any:
     """Graph values as plain data, the shape LadybugDB returns them in."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:  # a whole table's rows come as lists of rows (Dialect.rows_per_record)
+        if _SCALARS.issuperset(map(type, value)):
+            return value
+        return [_plain(v) for v in value]
     if isinstance(value, neo4j.graph.Node):
         return entity_record(next(iter(value.labels), ""), _plain(dict(value)))
     if isinstance(value, neo4j.graph.Relationship):

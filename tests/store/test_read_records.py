@@ -1,0 +1,107 @@
+"""Reading a whole graph from Neo4j in records of many rows (``Dialect.rows_per_record``).
+
+The Bolt driver's cost is per record, so Neo4j sends a table's rows as lists of rows; the
+graph read must be the same whatever the size of those lists, at every boundary.
+"""
+
+from __future__ import annotations
+
+import math
+
+import neo4j.time
+import pytest
+from factories import all_documents, expected_graph
+
+from graphkit.store.base import GraphStore
+from graphkit.store.ladybug import LadybugDialect
+from graphkit.store.neo4j import Neo4jStore, _plain
+from graphkit.store.statements import (
+    Dialect,
+    read_nodes_statement,
+    read_relationships_statement,
+    read_rows,
+)
+
+
+def records_of(size: int | None) -> Dialect:
+    """Neo4j's dialect with ``size`` rows to a record."""
+    dialect = Dialect()
+    dialect.rows_per_record = size
+    return dialect
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, None])
+def test_neo4j_reads_the_same_graph_in_records_of_any_size(
+    neo4j_store: Neo4jStore, size: int | None
+) -> None:
+    docs = all_documents()
+    neo4j_store.write_many(docs)
+    expected = expected_graph(docs)
+    assert neo4j_store.read_graph() == expected  # the default size
+    neo4j_store.dialect = records_of(size)
+    assert neo4j_store.read_graph() == expected
+    light = neo4j_store.read_graph(evidence=False)
+    assert [e.properties.get("evidence") for e in light.edges] == [None] * len(light.edges)
+    assert [(e.type, e.src, e.dst) for e in light.edges] == [
+        (e.type, e.src, e.dst) for e in expected.edges
+    ]
+    for labels in (["Agency", "Country"], ["Person"], ["CriminalGroup", "Operation"]):
+        neo4j_store.dialect = records_of(None)
+        one_per_record = neo4j_store.read_graph(labels=labels)
+        neo4j_store.dialect = records_of(size)
+        assert neo4j_store.read_graph(labels=labels) == one_per_record
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_a_table_comes_in_records_of_at_most_the_size(neo4j_store: Neo4jStore, size: int) -> None:
+    neo4j_store.write_many(all_documents())
+    countries = neo4j_store.counts()["nodes"]["Country"]
+    assert countries > size  # several records, the last one possibly short
+    statement, _ = read_nodes_statement("Country", records_of(size))
+    (records,) = neo4j_store.read_all([statement])
+    assert len(records) == math.ceil(countries / size)
+    assert all(len(record) == 1 and 1 <= len(record[0]) <= size for record in records)
+    assert len(read_rows(records, records_of(size))) == countries
+
+
+def test_an_empty_table_is_no_record(neo4j_store: Neo4jStore) -> None:
+    statement, _ = read_relationships_statement(
+        "BASED_IN", "Agency", "Country", dialect=records_of(3)
+    )
+    assert neo4j_store.read_all([statement]) == [[]]
+
+
+def test_ladybug_reads_a_row_per_record() -> None:
+    """LadybugDB's rows come from the process's memory: nothing to batch."""
+    dialect = LadybugDialect()
+    statement, props = read_nodes_statement("Country", dialect)
+    assert statement == read_nodes_statement("Country")[0]
+    assert statement.startswith("MATCH (n:Country) RETURN n.")
+    assert "collect" not in statement
+    assert read_rows([["a", 1], ["b", 2]], dialect) == [["a", 1], ["b", 2]]
+    assert len(props) == statement.count(" AS ")
+
+
+def test_rows_of_records_in_order() -> None:
+    records = [[[["a", 1], ["b", 2]]], [[["c", 3]]]]
+    assert read_rows(records, records_of(2)) == [["a", 1], ["b", 2], ["c", 3]]
+    assert read_rows([], records_of(2)) == []
+
+
+def test_values_in_lists_of_rows_are_made_plain() -> None:
+    """The scalar shortcut must not skip a value that needs converting, however deep."""
+    date = neo4j.time.Date(2024, 3, 1)
+    assert _plain([["a", 1, None], ["b", date, [date]]]) == [
+        ["a", 1, None],
+        ["b", "2024-03-01", ["2024-03-01"]],
+    ]
+    rows = [["a", 1.5, True]]
+    assert _plain(rows) == rows
+    assert _plain({"k": [date]}) == {"k": ["2024-03-01"]}
+
+
+def test_every_store_reads_its_graph_the_same(store: GraphStore) -> None:
+    """Both stores, their own dialects: the contract's graph."""
+    docs = all_documents()
+    store.write_many(docs)
+    assert store.read_graph() == expected_graph(docs)

@@ -15,7 +15,6 @@ one Neo4j. Each slice's rate is printed; the ratio last / first is the number th
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import shutil
 import sys
@@ -25,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import load_average, machine, neo4j_server, synthetic_documents, wipe_neo4j
+from common import input_documents, load_average, machine, neo4j_server, store_arguments, wipe_neo4j
 
 from graphkit.store.base import GraphStore
 from graphkit.store.ladybug import LadybugStore
@@ -69,14 +68,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--slices", type=int, default=10)
     parser.add_argument("--slice", type=int, default=2_000)
-    parser.add_argument("--stores", default="embedded,neo4j")
-    parser.add_argument("--neo4j-uri", help="a Neo4j to use (wiped!), else a throwaway one")
-    parser.add_argument("--json", type=Path)
+    store_arguments(parser)
     args = parser.parse_args()
-    docs = synthetic_documents(args.slices * args.slice)
-    # the documents (2 GB at 20,000) are the benchmark's input, not the store's work: out of
-    # the collector's reach, or a full collection lands in some slice (+3 s measured)
-    gc.freeze()
+    docs = input_documents(args.slices * args.slice)
     print(f"{machine()}; {len(docs)} documents; load average {load_average()}", flush=True)
     results: dict[str, Any] = {}
     stores: dict[str, Callable[[], Any]] = {}

@@ -26,7 +26,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from common import load_average, machine, neo4j_server, synthetic_documents, wipe_neo4j
+from common import (
+    input_documents,
+    load_average,
+    machine,
+    neo4j_server,
+    store_arguments,
+    wipe_neo4j,
+)
 
 from graphkit.store.base import GraphStore
 from graphkit.store.ladybug import LadybugStore
@@ -84,12 +91,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--stores", default="embedded,neo4j")
-    parser.add_argument("--neo4j-uri", help="a Neo4j to use (wiped!), else a throwaway one")
-    parser.add_argument("--json", type=Path)
+    store_arguments(parser)
     args = parser.parse_args()
-    docs = synthetic_documents(args.documents)
-    gc.freeze()  # the input documents are not the read's work
+    docs = input_documents(args.documents)
     rust = importlib.util.find_spec("neo4j._rust") is not None
     print(
         f"{machine()}; {len(docs)} documents; neo4j-rust-ext {'installed' if rust else 'absent'}"

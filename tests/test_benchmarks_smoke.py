@@ -130,7 +130,7 @@ def test_read_benchmark_at_tiny_scale(neo4j_store: Neo4jStore) -> None:
     """benchmarks/bench_read.py's code path: both stores read the same graph, and the
     one-row-a-record read it compares with gives the same graph and restores the dialect."""
     with benchmark("bench_read") as bench, tempfile.TemporaryDirectory() as folder:
-        docs = bench.synthetic_documents(40)
+        docs = sys.modules["common"].synthetic_documents(40)  # the benchmark's sibling
         with LadybugStore(Path(folder) / "db") as embedded:
             assert bench.fill(embedded, docs) > 0
             timed = bench.timed_reads(embedded, 2)

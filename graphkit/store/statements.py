@@ -324,9 +324,10 @@ class Dialect:
     rows_per_record: int | None = 5_000
     """When a whole table is read (the graph for analytics, views and exports), its rows
     come this many to a record. Neo4j's Python driver spends most of a large read on each
-    record it receives, whatever its size: 616,240 relationships came in 11-12 s one per
-    record and in 2.4-3.4 s as lists of 5,000 (the server holds the matched nodes or
-    relationships, references only, while it sends them). None: a row per record."""
+    record it receives, whatever its size: a graph of 616,240 relationships read in
+    22.8-24.6 s with a row per record, in 11.2-11.5 s with lists of 5,000 (docs/storage.md;
+    the server holds references to the matched nodes or relationships while it sends them).
+    None: a row per record."""
 
     def unwind_index(self, items: str, name: str) -> str:
         """``UNWIND`` making ``name`` run over the indexes of the list ``items`` (from 0)."""

@@ -111,13 +111,20 @@ def ensure_built() -> None:
         build()
 
 
-def java_command(port: int = 0, home: Path | None = None, *, auth: bool = False) -> list[str]:
+def java_command(
+    port: int = 0,
+    home: Path | None = None,
+    *,
+    auth: bool = False,
+    settings: dict[str, str] | None = None,
+) -> list[str]:
     java = shutil.which("java") or "java"
     classpath = os.pathsep.join([str(CLASSES), str(LIB / "*")])
     kept = ["--home", str(home)] if home is not None else []
+    given = [a for k, v in (settings or {}).items() for a in ("--setting", f"{k}={v}")]
     return [
         java, *JVM_OPTIONS, "-cp", classpath, MAIN, str(port), "--exit-on-eof", *kept,
-        *["--auth"] * auth,
+        *["--auth"] * auth, *given,
     ]  # fmt: skip
 
 
@@ -133,6 +140,7 @@ class Neo4jServer:
     (or :meth:`kill`, a crash) then :meth:`start` again gives the same database, on the
     same port as the first start. With ``auth``, authentication is on and the only user is
     Neo4j's initial ``neo4j`` / ``neo4j``, whose password must be changed before any query.
+    ``settings`` go to the server's ``neo4j.conf`` (e.g. a small transaction memory limit).
     """
 
     def __init__(
@@ -142,10 +150,12 @@ class Neo4jServer:
         home: Path | None = None,
         auth: bool = False,
         start_timeout: float = START_TIMEOUT,
+        settings: dict[str, str] | None = None,
     ) -> None:
         self.port = port
         self.home = home
         self.auth = auth
+        self.settings = dict(settings or {})
         self.start_timeout = start_timeout
         self.uri: str | None = None
         self.log_path: Path | None = None
@@ -165,7 +175,7 @@ class Neo4jServer:
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - lives as long as the server
         try:
             self._process = subprocess.Popen(
-                java_command(self.port, self.home, auth=self.auth),
+                java_command(self.port, self.home, auth=self.auth, settings=self.settings),
                 cwd=HERE,
                 stdin=subprocess.PIPE,
                 stdout=self._log,

@@ -7,10 +7,13 @@ graph read must be the same whatever the size of those lists, at every boundary.
 from __future__ import annotations
 
 import math
+import sys
+from pathlib import Path
 
 import neo4j.time
 import pytest
 from factories import all_documents, expected_graph
+from many_reports import small_report
 
 from graphkit.store.base import GraphStore
 from graphkit.store.ladybug import LadybugDialect
@@ -105,3 +108,22 @@ def test_every_store_reads_its_graph_the_same(store: GraphStore) -> None:
     docs = all_documents()
     store.write_many(docs)
     assert store.read_graph() == expected_graph(docs)
+
+
+@pytest.mark.neo4j
+def test_lists_of_rows_hold_little_of_the_servers_memory(tmp_path: Path) -> None:
+    """While it sends a pattern's rows as lists, the server holds references to the matched
+    relationships, not their properties: a server that gives a transaction only 4 MiB (the
+    least it starts with) reads 12,000 relationships of one pattern, with their evidence."""
+    server = sys.modules["graphkit_test_neo4j_server"]  # tests/neo4j/server.py (conftest)
+    docs = [small_report(i) for i in range(6_000)]
+    small = server.Neo4jServer(settings={"db.memory.transaction.max": "4m"})
+    with small as uri, Neo4jStore(uri) as store:
+        for i in range(0, len(docs), 10):  # a write of more fails at 4 MiB
+            store.write_many(docs[i : i + 10])
+        graph = store.read_graph()
+        store.dialect = records_of(None)
+        assert graph == store.read_graph()
+    participations = [e for e in graph.edges if e.type == "PARTICIPATED_IN"]
+    assert len(participations) == 12_000
+    assert all(e.properties["evidence"] for e in participations)

@@ -40,8 +40,11 @@ public final class Neo4jLauncher {
         boolean exitOnEof = false;
         boolean auth = false;
         String homeArg = null;
+        StringBuilder settings = new StringBuilder();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--exit-on-eof")) {
+            if (args[i].equals("--setting") && i + 1 < args.length) {
+                settings.append(args[++i]).append('\n'); // name=value, as in neo4j.conf
+            } else if (args[i].equals("--exit-on-eof")) {
                 exitOnEof = true;
             } else if (args[i].equals("--auth")) {
                 auth = true;
@@ -62,7 +65,8 @@ public final class Neo4jLauncher {
                 : Files.createTempDirectory("graphkit-neo4j-");
         // Settings without a public constant in the embedded API go through a conf file.
         Path conf = home.resolve("neo4j.conf");
-        Files.writeString(conf, "dbms.usage_report.enabled=false\n"); // nothing leaves the machine
+        // nothing leaves the machine; then the caller's settings (a test's memory limit)
+        Files.writeString(conf, "dbms.usage_report.enabled=false\n" + settings);
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_extract import report
 
-from graphkit.load import default_workers
+from graphkit.parallel import usable_cores
 from graphkit.store.ladybug import LadybugStore
 
 
@@ -55,7 +55,7 @@ def timed_load(folder: Path, db: Path, workers: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--workers", type=int, default=usable_cores())
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-workers-"))

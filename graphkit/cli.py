@@ -192,7 +192,8 @@ def load(
         int | None,
         _workers_option(
             "Processes that read and extract reports while this one writes (the graph "
-            "is the same). Default: one per core from 100 text reports on, else 1."
+            "is the same), at most one per usable core. Default: one per core from 100 "
+            "text reports on, else 1."
         ),
     ] = None,
 ) -> None:
@@ -808,7 +809,8 @@ def analyze(
     workers: Annotated[
         int | None,
         _workers_option(
-            "Processes for --exact betweenness. Default: one per core on large graphs."
+            "Processes for --exact betweenness, at most one per usable core. Default: "
+            "one per core on large graphs."
         ),
     ] = None,
     filters: Filters = None,  # type: ignore[assignment]  # the filter options

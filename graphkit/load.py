@@ -35,6 +35,7 @@ from graphkit.errors import (
 )
 from graphkit.facts import FactsDocument, ReportInfo, is_partial_date, sha256, slug
 from graphkit.inputs import FACTS_KINDS, Input, expand, read_input, shown_path
+from graphkit.parallel import worker_count
 from graphkit.store import Changes
 from graphkit.store.base import GraphStore
 from graphkit.store.ties import TieBatch, TieSpool, partitions_for
@@ -203,14 +204,6 @@ processor time); with the workers at niceness 10 the writer runs when it has wor
 workers take the rest (2 workers: 51.6 s against 55 s, one worker 92-96 s)."""
 
 
-def default_workers() -> int:
-    """One worker per core this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
 def _warm_up(parent: int) -> None:
     """A worker's start-up work, done once: tied to the loading process (a killed load
     leaves no worker behind: Linux sends the worker SIGKILL when its parent dies), then
@@ -248,12 +241,11 @@ def _read_all(
     inputs: Iterable[str], published: str | None, debug: bool, workers: int | None
 ) -> Iterator[_Pending]:
     """The inputs read, in input order: in this process, or by ``workers`` worker processes
-    (None: :func:`default_workers` when there are at least :data:`PARALLEL_INPUTS`)."""
+    (at most one per core; None: one per core when there are at least
+    :data:`PARALLEL_INPUTS`, see :func:`graphkit.parallel.worker_count`)."""
     inputs = list(inputs)
-    if workers is None:
-        texts = sum(Path(source).suffix.lower() not in FACTS_KINDS for source in inputs)
-        workers = default_workers() if texts >= PARALLEL_INPUTS else 1
-    workers = min(workers, len(inputs))
+    texts = sum(Path(source).suffix.lower() not in FACTS_KINDS for source in inputs)
+    workers = min(worker_count(workers, worth_it=texts >= PARALLEL_INPUTS), len(inputs))
     if workers <= 1:
         for source in inputs:
             yield _read(source, published, debug)

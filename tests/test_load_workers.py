@@ -16,6 +16,7 @@ from graphkit_cli import graphkit as run_graphkit
 from many_reports import small_report
 
 from graphkit import load as load_module
+from graphkit import parallel
 from graphkit.collector import YOUNG_COLLECTION_ALLOCATIONS
 from graphkit.load import Outcome, load
 from graphkit.store.ladybug import LadybugStore
@@ -29,6 +30,13 @@ TEXTS = [
     "Italian Carabinieri detained {n} people in Italy for migrant smuggling on behalf of a "
     "criminal group; EUR {n} million in cash was frozen.",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _cores_enough_for_the_workers_asked(monkeypatch) -> None:
+    """The workers these tests ask for are started even on a machine of one core (beyond
+    the usable cores they would not be, see graphkit.parallel)."""
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 8)
 
 
 def inputs(folder: Path, count: int = 14) -> list[str]:
@@ -119,8 +127,15 @@ def test_more_workers_than_inputs_and_a_single_input(tmp_path: Path) -> None:
     assert outcomes == reference and graph == want
 
 
-def test_the_default_is_one_worker_per_usable_core() -> None:
-    assert load_module.default_workers() == len(os.sched_getaffinity(0))
+def test_workers_beyond_the_usable_cores_are_not_started(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", 1)  # outcomes while workers read
+    sources = inputs(tmp_path / "in")
+    outcomes, graph = loaded(tmp_path / "db", sources, workers=50)
+    started = {child.pid for children in loaded.children for child in children}  # type: ignore[attr-defined]
+    assert 1 <= len(started) <= 2
+    reference, want = loaded(tmp_path / "ref", sources, workers=1)
+    assert outcomes == reference and graph == want
 
 
 graphkit = partial(run_graphkit, process=True, timeout=300)

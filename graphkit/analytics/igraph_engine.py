@@ -44,6 +44,7 @@ import networkx as nx
 
 from graphkit.analytics.projection import edge_attributes
 from graphkit.errors import AnalysisError
+from graphkit.parallel import worker_count
 
 INSTALL_HINT = "install it with: pip install 'graphkit[fast]'"
 
@@ -154,14 +155,6 @@ Progress = Callable[[int, int, float], None]
 """``progress(searches done, searches in all, seconds elapsed)``, called after each chunk."""
 
 
-def default_workers() -> int:
-    """One worker per core this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
 @dataclass
 class ExactPlan:
     """Which shortest-path searches exact betweenness needs, and what each one counts for.
@@ -258,10 +251,8 @@ def _worker_chunk(multiplicity: int, sources: list[int], weighted: bool) -> Any:
 def exact_workers(c: Converted, plan: ExactPlan, workers: int | None) -> int:
     """How many processes exact betweenness runs in: ``workers``, else one per core when
     the work is at least :data:`PARALLEL_WORK`, else 1."""
-    if workers is None:
-        work = plan.total * (len(c.nodes) + c.graph.ecount())
-        workers = default_workers() if work >= PARALLEL_WORK else 1
-    return max(1, workers)
+    work = plan.total * (len(c.nodes) + c.graph.ecount())
+    return worker_count(workers, worth_it=work >= PARALLEL_WORK)
 
 
 def exact_betweenness(

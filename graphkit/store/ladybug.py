@@ -22,6 +22,7 @@ import ladybug
 
 from graphkit.errors import QueryError, StoreBusy, StoreError, StoreUnwritable
 from graphkit.model import NAMED_IN_PROPERTY, Property, allowed_type
+from graphkit.parallel import usable_cores
 from graphkit.store import schema, ties
 from graphkit.store.base import GraphStore, QueryResult
 from graphkit.store.statements import Dialect, Runner, entity_record
@@ -51,7 +52,7 @@ MAX_DB_BYTES = 1 << 36  # 64 GiB of address space reserved, not allocated
 # checkpoints made loading 6,000 reports 1.3x faster than at 64 MiB
 # (benchmarks/bench_load_scaling.py). Closing the store checkpoints what is left.
 CHECKPOINT_BYTES = 1 << 28
-THREADS = max(1, min(2, os.cpu_count() or 1))
+THREADS = min(2, usable_cores())
 # A process killed while committing leaves a torn record at the end of the write-ahead log.
 # That record belongs to a transaction whose commit never returned, so, like SQLite with a
 # torn WAL frame, recovery keeps every committed transaction before it and drops the tail;

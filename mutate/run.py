@@ -70,6 +70,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "graphkit/facts.py": ("tests/test_facts.py", "tests/test_facts_rules.py"),
     "graphkit/collector.py": ("tests/test_collector.py",),
+    "graphkit/parallel.py": ("tests/test_parallel.py",),
     "graphkit/analytics/measures.py": (
         "tests/analytics/test_measures.py",
         "tests/analytics/test_measures_definitions.py",

@@ -38,6 +38,7 @@ from graphkit.inputs import FACTS_KINDS, Input, expand, read_input, shown_path
 from graphkit.parallel import worker_count
 from graphkit.store import Changes
 from graphkit.store.base import GraphStore
+from graphkit.store.statements import DocumentRows
 from graphkit.store.ties import TieBatch, TieSpool, partitions_for
 
 
@@ -103,7 +104,9 @@ class _Pending:
     """One input read, waiting for its batch to be written (or its failure, to be reported)."""
 
     source: str
-    doc: FactsDocument | None = None
+    doc: DocumentRows | None = None
+    """The facts read, as the store writes them: made where the input was read (a worker
+    process, see :class:`DocumentRows`)."""
     outcome: Outcome | None = None
     warning: str | None = None
 
@@ -118,24 +121,22 @@ class _Sources:
         self.chosen: dict[str, str] | None = None
 
     def settle(self, item: _Pending) -> None:
-        assert item.doc is not None
+        doc = item.doc
+        assert doc is not None
         if self.chosen is None:  # read once, when the first document needs it
             self.chosen = {row["key"]: row["source"] for row in self.store.reports()}
-        report = item.doc.report
-        earlier = self.chosen.get(report.key)
-        if earlier is None or earlier == report.source:
-            self.chosen[report.key] = report.source
+        earlier = self.chosen.get(doc.key)
+        if earlier is None or earlier == doc.source:
+            self.chosen[doc.key] = doc.source
             return
-        keep = min(earlier, report.source)
+        keep = min(earlier, doc.source)
         item.warning = (
-            f"{report.source} holds the same text as {earlier} (report {report.key}): "
+            f"{doc.source} holds the same text as {earlier} (report {doc.key}): "
             f"loaded once, under the source {keep}"
         )
-        self.chosen[report.key] = keep
-        if keep != report.source:
-            item.doc = item.doc.model_copy(
-                update={"report": report.model_copy(update={"source": keep})}
-            )
+        self.chosen[doc.key] = keep
+        if keep != doc.source:
+            item.doc = doc.with_source(keep)
 
 
 def _read(source: str, published: str | None, debug: bool) -> _Pending:
@@ -143,7 +144,7 @@ def _read(source: str, published: str | None, debug: bool) -> _Pending:
     A bug of ours is that input's failure unless ``debug`` asks for the traceback."""
     item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
     try:
-        item.doc = read_facts(source, published)
+        item.doc = DocumentRows.of(read_facts(source, published))
     except Exception as exc:
         _fail(item, exc, debug)
     return item
@@ -161,9 +162,9 @@ def _read_chunk(sources: list[str], published: str | None, debug: bool) -> bytes
 def _unpickled(chunk: bytes) -> list[_Pending]:
     """A worker's inputs, unpickled with the cycle collector paused.
 
-    A chunk's documents are a tree of ~100 small objects each, no cycle among them; left to
-    the executor's own thread, their unpickling ran the collector over them again and
-    again (3-5x the unpickling itself in a large process)."""
+    A chunk's documents are trees of small containers (their rows), no cycle among them;
+    left to the executor's own thread, their unpickling ran the collector over them again
+    and again (3-5x the unpickling itself in a large process)."""
     return pickle.loads(chunk)  # our own worker's bytes, never a user's
 
 
@@ -369,14 +370,14 @@ def load(
                 raise
             if item.doc is not None:
                 chosen.settle(item)
-            weight = 0 if item.doc is None else len(item.doc.nodes) + len(item.doc.relationships)
+            weight = 0 if item.doc is None else item.doc.elements
             if pending and elements + weight > BATCH_ELEMENTS:
                 flush()  # the batch so far, then this document starts the next one
             if not pending:
                 started = time.monotonic()
             pending.append(item)
             if item.doc is not None:
-                chars += len(item.doc.report.text)
+                chars += len(item.doc.report["text"])
                 elements += weight
             if (
                 len(pending) >= BATCH_DOCUMENTS
@@ -409,7 +410,7 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Cha
         return Changes()
     if len(todo) > 1:
         try:
-            done = store.write_batch([item.doc for item in todo if item.doc is not None])
+            done = store.write_rows([item.doc for item in todo if item.doc is not None])
         except StoreUnwritable:  # disk full, no permission: no other input can load either
             raise
         except StoreUnavailable as exc:  # the server is gone: no retries one by one
@@ -427,7 +428,7 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Cha
     for i, item in enumerate(todo):
         assert item.doc is not None
         try:
-            done = store.write_batch([item.doc])
+            done = store.write_rows([item.doc])
             item.outcome = _loaded(item, done.unchanged)
             changes += done.changes
         except StoreUnwritable:
@@ -452,7 +453,7 @@ def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:
 
 def _loaded(item: _Pending, unchanged: set[str]) -> Outcome:
     assert item.doc is not None
-    key = item.doc.report.key
+    key = item.doc.key
     return Outcome(
         item.source,
         key,

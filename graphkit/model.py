@@ -9,6 +9,7 @@ we build, and ``docs/schema.md``. Change the graph contract here and nowhere els
 from __future__ import annotations
 
 import calendar
+import hashlib
 import math
 import re
 from collections.abc import Mapping
@@ -253,6 +254,16 @@ FACTS_PROPERTY = Property(
 )
 """Bookkeeping on Report nodes: what makes a re-load of an unchanged report a no-op, so
 that it neither costs a rewrite nor makes an old report's scalar values newest again."""
+
+
+def facts_digest(content_digest: str, source: str) -> str:
+    """The :data:`FACTS_PROPERTY` of a report: the digest of its facts document without its
+    source (:meth:`graphkit.facts.FactsDocument.content_digest`) and of its source, so that
+    a report that ``load`` stores under another path is digested again without its document.
+    Digests written by graphkit before this form (of the whole document) differ: a report
+    loaded then is rewritten once, with the same facts, when it is next loaded."""
+    return hashlib.sha256(f"{content_digest}\n{source}".encode()).hexdigest()
+
 
 MEASURE_PROPERTIES: tuple[Property, ...] = (
     Property("pagerank", F, "PageRank, written by `graphkit analyze --write-back` (or null)"),

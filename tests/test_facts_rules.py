@@ -336,6 +336,15 @@ def test_the_digest_is_of_the_facts_not_of_their_spelling() -> None:
     assert FactsDocument.from_dict(changed).digest() != doc.digest()
 
 
+def test_the_digest_holds_the_source_and_the_content_digest_does_not() -> None:
+    doc = FactsDocument.from_dict(document([n("Agency", "a", name="Europol")]))
+    moved = doc.model_copy(update={"report": doc.report.model_copy(update={"source": "b.txt"})})
+    assert moved.digest() != doc.digest()
+    assert moved.content_digest() == doc.content_digest()
+    other = FactsDocument.from_dict(document([n("Agency", "a", name="Eurojust")]))
+    assert other.content_digest() != doc.content_digest()
+
+
 def test_messages_name_the_facts_document_when_no_origin_is_given() -> None:
     with pytest.raises(FactsError) as err:
         FactsDocument.from_dict([1])

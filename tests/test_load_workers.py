@@ -94,6 +94,31 @@ def test_two_workers_give_the_graph_and_outcomes_of_one(tmp_path: Path, monkeypa
     assert sum(o.ok for o in two) == len(sources) - 2
 
 
+def test_the_same_text_under_two_paths_is_stored_once_as_with_one_worker(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A worker's document of a text already loaded under a smaller path is stored under
+    that path (its digest made again without the document): the graph, the outcomes and
+    the warnings of one worker, and a second load changes nothing."""
+    monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", 2)
+    sources = inputs(tmp_path / "in")
+    text = Path(sources[3]).read_text(encoding="utf-8")
+    later, earlier = tmp_path / "in" / "zz.txt", tmp_path / "in" / "a.txt"
+    for copy in (later, earlier):
+        copy.write_text(text, encoding="utf-8")
+    sources += [str(later), str(earlier)]  # zz.txt: under r03.txt; a.txt: under itself
+    one, graph_one = loaded(tmp_path / "one", sources, workers=1)
+    two, graph_two = loaded(tmp_path / "two", sources, workers=2)
+    assert any(loaded.children)  # type: ignore[attr-defined]
+    assert two == one and graph_two == graph_one
+    assert [o.warning is not None for o in two][-2:] == [True, True]
+    [report] = [n for n in graph_two.nodes if n.label == "Report" and n.key == two[3].report]
+    assert report.properties["source"] == str(earlier)
+    with LadybugStore(tmp_path / "two") as store:
+        again = load(store, sources, workers=2)
+    assert [o.unchanged for o in again if o.ok] == [True] * sum(o.ok for o in again)
+
+
 def test_workers_take_inputs_in_chunks_and_yield_the_processor_to_the_writer(
     tmp_path: Path, monkeypatch
 ) -> None:

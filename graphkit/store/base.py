@@ -31,6 +31,7 @@ from graphkit.store.statements import (
     REPORT_EXISTS,
     Changes,
     Dialect,
+    DocumentRows,
     Runner,
     WriteBatch,
     key_property,
@@ -225,10 +226,14 @@ class GraphStore(ABC):
 
     def write_batch(self, docs: Sequence[FactsDocument]) -> Written:
         """:meth:`write_many`, returning the unchanged reports and what the write did."""
+        return self.write_rows([DocumentRows.of(doc) for doc in docs])
+
+    def write_rows(self, docs: Sequence[DocumentRows]) -> Written:
+        """:meth:`write_batch` of documents already made rows (as ``load``'s workers do)."""
         if not docs:
             return Written(set(), Changes())
         chunks = split_at_repeats(docs)
-        digests = [{doc.report.key: doc.digest() for doc in chunk} for chunk in chunks]
+        digests = [{doc.key: doc.digest for doc in chunk} for chunk in chunks]
 
         def work(run: Runner) -> Written:
             unchanged: set[str] = set()
@@ -237,11 +242,11 @@ class GraphStore(ABC):
                 stored = dict(run(EXISTING_REPORTS, {"keys": list(digest)}))
                 same = {key for key, value in stored.items() if value == digest[key]}
                 unchanged |= same
-                todo = [doc for doc in chunk if doc.report.key not in same]
+                todo = [doc for doc in chunk if doc.key not in same]
                 if not todo:
                     continue
                 changes += take_back(run, todo, [k for k in stored if k not in same], self.dialect)
-                batch = WriteBatch.from_documents(todo, digest)
+                batch = WriteBatch.from_rows(todo)
                 stored = stored_keys(run, batch)
                 changes += written(batch, stored)
                 for statement, params in write_statements(batch, self.dialect, stored):

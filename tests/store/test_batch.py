@@ -6,6 +6,7 @@ with the same documents written one by one into the same, emptied, store.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from graphkit import model
 from graphkit.errors import FactsError, StoreError
 from graphkit.facts import FactsDocument
 from graphkit.store.base import GraphData, GraphStore, WriteBatch, split_at_repeats
+from graphkit.store.statements import DocumentRows
 
 
 def wipe(store: GraphStore) -> None:
@@ -144,13 +146,39 @@ def test_the_same_report_twice_in_one_batch_ends_as_the_later_version(store: Gra
 
 
 def test_batches_split_only_at_a_repeated_report() -> None:
-    a, b, c, a2 = action_day(), follow_up(), mare_nostrum(), action_day_corrected()
+    docs = action_day(), follow_up(), mare_nostrum(), action_day_corrected()
+    a, b, c, a2 = (DocumentRows.of(doc) for doc in docs)
     assert split_at_repeats([]) == []
     assert split_at_repeats([a, b, c]) == [[a, b, c]]
     assert split_at_repeats([a, b, a2, c, b]) == [[a, b], [a2, c, b]]
     assert split_at_repeats([a, b, a2, c, a]) == [[a, b], [a2, c], [a]]
     with pytest.raises(ValueError):
-        WriteBatch.from_documents([a, a2])
+        WriteBatch.from_rows([a, a2])
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is made of builtin data only (no model, nothing of ours)."""
+    if isinstance(value, dict):
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return type(value) in (str, int, float, bool, type(None))
+
+
+@pytest.mark.parametrize("source", ["a.txt", "zz/b report.md", "", "- (stdin)", "ü"])
+def test_document_rows_are_plain_data_and_digest_as_the_document(source: str) -> None:
+    for doc in all_documents():
+        rows = DocumentRows.of(doc)
+        assert pickle.loads(pickle.dumps(rows)) == rows
+        assert all(_plain(part) for part in (rows.report, rows.nodes, rows.relationships))
+        assert rows.key == doc.report.key and rows.source == doc.report.source
+        assert rows.digest == doc.digest()
+        assert rows.elements == len(doc.nodes) + len(doc.relationships)
+        # stored under another path (load's duplicate rule): digested as that document
+        moved = doc.model_copy(update={"report": doc.report.model_copy(update={"source": source})})
+        assert rows.with_source(source).digest == moved.digest()
+        assert rows.with_source(source) == DocumentRows.of(moved)
+        assert (rows.with_source(source).digest == rows.digest) == (source == doc.report.source)
 
 
 def test_batch_rows_are_one_per_node() -> None:
@@ -251,13 +279,13 @@ def test_load_writes_in_batches_and_only_the_bad_document_fails(
     monkeypatch.setattr(load_module, "read_facts", read_facts)
     monkeypatch.setattr(load_module, "BATCH_DOCUMENTS", batch_size)
     batches: list[int] = []
-    write_batch = store.write_batch
+    write_rows = store.write_rows
 
     def counting(docs: Any) -> Any:
         batches.append(len(docs))
-        return write_batch(docs)
+        return write_rows(docs)
 
-    monkeypatch.setattr(store, "write_batch", counting)
+    monkeypatch.setattr(store, "write_rows", counting)
     seen: list[load_module.Outcome] = []
     inputs = ["a.json", "missing.json", "bad.json", "b.json", "c.json"]
     outcomes = load_module.load(store, inputs, on_item=seen.append)
@@ -288,13 +316,13 @@ def test_batches_are_capped_by_their_nodes_and_relationships(
     monkeypatch.setattr(load_module, "read_facts", lambda source, published=None: documents[source])
     monkeypatch.setattr(load_module, "BATCH_ELEMENTS", weight["a.json"] + weight["b.json"])
     batches: list[list[str]] = []
-    write_batch = store.write_batch
+    write_rows = store.write_rows
 
     def recording(docs: Any) -> Any:
-        batches.append([d.report.source for d in docs])
-        return write_batch(docs)
+        batches.append([d.source for d in docs])
+        return write_rows(docs)
 
-    monkeypatch.setattr(store, "write_batch", recording)
+    monkeypatch.setattr(store, "write_rows", recording)
     outcomes = load_module.load(store, ["a.json", "b.json", "c.json"])
     assert all(o.ok for o in outcomes)
     sources = [documents[name].report.source for name in ("a.json", "b.json", "c.json")]

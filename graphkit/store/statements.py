@@ -126,10 +126,6 @@ class WriteBatch:
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]]
 
     @classmethod
-    def from_document(cls, doc: FactsDocument) -> WriteBatch:
-        return cls.from_documents([doc])
-
-    @classmethod
     def from_documents(cls, docs: Sequence[FactsDocument]) -> WriteBatch:
         return cls.from_rows([DocumentRows.of(doc) for doc in docs])
 

@@ -68,7 +68,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{_EXTRACT}test_extract_crimes_groups_dates.py",
         f"{_EXTRACT}test_extract_datelines.py",
     ),
-    "graphkit/facts.py": ("tests/test_facts.py", "tests/test_facts_rules.py"),
+    "graphkit/facts.py": (
+        "tests/test_facts.py",
+        "tests/test_facts_rules.py",
+        "tests/test_normalise.py",
+    ),
     "graphkit/collector.py": ("tests/test_collector.py",),
     "graphkit/parallel.py": ("tests/test_parallel.py",),
     "graphkit/analytics/measures.py": (

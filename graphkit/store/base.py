@@ -15,8 +15,9 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from graphkit import model
 from graphkit.collector import paused_collections
@@ -49,6 +50,8 @@ from graphkit.store.statements import (
     written,
 )
 from graphkit.store.translate import NEO4J, check_names
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only read skip it
     from graphkit.facts import FactsDocument
@@ -226,23 +229,42 @@ class GraphStore(ABC):
 
     def write_batch(self, docs: Sequence[FactsDocument]) -> Written:
         """:meth:`write_many`, returning the unchanged reports and what the write did."""
-        return self.write_rows([DocumentRows.of(doc) for doc in docs])
+        content = {id(doc): doc.content_digest() for doc in docs}
+        return self._write(
+            docs,
+            key=lambda doc: doc.report.key,
+            digest=lambda doc: model.facts_digest(content[id(doc)], doc.report.source),
+            rows=lambda doc: DocumentRows.of(doc, content[id(doc)]),
+        )
 
     def write_rows(self, docs: Sequence[DocumentRows]) -> Written:
         """:meth:`write_batch` of documents already made rows (as ``load``'s workers do)."""
+        return self._write(
+            docs, key=attrgetter("key"), digest=attrgetter("digest"), rows=lambda doc: doc
+        )
+
+    def _write(
+        self,
+        docs: Sequence[T],
+        key: Callable[[T], str],
+        digest: Callable[[T], str],
+        rows: Callable[[T], DocumentRows],
+    ) -> Written:
+        """Write ``docs``, each given by its report's key and digest, made rows only when
+        it is to be written: an unchanged report costs its digest and a key lookup."""
         if not docs:
             return Written(set(), Changes())
-        chunks = split_at_repeats(docs)
-        digests = [{doc.key: doc.digest for doc in chunk} for chunk in chunks]
+        chunks = split_at_repeats(docs, key)
+        digests = [{key(doc): digest(doc) for doc in chunk} for chunk in chunks]
 
         def work(run: Runner) -> Written:
             unchanged: set[str] = set()
             changes = Changes()
-            for chunk, digest in zip(chunks, digests, strict=True):
-                stored = dict(run(EXISTING_REPORTS, {"keys": list(digest)}))
-                same = {key for key, value in stored.items() if value == digest[key]}
+            for chunk, wanted in zip(chunks, digests, strict=True):
+                stored = dict(run(EXISTING_REPORTS, {"keys": list(wanted)}))
+                same = {k for k, value in stored.items() if value == wanted[k]}
                 unchanged |= same
-                todo = [doc for doc in chunk if doc.key not in same]
+                todo = [rows(doc) for doc in chunk if key(doc) not in same]
                 if not todo:
                     continue
                 changes += take_back(run, todo, [k for k in stored if k not in same], self.dialect)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphkit import model
 from graphkit.model import (
@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # facts (pydantic) only for type hints: commands that only re
 # Rows: a facts document flattened into one parameter list per statement
 # --------------------------------------------------------------------------------------
 
+
+T = TypeVar("T")
 
 NodeRow = tuple[str, str, dict[str, Any], bool]
 """A node a document mentions: label, key, its non-null properties (key left out), and
@@ -57,7 +59,9 @@ class DocumentRows:
     relationships: tuple[RelationshipRow, ...]
 
     @classmethod
-    def of(cls, doc: FactsDocument) -> DocumentRows:
+    def of(cls, doc: FactsDocument, content_digest: str | None = None) -> DocumentRows:
+        """``content_digest``: the document's :meth:`FactsDocument.content_digest`, when
+        the caller has it."""
         report_key = doc.report.key
         ends = {(end.label, end.key) for rel in doc.relationships for end in (rel.src, rel.dst)}
         nodes = []
@@ -83,8 +87,8 @@ class DocumentRows:
                 certainty=rel.certainty,
             )
             relationships.append(((rel.type, rel.src.label, rel.dst.label), row))
-        report = doc.report.model_dump()
-        return cls(report, doc.content_digest(), tuple(nodes), tuple(relationships))
+        content_digest = content_digest or doc.content_digest()
+        return cls(doc.report.model_dump(), content_digest, tuple(nodes), tuple(relationships))
 
     @property
     def key(self) -> str:
@@ -173,20 +177,20 @@ def _union(old: list[Any], new: list[Any]) -> list[Any]:
     return old + [v for v in new if v not in old]
 
 
-def split_at_repeats(docs: Sequence[DocumentRows]) -> list[list[DocumentRows]]:
+def split_at_repeats(docs: Sequence[T], key: Callable[[T], str]) -> list[list[T]]:
     """``docs`` cut into runs in which no report key repeats (a repeat starts a new run).
 
     Writing the runs one after another, each replacing what came before, is writing the
     documents one by one: a report given twice is replaced by its later version.
     """
-    runs: list[list[DocumentRows]] = [[]]
+    runs: list[list[T]] = [[]]
     seen: set[str] = set()
     for doc in docs:
-        if doc.key in seen:
+        if key(doc) in seen:
             runs.append([])
             seen.clear()
         runs[-1].append(doc)
-        seen.add(doc.key)
+        seen.add(key(doc))
     return [run for run in runs if run]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Callable
+from functools import partial
+from operator import attrgetter
 from typing import Any
 
 import pytest
@@ -109,6 +111,23 @@ def test_reloading_a_batch_changes_nothing(store: GraphStore) -> None:
     assert snapshot(store) == before
 
 
+def test_an_unchanged_report_costs_its_digest_not_its_rows(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = all_documents()
+    store.write_many(docs[:-1])
+    made: list[str] = []
+    of = DocumentRows.of
+
+    def counted(doc: FactsDocument, content_digest: str | None = None) -> DocumentRows:
+        made.append(doc.report.key)
+        return of(doc, content_digest)
+
+    monkeypatch.setattr(DocumentRows, "of", counted)
+    assert store.write_batch(docs).unchanged == {d.report.key for d in docs[:-1]}
+    assert made == [docs[-1].report.key]  # only the new report was made rows
+
+
 @pytest.mark.parametrize(
     "order",
     [
@@ -148,10 +167,11 @@ def test_the_same_report_twice_in_one_batch_ends_as_the_later_version(store: Gra
 def test_batches_split_only_at_a_repeated_report() -> None:
     docs = action_day(), follow_up(), mare_nostrum(), action_day_corrected()
     a, b, c, a2 = (DocumentRows.of(doc) for doc in docs)
-    assert split_at_repeats([]) == []
-    assert split_at_repeats([a, b, c]) == [[a, b, c]]
-    assert split_at_repeats([a, b, a2, c, b]) == [[a, b], [a2, c, b]]
-    assert split_at_repeats([a, b, a2, c, a]) == [[a, b], [a2, c], [a]]
+    split = partial(split_at_repeats, key=attrgetter("key"))
+    assert split([]) == []
+    assert split([a, b, c]) == [[a, b, c]]
+    assert split([a, b, a2, c, b]) == [[a, b], [a2, c, b]]
+    assert split([a, b, a2, c, a]) == [[a, b], [a2, c], [a]]
     with pytest.raises(ValueError):
         WriteBatch.from_rows([a, a2])
 

@@ -104,7 +104,7 @@ class _Pending:
     """One input read, waiting for its batch to be written (or its failure, to be reported)."""
 
     source: str
-    doc: DocumentRows | None = None
+    rows: DocumentRows | None = None
     """The facts read, as the store writes them: made where the input was read (a worker
     process, see :class:`DocumentRows`)."""
     outcome: Outcome | None = None
@@ -121,7 +121,7 @@ class _Sources:
         self.chosen: dict[str, str] | None = None
 
     def settle(self, item: _Pending) -> None:
-        doc = item.doc
+        doc = item.rows
         assert doc is not None
         if self.chosen is None:  # read once, when the first document needs it
             self.chosen = {row["key"]: row["source"] for row in self.store.reports()}
@@ -136,7 +136,7 @@ class _Sources:
         )
         self.chosen[doc.key] = keep
         if keep != doc.source:
-            item.doc = doc.with_source(keep)
+            item.rows = doc.with_source(keep)
 
 
 def _read(source: str, published: str | None, debug: bool) -> _Pending:
@@ -144,7 +144,7 @@ def _read(source: str, published: str | None, debug: bool) -> _Pending:
     A bug of ours is that input's failure unless ``debug`` asks for the traceback."""
     item = _Pending(shown_path(source))  # printable, even if the file name is not UTF-8
     try:
-        item.doc = DocumentRows.of(read_facts(source, published))
+        item.rows = DocumentRows.of(read_facts(source, published))
     except Exception as exc:
         _fail(item, exc, debug)
     return item
@@ -368,16 +368,16 @@ def load(
             except Exception:
                 flush()  # what was read before still loads, as without batches
                 raise
-            if item.doc is not None:
+            if item.rows is not None:
                 chosen.settle(item)
-            weight = 0 if item.doc is None else item.doc.elements
+            weight = 0 if item.rows is None else item.rows.elements
             if pending and elements + weight > BATCH_ELEMENTS:
                 flush()  # the batch so far, then this document starts the next one
             if not pending:
                 started = time.monotonic()
             pending.append(item)
-            if item.doc is not None:
-                chars += len(item.doc.report["text"])
+            if item.rows is not None:
+                chars += len(item.rows.report["text"])
                 elements += weight
             if (
                 len(pending) >= BATCH_DOCUMENTS
@@ -405,12 +405,12 @@ class Loaded(list[Outcome]):
 def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Changes:
     """Write the read documents of ``pending``, set every item's outcome and say what the
     writes changed."""
-    todo = [item for item in pending if item.doc is not None]
+    todo = [item for item in pending if item.rows is not None]
     if not todo:
         return Changes()
     if len(todo) > 1:
         try:
-            done = store.write_rows([item.doc for item in todo if item.doc is not None])
+            done = store.write_rows([item.rows for item in todo if item.rows is not None])
         except StoreUnwritable:  # disk full, no permission: no other input can load either
             raise
         except StoreUnavailable as exc:  # the server is gone: no retries one by one
@@ -426,9 +426,9 @@ def _write_batch(store: GraphStore, pending: list[_Pending], debug: bool) -> Cha
             return done.changes
     changes = Changes()
     for i, item in enumerate(todo):
-        assert item.doc is not None
+        assert item.rows is not None
         try:
-            done = store.write_rows([item.doc])
+            done = store.write_rows([item.rows])
             item.outcome = _loaded(item, done.unchanged)
             changes += done.changes
         except StoreUnwritable:
@@ -452,12 +452,12 @@ def _stopped(todo: list[_Pending], exc: StoreUnavailable) -> StoreUnavailable:
 
 
 def _loaded(item: _Pending, unchanged: set[str]) -> Outcome:
-    assert item.doc is not None
-    key = item.doc.key
+    assert item.rows is not None
+    key = item.rows.key
     return Outcome(
         item.source,
         key,
-        len(item.doc.relationships),
+        len(item.rows.relationships),
         unchanged=key in unchanged,
         warning=item.warning,
     )

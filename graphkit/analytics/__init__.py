@@ -2,7 +2,8 @@
 
 Read a graph through any store (``store.read_graph()``, or :func:`load_graph` without
 evidence sentences), keep what :class:`Filters` say, then build the typed graph
-(:func:`to_networkx`) or a weighted projection (:func:`project`) and measure it
+(:func:`to_networkx`) or a weighted projection (:func:`project`, or :class:`Projected`:
+its arrays, which the igraph engine takes without a networkx graph) and measure it
 (:func:`compute_measures`, or :func:`analyze` for ranked rows). :func:`connections`
 explains how two entities (:func:`find_entity`) are linked, :func:`simulate` removes key
 players, :func:`timeline` lists operations, :func:`write_back` stores measures on nodes.
@@ -22,6 +23,7 @@ from graphkit.analytics.paths import Connection, Hop, connections, find_entity
 from graphkit.analytics.projection import (
     PROJECTIONS,
     Filters,
+    Projected,
     display_name,
     filter_graph,
     node_id,
@@ -46,6 +48,7 @@ __all__ = [
     "Filters",
     "Hop",
     "MeasureResult",
+    "Projected",
     "analyze",
     "compute_measures",
     "connections",

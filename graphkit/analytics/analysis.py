@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.analytics.measures import MeasureResult, check_measures, compute_measures
-from graphkit.analytics.projection import PROJECTIONS, project
+from graphkit.analytics.projection import PROJECTIONS, Projected, display_name
 from graphkit.collector import fewer_collections
 from graphkit.errors import AnalysisError
 from graphkit.store.base import GraphData
@@ -28,8 +28,13 @@ PROJECTED_LABEL = {
 @dataclass
 class Analysis:
     projection: str
-    graph: nx.Graph
+    projected: Projected
     result: MeasureResult
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The projection as a networkx graph (made when first asked for)."""
+        return self.projected.graph
 
     @property
     def measures(self) -> list[str]:
@@ -42,25 +47,25 @@ class Analysis:
         if top is not None and top < 0:
             raise AnalysisError("--top must be 0 (all rows) or more")
         # the flagged nodes (not 0) come first, so the top of all holds the top flagged
-        ranked = self.result.ranked(measure, self.graph, top or None)
+        ranked = self.result.ranked(measure, self.projected, top or None)
         if measure in FLAG_MEASURES:  # only the nodes that are articulation points / at bridges
             ranked = [(v, x) for v, x in ranked if x]
-        nodes = self.graph.nodes
         return [
             {
                 "rank": i,
                 "id": nid,
-                "label": nodes[nid].get("label"),
-                "key": nodes[nid].get("key"),
-                "name": nodes[nid].get("name"),
+                "label": node.label,
+                "key": node.key,
+                "name": display_name(node),
                 "value": value,
             }
             for i, (nid, value) in enumerate(ranked, 1)
+            for node in [self.projected.node(nid)]
         ]
 
     def communities(self, top: int | None = 10, members: int = 5) -> list[dict[str, Any]]:
         """Communities, largest first: id, size and the best-connected members' names."""
-        degree = dict(self.graph.degree(weight="weight"))
+        degree = dict(self.projected.degree(weight="weight"))
         found = self.result.communities()
         rows = []
         for cid, group in enumerate(found[:top] if top else found):
@@ -69,7 +74,7 @@ class Analysis:
                 {
                     "community": cid,
                     "size": len(group),
-                    "members": [self.graph.nodes[v].get("name") for v in best[:members]],
+                    "members": [display_name(self.projected.node(v)) for v in best[:members]],
                 }
             )
         return rows
@@ -77,8 +82,8 @@ class Analysis:
     def to_dict(self, top: int | None = 10) -> dict[str, Any]:
         data: dict[str, Any] = {
             "projection": self.projection,
-            "nodes": self.graph.number_of_nodes(),
-            "edges": self.graph.number_of_edges(),
+            "nodes": self.projected.number_of_nodes(),
+            "edges": self.projected.number_of_edges(),
             "notes": self.result.notes,
             "measures": {m: self.rows(m, top) for m in self.measures},
         }
@@ -112,16 +117,22 @@ def analyze(
         raise AnalysisError("the graph is empty (or the filters left nothing): nothing to analyse")
     with fewer_collections(freeze=True):  # data stays alive throughout: see graphkit.collector
         start = time.perf_counter()
-        graph = project(data, projection)
-        projected = time.perf_counter() - start
-        if graph.number_of_nodes() == 0:
+        projected = Projected.of(data, projection)
+        seconds = time.perf_counter() - start
+        if projected.number_of_nodes() == 0:
             label = PROJECTED_LABEL[projection]
             raise AnalysisError(
                 f"the {projection} projection is empty: the graph has no {label} nodes"
                 + (" (after filtering)" if data.nodes else "")
             )
         result = compute_measures(
-            graph, wanted, seed=seed, engine=engine, exact=exact, workers=workers, progress=progress
+            projected,
+            wanted,
+            seed=seed,
+            engine=engine,
+            exact=exact,
+            workers=workers,
+            progress=progress,
         )
-    result.seconds = {"projection": projected, **result.seconds}
-    return Analysis(projection, graph, result)
+    result.seconds = {"projection": seconds, **result.seconds}
+    return Analysis(projection, projected, result)

@@ -42,7 +42,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit.analytics.projection import edge_attributes
+from graphkit.analytics.projection import Projected, edge_attributes
 from graphkit.errors import AnalysisError
 from graphkit.parallel import worker_count
 
@@ -71,30 +71,28 @@ def _igraph() -> Any:
 
 
 class Converted:
-    """An igraph copy of a simple undirected networkx graph: vertex i is ``nodes[i]``
+    """An igraph copy of a simple undirected graph (a networkx graph, or a projection's
+    arrays, :class:`~graphkit.analytics.projection.Projected`): vertex i is ``nodes[i]``
     (and ``index[nodes[i]]`` is i); edge attributes ``weight`` (strength) and ``distance``
-    (1 / weight)."""
+    (1 / weight). Both sources give the same copy, edges in the order of networkx's
+    ``graph.edges``, so that results do not depend on which one it was made from."""
 
-    def __init__(self, graph: nx.Graph) -> None:
+    def __init__(self, graph: nx.Graph | Projected) -> None:
         import numpy as np
 
         ig = _igraph()
-        self.nodes: list[Any] = list(graph)
+        self.nodes: list[Any] = list(graph.ids if isinstance(graph, Projected) else graph)
         self.index: dict[Any, int] = {v: i for i, v in enumerate(self.nodes)}
-        # the adjacency read in bulk, each edge kept once (from the first of its ends) and
-        # in the order of graph.edges: 0.2 s at 670k edges, a loop over it 0.9 s
-        adjacency = graph._adj  # networkx's own dict of dicts: its views cost per item
-        degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(adjacency))
-        ends = np.repeat(np.arange(len(self.nodes), dtype=np.int64), degrees)
-        others = np.fromiter(
-            map(self.index.__getitem__, chain.from_iterable(adjacency.values())),
-            dtype=np.int64,
-            count=len(ends),
-        )
-        weights = np.fromiter(map(_WEIGHT, edge_attributes(graph)), dtype=float, count=len(ends))
-        once = ends < others
-        weights = weights[once]
-        edges = zip(ends[once].tolist(), others[once].tolist(), strict=True)  # no list per edge
+        if isinstance(graph, Projected):
+            low = np.minimum(graph.src, graph.dst)
+            # networkx lists a node's edges in the order they were added, each from the
+            # first of its ends: a stable sort by that end
+            order = np.argsort(low, kind="stable")
+            ends, others = low[order], np.maximum(graph.src, graph.dst)[order]
+            weights = np.asarray(graph.weights, dtype=float)[order]
+        else:
+            ends, others, weights = _adjacency(graph, self.index)
+        edges = zip(ends.tolist(), others.tolist(), strict=True)  # no list per edge
         self.graph = ig.Graph(n=len(self.nodes), edges=edges, directed=False)
         self.weighted = bool((weights != 1).any())
         self.graph.es["weight"] = weights.tolist()
@@ -102,6 +100,26 @@ class Converted:
 
     def values(self, per_vertex: list[Any], cast: type = float) -> dict[Any, Any]:
         return {v: cast(x) for v, x in zip(self.nodes, per_vertex, strict=True)}
+
+
+def _adjacency(graph: nx.Graph, index: dict[Any, int]) -> tuple[Any, Any, Any]:
+    """Each edge of ``graph`` once, from the first of its ends (``index``: a node's
+    position), as the positions of its ends and its weight, in the order of
+    ``graph.edges``: networkx's adjacency read in bulk (0.2 s at 670k edges, a loop over
+    it 0.9 s)."""
+    import numpy as np
+
+    adjacency = graph._adj  # networkx's own dict of dicts: its views cost per item
+    degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(adjacency))
+    ends = np.repeat(np.arange(len(index), dtype=np.int64), degrees)
+    others = np.fromiter(
+        map(index.__getitem__, chain.from_iterable(adjacency.values())),
+        dtype=np.int64,
+        count=len(ends),
+    )
+    weights = np.fromiter(map(_WEIGHT, edge_attributes(graph)), dtype=float, count=len(ends))
+    once = ends < others
+    return ends[once], others[once], weights[once]
 
 
 @contextlib.contextmanager

@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 from scipy.sparse.linalg import ArpackError  # ARPACK's failures, non-convergence included
 
-from graphkit.analytics.projection import edge_attributes
+from graphkit.analytics.projection import Projected, edge_attributes
 from graphkit.errors import AnalysisError
 
 MEASURES: tuple[str, ...] = (
@@ -114,7 +114,7 @@ class MeasureResult:
     wants to know, not part of the answer."""
 
     def ranked(
-        self, measure: str, graph: nx.Graph | None = None, top: int | None = None
+        self, measure: str, graph: nx.Graph | Projected | None = None, top: int | None = None
     ) -> list[tuple[str, float | int]]:
         """Nodes by decreasing value (increasing for constraint: low constraint = broker),
         ties broken by degree (when the graph is given), then node id; the first ``top``.
@@ -132,7 +132,7 @@ class MeasureResult:
         return found if top is None else found[:top]
 
     def top(
-        self, measure: str, n: int = 10, graph: nx.Graph | None = None
+        self, measure: str, n: int = 10, graph: nx.Graph | Projected | None = None
     ) -> list[tuple[str, float | int]]:
         return self.ranked(measure, graph, n)
 
@@ -245,7 +245,7 @@ NETWORKX_VISITS_PER_S = 400_000
 
 
 def exact_betweenness(
-    g: nx.Graph,
+    g: nx.Graph | Projected,
     engine: str,
     requested: str | None,
     fast: _Fast | None,
@@ -274,7 +274,7 @@ def exact_betweenness(
                 f"{igraph_engine.INSTALL_HINT}, or ask for networkx with --engine networkx"
             )
         notes.append("betweenness exact (networkx, one process); distance = 1/weight")
-        h, dist = distance_graph(g)
+        h, dist = distance_graph(g.graph if isinstance(g, Projected) else g)
         return nx.betweenness_centrality(h, normalized=True, weight=dist)
     assert fast is not None  # made by compute_measures for the igraph engine
     plan = fast.engine.exact_plan(fast.c)
@@ -302,7 +302,7 @@ def resolve_engine(engine: str | None) -> str:
 
 
 def compute_measures(
-    graph: nx.Graph,
+    graph: nx.Graph | Projected,
     measures: list[str] | None = None,
     seed: int = 42,
     engine: str | None = "networkx",
@@ -313,8 +313,10 @@ def compute_measures(
 ) -> MeasureResult:
     """Compute ``measures`` (default :data:`DEFAULT_MEASURES`) on ``graph``.
 
-    ``graph`` is normally a :func:`~graphkit.analytics.project` result; a directed or
-    multi graph is first reduced to a simple undirected one with summed weights. Works on
+    ``graph`` is normally a :func:`~graphkit.analytics.project` result, or its arrays
+    (:class:`~graphkit.analytics.projection.Projected`: with the igraph engine, networkx's
+    graph is then made only for the measures networkx computes); a directed or multi
+    graph is first reduced to a simple undirected one with summed weights. Works on
     empty, one-node and disconnected graphs (values are then 0 or absent, with notes).
     ``engine``: see :data:`ENGINES`; measures igraph does not have (eigenvector,
     constraint, effective size) are computed with networkx either way, and those networkx
@@ -327,29 +329,33 @@ def compute_measures(
     wanted = check_measures(measures)
     requested = engine
     engine = resolve_engine(engine)
-    g = simple_undirected(graph)
+    g = graph if isinstance(graph, Projected) else simple_undirected(graph)
     result = MeasureResult()
     n = g.number_of_nodes()
     if n == 0:
         result.notes.append("the graph is empty: nothing to measure")
         result.values = {m: {} for m in wanted}
         return result
+    # the measures igraph computes: all it has with its engine, and those only it has
+    by_igraph = {m: m not in _COMPUTE or (engine == "igraph" and m in _FAST) for m in wanted}
     fast = None
-    if engine == "igraph" or any(m not in _COMPUTE for m in wanted):
+    if any(by_igraph.values()):
         start = time.perf_counter()
         fast = _Fast(g)  # raises, with how to install it, when igraph is missing
         result.seconds["igraph copy"] = time.perf_counter() - start
         if engine == "igraph":
             result.notes.append("engine: igraph")
+    if isinstance(g, Projected) and not all(by_igraph.values()):
+        start = time.perf_counter()
+        g = g.graph
+        result.seconds["networkx graph"] = time.perf_counter() - start
     for measure in wanted:
         start = time.perf_counter()
         if measure == "betweenness" and exact:
             result.values[measure] = exact_betweenness(
                 g, engine, requested, fast, workers, progress, result.notes
             )
-        elif fast is not None and (
-            measure not in _COMPUTE or (engine == "igraph" and measure in _FAST)
-        ):
+        elif by_igraph[measure]:
             result.values[measure] = _FAST[measure](fast, seed, result.notes)
         else:
             result.values[measure] = _COMPUTE[measure](g, seed, result.notes)
@@ -424,7 +430,8 @@ def _pagerank(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
 
 def _community(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
     found = nx.community.louvain_communities(g, weight="weight", seed=seed)
-    return _numbered(g, found, "community: Louvain", seed, notes)
+    quality = partial(nx.community.modularity, g, weight="weight")
+    return _numbered(found, "community: Louvain", seed, notes, quality, g.number_of_edges())
 
 
 def _kcore(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
@@ -441,8 +448,10 @@ def _bridges(g: nx.Graph, seed: int, notes: list[str]) -> dict[str, Any]:
     return _bridge_counts(g, nx.bridges(g), notes)
 
 
-def _bridge_counts(g: nx.Graph, found: Iterable[tuple[str, str]], notes: list[str]) -> dict:
-    counts = dict.fromkeys(g, 0)
+def _bridge_counts(
+    nodes: Iterable[str], found: Iterable[tuple[str, str]], notes: list[str]
+) -> dict[str, int]:
+    counts = dict.fromkeys(nodes, 0)
     total = 0
     for u, v in found:
         counts[u] += 1
@@ -486,28 +495,33 @@ _COMPUTE: dict[str, Callable[[nx.Graph, int, list[str]], dict[str, Any]]] = {
 class _Fast:
     """The igraph copy of the graph, made once per :func:`compute_measures` call."""
 
-    def __init__(self, g: nx.Graph) -> None:
+    def __init__(self, g: nx.Graph | Projected) -> None:
         from graphkit.analytics import igraph_engine
 
         self.engine = igraph_engine
-        self.g = g
         self.c = igraph_engine.Converted(g)
+        self.nodes = self.c.nodes
+        self.n, self.m = self.c.graph.vcount(), self.c.graph.ecount()
 
 
 def _fast_betweenness(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
-    k = betweenness_sample(f.g.number_of_nodes(), f.g.number_of_edges())
+    k = betweenness_sample(f.n, f.m)
     _betweenness_note(notes, k, seed, True)
     return f.engine.betweenness(f.c, k, seed, weighted=True)  # the graph converted once
 
 
 def _fast_closeness(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
-    n, m = f.g.number_of_nodes(), f.g.number_of_edges()
+    n, m = f.n, f.m
     if n * (n + m) > CLOSENESS_WORK * IGRAPH_SPEED:
         limit = CLOSENESS_WORK * IGRAPH_SPEED
         notes.append(f"closeness skipped: {n} nodes x {n + m} nodes+edges > {limit:,}")
         return {}
     notes.append("closeness: Wasserman-Faust for disconnected graphs; distance = 1/weight")
     return f.engine.closeness(f.c, weighted=True)
+
+
+def _fast_degree(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
+    return f.c.values(f.c.graph.degree(), int)
 
 
 def _fast_weighted_degree(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
@@ -519,21 +533,19 @@ def _fast_pagerank(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
 
 
 def _numbered(
-    g: nx.Graph,
     found: list[list[str]],
     name: str,
     seed: int,
     notes: list[str],
-    modularity: Callable[[list[list[str]]], float] | None = None,
+    modularity: Callable[[list[list[str]]], float],
+    edges: int,
 ) -> dict[str, Any]:
     """Community ids by size (largest first, then first member), and a note on quality
-    (the partition's weighted modularity: networkx's, or the engine's ``modularity``)."""
+    (the partition's weighted ``modularity`` on a graph of ``edges`` edges)."""
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    if modularity is None:
-        modularity = partial(nx.community.modularity, g, weight="weight")
     notes.append(
         f"{name} seed={seed}, {len(ordered)} communities, modularity {modularity(ordered):.3f}"
-        if g.number_of_edges()
+        if edges
         else f"{name} seed={seed}, {len(ordered)} communities (no edges)"
     )
     return {v: i for i, members in enumerate(ordered) for v in members}
@@ -542,13 +554,13 @@ def _numbered(
 def _fast_community(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     found = f.engine.communities(f.c, seed, "louvain")
     quality = partial(f.engine.modularity, f.c)
-    return _numbered(f.g, found, "community: Louvain (igraph)", seed, notes, quality)
+    return _numbered(found, "community: Louvain (igraph)", seed, notes, quality, f.m)
 
 
 def _fast_leiden(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     found = f.engine.communities(f.c, seed, "leiden")
     quality = partial(f.engine.modularity, f.c)
-    return _numbered(f.g, found, "leiden: Leiden (igraph, modularity)", seed, notes, quality)
+    return _numbered(found, "leiden: Leiden (igraph, modularity)", seed, notes, quality, f.m)
 
 
 def _fast_kcore(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
@@ -558,14 +570,15 @@ def _fast_kcore(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
 def _fast_articulation(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
     points = f.engine.articulation_points(f.c)
     notes.append(f"articulation: {len(points)} articulation points (1 = removing it splits)")
-    return {v: int(v in points) for v in f.g}
+    return {v: int(v in points) for v in f.nodes}
 
 
 def _fast_bridges(f: _Fast, seed: int, notes: list[str]) -> dict[str, Any]:
-    return _bridge_counts(f.g, f.engine.bridges(f.c), notes)
+    return _bridge_counts(f.nodes, f.engine.bridges(f.c), notes)
 
 
 _FAST: dict[str, Callable[[_Fast, int, list[str]], dict[str, Any]]] = {
+    "degree": _fast_degree,
     "weighted_degree": _fast_weighted_degree,
     "betweenness": _fast_betweenness,
     "closeness": _fast_closeness,

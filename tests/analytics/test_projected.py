@@ -1,0 +1,132 @@
+"""A projection's arrays (``Projected``) stand for its networkx graph: the igraph engine is
+made from them without networkx's graph, and gives what it gives from networkx's graph."""
+
+from __future__ import annotations
+
+from analytics_graphs import edge, node
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graphkit.analytics import DEFAULT_MEASURES, analyze, compute_measures, igraph_engine
+from graphkit.analytics.analysis import FLAG_MEASURES
+from graphkit.analytics.projection import PROJECTIONS, Projected
+from graphkit.store.base import GraphData
+
+LABELS = ("Agency", "Country", "Operation", "CriminalGroup", "Person")
+TYPES = {  # relationship type: (label of its start, label of its end)
+    "PARTICIPATED_IN": ("Agency", "Operation"),
+    "COOPERATED_WITH": ("Agency", "Agency"),
+    "CONDUCTED_IN": ("Operation", "Country"),
+    "OPERATED_IN": ("CriminalGroup", "Country"),
+    "ARRESTED_IN": ("Person", "Country"),
+    "TARGETED": ("Operation", "CriminalGroup"),
+    "MEMBER_OF": ("Person", "CriminalGroup"),
+    "MET": ("Person", "Person"),
+}
+
+
+@st.composite
+def ontology_graphs(draw: st.DrawFn) -> GraphData:
+    """Small graphs of the ontology's shape: repeated and reversed relationships, several
+    reports, self-loops, persons' ties with and without weights, isolated nodes."""
+    sizes = {label: draw(st.integers(1, 6)) for label in LABELS}
+    nodes = [node(label, f"{label[0]}{i}") for label in LABELS for i in range(sizes[label])]
+    edges = []
+    for _ in range(draw(st.integers(0, 60))):
+        rel_type = draw(st.sampled_from(sorted(TYPES)))
+        ends = [
+            (label, f"{label[0]}{draw(st.integers(0, sizes[label] - 1))}")
+            for label in TYPES[rel_type]
+        ]
+        props = {"weight": draw(st.sampled_from([1, 2, 0.5]))} if rel_type == "MET" else {}
+        report = f"r{draw(st.integers(1, 4))}"
+        edges.append(edge(rel_type, ends[0], ends[1], report, **props))
+    return GraphData(draw(st.permutations(nodes)), edges)
+
+
+def copy_of(c: igraph_engine.Converted) -> list[tuple[str, str, float, float]]:
+    return [
+        (c.nodes[i], c.nodes[j], w, d)
+        for (i, j), w, d in zip(
+            c.graph.get_edgelist(), c.graph.es["weight"], c.graph.es["distance"], strict=True
+        )
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=ontology_graphs(), projection=st.sampled_from(PROJECTIONS))
+def test_igraph_copies_the_arrays_as_it_copies_networkx_graph(
+    data: GraphData, projection: str
+) -> None:
+    """The same vertices, edges in the same order (Louvain follows it), the same weights."""
+    projected = Projected.of(data, projection)
+    direct = igraph_engine.Converted(projected)
+    assert "graph" not in vars(projected)  # networkx's graph was not made for it
+    via_networkx = igraph_engine.Converted(projected.graph)
+    assert direct.nodes == via_networkx.nodes == list(projected.graph)
+    assert copy_of(direct) == copy_of(via_networkx)
+    assert direct.weighted == via_networkx.weighted
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=ontology_graphs(), projection=st.sampled_from(PROJECTIONS), picked=st.data())
+def test_counts_and_degrees_are_networkx_own(
+    data: GraphData, projection: str, picked: st.DataObject
+) -> None:
+    projected = Projected.of(data, projection)
+    graph = projected.graph
+    assert projected.number_of_nodes() == graph.number_of_nodes()
+    assert projected.number_of_edges() == graph.number_of_edges()
+    assert projected.degree() == list(graph.degree())
+    assert projected.degree(weight="weight") == list(graph.degree(weight="weight"))  # sums exact
+    some = (
+        picked.draw(st.lists(st.sampled_from(projected.ids), unique=True)) if projected.ids else []
+    )
+    assert projected.degree(some) == list(graph.degree(some))
+    for nid in some:
+        assert graph.nodes[nid]["key"] == projected.node(nid).key
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=ontology_graphs(), projection=st.sampled_from(PROJECTIONS))
+def test_analyze_with_igraph_never_makes_networkx_graph_and_answers_as_from_it(
+    data: GraphData, projection: str
+) -> None:
+    if not any(n.label != "Report" for n in data.nodes):
+        return
+    analysis = analyze(data, projection, engine="igraph")
+    assert "graph" not in vars(analysis.projected)
+    assert "networkx graph" not in analysis.result.seconds
+    reference = compute_measures(analysis.projected.graph, list(DEFAULT_MEASURES), engine="igraph")
+    assert analysis.result.values == reference.values
+    assert analysis.result.notes == reference.notes
+    graph = analysis.graph  # now made: the rows read from it are the rows read without it
+    for measure in analysis.measures:
+        for row in analysis.rows(measure, None):
+            attrs = graph.nodes[row["id"]]
+            assert (row["label"], row["key"], row["name"]) == (
+                attrs["label"],
+                attrs["key"],
+                attrs["name"],
+            )
+        expected = reference.ranked(measure, graph, 3)  # ties broken by networkx's degrees
+        if measure in FLAG_MEASURES:
+            expected = [(v, x) for v, x in expected if x]
+        assert [(r["id"], r["value"]) for r in analysis.rows(measure, 3)] == expected
+
+
+def test_measures_networkx_computes_make_its_graph_once_and_time_it() -> None:
+    data = GraphData(
+        [node("Agency", "a"), node("Agency", "b"), node("Operation", "o")],
+        [
+            edge("PARTICIPATED_IN", ("Agency", "a"), ("Operation", "o")),
+            edge("PARTICIPATED_IN", ("Agency", "b"), ("Operation", "o")),
+        ],
+    )
+    projected = Projected.of(data, "agencies")
+    result = compute_measures(projected, ["degree", "constraint"], engine="igraph")
+    assert set(result.seconds) == {"igraph copy", "networkx graph", "degree", "constraint"}
+    assert result.values["degree"] == {"Agency:a": 1, "Agency:b": 1}
+    made = projected.graph
+    compute_measures(projected, ["constraint"], engine="networkx")
+    assert projected.graph is made

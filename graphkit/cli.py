@@ -758,7 +758,7 @@ def _read_filtered_from(filters: Any, *, evidence: bool = False) -> tuple[Any, l
     from graphkit.analytics import filter_graph, load_graph
 
     with settings.store(read_only=True) as store:
-        data = load_graph(store, evidence=evidence)
+        data = load_graph(store, evidence=evidence, support=filters.needs_support)
         owned = store.own_paths()
     return filter_graph(data, filters), owned
 
@@ -824,7 +824,8 @@ def analyze(
         raise typer.BadParameter("--workers is for --exact betweenness", param_hint="--workers")
     measures = [m.strip() for raw in measure or [] for m in raw.split(",") if m.strip()] or None
     with settings.store(read_only=not write_back) as store:
-        data = filter_graph(load_graph(store, evidence=False), filters)
+        data = load_graph(store, evidence=False, support=filters.needs_support)
+        data = filter_graph(data, filters)
         analysis = run_analysis(
             data,
             projection.value,

@@ -97,6 +97,12 @@ class Filters:
             and self.reports is None
         )
 
+    @property
+    def needs_support(self) -> bool:
+        """Whether these filters look at the reports that support each node (``reports``
+        and dates do: a node stays when a kept report supports it)."""
+        return self.reports is not None or self.since is not None or self.until is not None
+
 
 def check_labels(
     labels: Iterable[str] | None, error: type[GraphkitError] = AnalysisError

@@ -12,6 +12,8 @@ from __future__ import annotations
 from graphkit.store.base import GraphData, GraphStore
 
 
-def load_graph(store: GraphStore, *, evidence: bool = True) -> GraphData:
-    """The whole graph from ``store``; without evidence sentences unless ``evidence``."""
-    return store.read_graph(evidence=evidence)
+def load_graph(store: GraphStore, *, evidence: bool = True, support: bool = True) -> GraphData:
+    """The whole graph from ``store``; without evidence sentences unless ``evidence``, and
+    without each node's ``reports`` unless ``support`` (:attr:`Filters.needs_support`
+    says when filters need them)."""
+    return store.read_graph(evidence=evidence, support=support)

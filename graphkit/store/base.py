@@ -347,13 +347,17 @@ class GraphStore(ABC):
         reports: Collection[str] | None = None,
         *,
         evidence: bool = True,
+        support: bool = True,
     ) -> GraphData:
         """The graph, or the part of it with ``labels`` and supported by ``reports``.
 
         Relationships are kept when both ends are kept; with ``reports``, only
         relationships read from those reports (and nodes they support). Without
         ``evidence``, relationships come without their sentences and offsets: what
-        analytics read, a fraction of the memory on a large graph.
+        analytics read, a fraction of the memory on a large graph. Without ``support``
+        (and without ``reports``), nodes come without their ``reports``: gathering them
+        from every relationship is a quarter of the read of a large graph (1.8 s of 6.6 s
+        at 930k relationships), wasted on measures that never look at them.
 
         Every statement runs in one read transaction (:meth:`read_all`). While another
         client writes, a Neo4j read may still see part of a commit (its isolation is read
@@ -365,13 +369,14 @@ class GraphStore(ABC):
         for label in wanted:
             allowed_label(label)
         report_set = None if reports is None else set(reports)
+        support = support or report_set is not None
         node_reads = [
             (label, *read_nodes_statement(label, self.dialect))
             for label in model.NODE_TYPES
             if label in wanted
         ]
-        # a node's reports are its named_in list and its relationships' reports, so the
-        # relationships with one end wanted are read too (without their evidence)
+        # a node's reports are its named_in list and its relationships' reports, so for
+        # them the relationships with one end wanted are read too (without their evidence)
         edge_reads = [
             (
                 (rel_type, src, dst),
@@ -384,7 +389,7 @@ class GraphStore(ABC):
                 ),
             )
             for rel_type, src, dst in relationship_patterns()
-            if src in wanted or dst in wanted
+            if (src in wanted and dst in wanted) or (support and (src in wanted or dst in wanted))
         ]
         statements = [statement for _, statement, _ in (*node_reads, *edge_reads)]
         results = [read_rows(records, self.dialect) for records in self.read_all(statements)]
@@ -396,7 +401,7 @@ class GraphStore(ABC):
             for read in [properties_reader(props)]
             for row in rows
         ]
-        support = relationship_reports(touching)
+        carried = relationship_reports(touching) if support else {}
         edges = [e for e in touching if e.src[0] in wanted and e.dst[0] in wanted]
         graph = GraphData()
         named = model.NAMED_IN_PROPERTY.name
@@ -410,8 +415,9 @@ class GraphStore(ABC):
                     continue
                 if label != "Report":
                     names = properties.pop(named, None) or ()
-                    carried = support.get((label, node_key), set())
-                    properties[model.REPORTS] = sorted(carried.union(names))
+                    if support:
+                        mine = carried.get((label, node_key), set())
+                        properties[model.REPORTS] = sorted(mine.union(names))
                 if report_set is not None:
                     mine = {node_key} if label == "Report" else set(properties[model.REPORTS])
                     if not mine & report_set:

@@ -267,3 +267,45 @@ def test_ids_and_display_names() -> None:
         attrs = to_networkx(GraphData(nodes=[n])).nodes[f"{n.label}:{n.key}"]
         assert display_name(attrs) == display_name(n) == attrs["name"]
     assert display_name({"label": "Country", "key": "XK"}) == "XK"
+
+
+def strip(graph: GraphData) -> GraphData:
+    """``graph`` as read without each node's support (``read_graph(support=False)``)."""
+    return GraphData(
+        [
+            GraphNode(n.label, n.key, {k: v for k, v in n.properties.items() if k != "reports"})
+            for n in graph.nodes
+        ],
+        graph.edges,
+    )
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(labels={"Agency", "Country"}),
+        Filters(countries={"ES"}),
+        Filters(certainty="reported"),
+        Filters(reports={"r1"}),
+        Filters(since="2024"),
+        Filters(until="2023-06"),
+        Filters(countries={"IT"}, reports={"r1"}),
+    ],
+    ids=repr,
+)
+def test_filters_need_node_support_exactly_when_they_say_so(filters: Filters) -> None:
+    """Filters that do not need each node's reports keep the same graph read without them
+    (what ``analyze``, ``disrupt``, ``path`` and ``timeline`` then read); those that say
+    they need them give another answer without them on some graph."""
+    worlds = [country_world(), dated_world()]
+    differs = [
+        filter_graph(w, filters) != strip_result(filter_graph(strip(w), filters), w) for w in worlds
+    ]
+    assert any(differs) == filters.needs_support
+
+
+def strip_result(kept: GraphData, world: GraphData) -> GraphData:
+    """``kept`` (filtered from the stripped ``world``) with its nodes' reports put back."""
+    full = {n.id: n for n in world.nodes}
+    return GraphData([full[n.id] for n in kept.nodes], kept.edges)

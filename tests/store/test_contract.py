@@ -445,6 +445,33 @@ def test_read_graph_by_reports(store: GraphStore) -> None:
     assert len(only.edges) == 5
 
 
+def without_support(graph: GraphData) -> GraphData:
+    return GraphData(
+        [
+            GraphNode(n.label, n.key, {k: v for k, v in n.properties.items() if k != "reports"})
+            for n in graph.nodes
+        ],
+        graph.edges,
+    )
+
+
+@pytest.mark.parametrize("labels", [None, ["Agency", "Country"], ["Person", "CriminalGroup"]])
+@pytest.mark.parametrize("evidence", [True, False])
+def test_read_graph_without_support_is_the_graph_without_node_reports(
+    store: GraphStore, labels: list[str] | None, evidence: bool
+) -> None:
+    docs = all_documents()
+    write_all(store, docs)
+    full = store.read_graph(labels, evidence=evidence)
+    assert any(n.properties.get("reports") for n in full.nodes)
+    light = store.read_graph(labels, evidence=evidence, support=False)
+    assert light == without_support(full)
+    assert all("named_in" not in n.properties for n in light.nodes)
+    # a read by reports needs every node's support: asked for, it is there
+    second = docs[1].report.key
+    assert store.read_graph(labels, [second], support=False) == store.read_graph(labels, [second])
+
+
 def test_reports_and_find_reports(store: GraphStore) -> None:
     docs = all_documents()
     write_all(store, docs)

@@ -57,6 +57,7 @@ neo4j: $(STAMP)
 
 bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_stores.py
+	$(BIN)/python benchmarks/bench_load_scaling.py
 	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_analytics.py
 	$(BIN)/python benchmarks/bench_view.py

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -99,6 +100,21 @@ def test_graph_check_notices_wrong_counts_and_duplicates(bench: ModuleType, tmp_
     assert not doubled["ok"]
     n = expected["relationships"]["SEIZED"]
     assert doubled["duplicates"] == {"SEIZED(Operation->Seizure)": [n + 1, n]}
+
+
+def test_load_scaling_at_tiny_scale(tmp_path: Path) -> None:
+    """benchmarks/bench_load_scaling.py's code path (make bench: 10 slices of 2,000, 3 runs):
+    every run's slices, and the medians of the runs' ratios."""
+    out = tmp_path / "scaling.json"
+    with benchmark("bench_load_scaling") as bench:
+        argv = ["--stores", "embedded", "--slices", "3", "--slice", "10", "--repeat", "3"]
+        assert bench.main([*argv, "--json", str(out)]) == 0
+    embedded = json.loads(out.read_text(encoding="utf-8"))["embedded"]
+    runs = embedded["runs"]
+    assert [len(r["rates"]) for r in runs] == [3, 3, 3]
+    assert all(r["last_over_first"] == r["rates"][-1] / r["rates"][0] for r in runs)
+    for ratio in ("last_over_first", "new_over_unchanged"):
+        assert embedded[ratio] == sorted(r[ratio] for r in runs)[1]
 
 
 def test_heavy_load_at_tiny_scale() -> None:

@@ -80,10 +80,13 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_measures_definitions.py",
         "tests/analytics/test_engines.py",
         "tests/analytics/test_exact_betweenness.py",
+        "tests/analytics/test_projected.py",
+        "tests/analytics/test_analysis.py",
     ),
     "graphkit/analytics/igraph_engine.py": (
         "tests/analytics/test_engines.py",
         "tests/analytics/test_exact_betweenness.py",
+        "tests/analytics/test_projected.py",
     ),
     "graphkit/analytics/disrupt.py": (
         "tests/analytics/test_disrupt.py",
@@ -93,6 +96,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "graphkit/analytics/projection.py": (
         "tests/analytics/test_projection.py",
         "tests/analytics/test_projection_rules.py",
+        "tests/analytics/test_projected.py",
     ),
     "graphkit/filters.py": (
         "tests/analytics/test_projection.py",

@@ -7,40 +7,30 @@ from analytics_graphs import edge, node
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graphkit import model
 from graphkit.analytics import DEFAULT_MEASURES, analyze, compute_measures, igraph_engine
 from graphkit.analytics.analysis import FLAG_MEASURES
 from graphkit.analytics.projection import PROJECTIONS, Projected
 from graphkit.store.base import GraphData
+from graphkit.store.statements import relationship_patterns
 
-LABELS = ("Agency", "Country", "Operation", "CriminalGroup", "Person")
-TYPES = {  # relationship type: (label of its start, label of its end)
-    "PARTICIPATED_IN": ("Agency", "Operation"),
-    "COOPERATED_WITH": ("Agency", "Agency"),
-    "CONDUCTED_IN": ("Operation", "Country"),
-    "OPERATED_IN": ("CriminalGroup", "Country"),
-    "ARRESTED_IN": ("Person", "Country"),
-    "TARGETED": ("Operation", "CriminalGroup"),
-    "MEMBER_OF": ("Person", "CriminalGroup"),
-    "MET": ("Person", "Person"),
-}
+PATTERNS = list(relationship_patterns())  # (type, start label, end label), the ontology's
 
 
 @st.composite
 def ontology_graphs(draw: st.DrawFn) -> GraphData:
-    """Small graphs of the ontology's shape: repeated and reversed relationships, several
-    reports, self-loops, persons' ties with and without weights, isolated nodes."""
-    sizes = {label: draw(st.integers(1, 6)) for label in LABELS}
-    nodes = [node(label, f"{label[0]}{i}") for label in LABELS for i in range(sizes[label])]
+    """Small graphs of the ontology's shape: every relationship pattern it allows, repeated
+    and reversed relationships, several reports, self-loops, persons' ties with and without
+    weights, isolated nodes."""
+    sizes = {label: draw(st.integers(1, 6)) for label in model.NODE_TYPES}
+    nodes = [node(label, f"{label}{i}") for label in model.NODE_TYPES for i in range(sizes[label])]
     edges = []
     for _ in range(draw(st.integers(0, 60))):
-        rel_type = draw(st.sampled_from(sorted(TYPES)))
-        ends = [
-            (label, f"{label[0]}{draw(st.integers(0, sizes[label] - 1))}")
-            for label in TYPES[rel_type]
-        ]
-        props = {"weight": draw(st.sampled_from([1, 2, 0.5]))} if rel_type == "MET" else {}
-        report = f"r{draw(st.integers(1, 4))}"
-        edges.append(edge(rel_type, ends[0], ends[1], report, **props))
+        rel_type, *labels = draw(st.sampled_from(PATTERNS))
+        src, dst = [(label, f"{label}{draw(st.integers(0, sizes[label] - 1))}") for label in labels]
+        tie = rel_type in model.PERSON_TIES
+        props = {"weight": draw(st.sampled_from([1, 2, 0.5]))} if tie else {}
+        edges.append(edge(rel_type, src, dst, f"r{draw(st.integers(1, 4))}", **props))
     return GraphData(draw(st.permutations(nodes)), edges)
 
 

@@ -120,3 +120,12 @@ def test_measures_networkx_computes_make_its_graph_once_and_time_it() -> None:
     made = projected.graph
     compute_measures(projected, ["constraint"], engine="networkx")
     assert projected.graph is made
+
+
+def test_the_full_projection_is_the_default() -> None:
+    data = GraphData(
+        [node("Agency", "a"), node("Country", "BE")],
+        [edge("BASED_IN", ("Agency", "a"), ("Country", "BE"))],
+    )
+    assert Projected.of(data).ids == ["Agency:a", "Country:BE"]
+    assert Projected.of(data).number_of_edges() == 1

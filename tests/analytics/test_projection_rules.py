@@ -162,6 +162,24 @@ def test_dates_keep_overlapping_operations_and_their_reports(since, until, opera
     assert {n.key for n in kept.nodes if n.label == "Report"} == reports
 
 
+def test_dates_place_reports_without_a_date_nowhere_whatever_the_nodes_order() -> None:
+    """A report without a publication date is in no range, nor the undated operation it
+    alone describes; an operation dated out of the range stays out though its report is in
+    it, with the reports listed before the operations."""
+    nodes = [
+        GraphNode("Report", "r-nodate", {}),
+        GraphNode("Report", "r-late", {"published": "2025-01"}),
+        node("Operation", "undated", reports=["r-nodate"]),
+        node("Operation", "early", reports=["r-late"], start_date="2023-06"),
+    ]
+    edges = [
+        edge("DESCRIBES", ("Report", "r-nodate"), ("Operation", "undated"), "r-nodate"),
+        edge("DESCRIBES", ("Report", "r-late"), ("Operation", "early"), "r-late"),
+    ]
+    kept = filter_graph(GraphData(nodes, edges), Filters(since="2024"))
+    assert ids(kept) == {"Report:r-late"}
+
+
 def test_report_and_date_filters_intersect() -> None:
     kept = filter_graph(dated_world(), Filters(reports={"r-month", "r-undated"}, since="2024"))
     assert ids(kept) == {"Operation:undated", "Report:r-undated"}

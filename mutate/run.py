@@ -81,7 +81,6 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/analytics/test_engines.py",
         "tests/analytics/test_exact_betweenness.py",
         "tests/analytics/test_projected.py",
-        "tests/analytics/test_analysis.py",
     ),
     "graphkit/analytics/igraph_engine.py": (
         "tests/analytics/test_engines.py",

@@ -8,6 +8,7 @@ check it relies on is also shown to notice a wrong count and a duplicated relati
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.util
 import json
 import sys
@@ -106,9 +107,13 @@ def test_load_scaling_at_tiny_scale(tmp_path: Path) -> None:
     """benchmarks/bench_load_scaling.py's code path (make bench: 10 slices of 2,000, 3 runs):
     every run's slices, and the medians of the runs' ratios."""
     out = tmp_path / "scaling.json"
+    assert gc.get_freeze_count() == 0
     with benchmark("bench_load_scaling") as bench:
         argv = ["--stores", "embedded", "--slices", "3", "--slice", "10", "--repeat", "3"]
-        assert bench.main([*argv, "--json", str(out)]) == 0
+        try:
+            assert bench.main([*argv, "--json", str(out)]) == 0
+        finally:
+            gc.unfreeze()  # the benchmark freezes its input documents for its process's life
     embedded = json.loads(out.read_text(encoding="utf-8"))["embedded"]
     runs = embedded["runs"]
     assert [len(r["rates"]) for r in runs] == [3, 3, 3]

@@ -122,6 +122,20 @@ def test_load_scaling_at_tiny_scale(tmp_path: Path) -> None:
         assert embedded[ratio] == sorted(r[ratio] for r in runs)[1]
 
 
+def test_load_workers_at_tiny_scale(tmp_path: Path) -> None:
+    """benchmarks/bench_load_workers.py's code path (make bench: 10,000 reports, 3 pairs):
+    each pair's loads through the real CLI, the same graph both ways, the median ratio."""
+    out = tmp_path / "workers.json"
+    with benchmark("bench_load_workers") as bench:
+        argv = ["--reports", "12", "--workers", "2", "--repeat", "3", "--json", str(out)]
+        assert bench.main(argv) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    runs = result["runs"]
+    assert len(runs) == 3 and all(run["identical"] for run in runs)
+    assert all(run["ratio"] == run["workers_1_s"] / run["workers_2_s"] for run in runs)
+    assert result["ratio"] == sorted(run["ratio"] for run in runs)[1]
+
+
 def test_heavy_load_at_tiny_scale() -> None:
     """benchmarks/bench_heavy_load.py's code path (make bench: 4 files x 100,000 nodes)."""
     with benchmark("bench_heavy_load") as module:
